@@ -1,0 +1,62 @@
+//! The HTML shell and the routes.
+use crate::i18n::{initial_locale, provide_i18n};
+use crate::layout::{NotFoundPage, SiteFooter, SiteHeader};
+use crate::register::components::RegisterPage;
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, MetaTags, Stylesheet, provide_meta_context};
+use leptos_router::{
+    SsrMode, StaticSegment,
+    components::{Route, Router, Routes},
+};
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = initial_locale().tag();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_i18n();
+    mark_hydrated();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/benturan.css"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Meta name="theme-color" content="#12355b"/>
+        <Router>
+            <SiteHeader/>
+            <main id="main" class="page">
+                <Routes fallback=NotFoundPage>
+                    // Async: the HTML holds every row in place, even without JavaScript.
+                    <Route path=StaticSegment("") view=RegisterPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}
+
+/// Marks `<body data-hydrated>` once the WASM has taken over the page, so
+/// tests (and people debugging) can tell a hydrated page from a dead one.
+fn mark_hydrated() {
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-hydrated", "true");
+        }
+    });
+}

@@ -1,0 +1,28 @@
+use sea_orm::entity::prelude::*;
+
+/// An account. Credentials and sessions arrive with the accounts issue.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "app_user")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    #[sea_orm(unique)]
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub unit_id: Option<i32>,
+    pub active: bool,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::org_unit::Entity",
+        from = "Column::UnitId",
+        to = "super::org_unit::Column::Id"
+    )]
+    OrgUnit,
+}
+
+impl ActiveModelBehavior for ActiveModel {}

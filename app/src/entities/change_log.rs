@@ -1,0 +1,25 @@
+use sea_orm::entity::prelude::*;
+
+/// One changed field of one row: the history behind "as of" views and audits.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "change_log")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub register_id: i32,
+    pub risk_id: Option<i32>,
+    pub action: String,
+    pub field: String,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub old_value: Option<String>,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub new_value: Option<String>,
+    pub changed_by: Option<i32>,
+    pub source: String,
+    pub changed_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,9 @@
+//! SeaORM entities: the database's shape, never sent to the browser.
+pub mod app_user;
+pub mod change_log;
+pub mod conflict_source;
+pub mod org_unit;
+pub mod register;
+pub mod review_note;
+pub mod risk;
+pub mod rtp_realisation;

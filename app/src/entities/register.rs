@@ -1,0 +1,46 @@
+use sea_orm::entity::prelude::*;
+
+/// The register of one unit (a Biro) for one period (year).
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "register")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub unit_id: i32,
+    pub year: i32,
+    pub title: String,
+    pub status: String,
+    pub sk_number: Option<String>,
+    pub sk_date: Option<Date>,
+    pub prepared_by: Option<i32>,
+    pub approved_by: Option<i32>,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {
+    #[sea_orm(
+        belongs_to = "super::org_unit::Entity",
+        from = "Column::UnitId",
+        to = "super::org_unit::Column::Id"
+    )]
+    OrgUnit,
+    #[sea_orm(has_many = "super::risk::Entity")]
+    Risk,
+}
+
+impl Related<super::risk::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::Risk.def()
+    }
+}
+
+impl Related<super::org_unit::Entity> for Entity {
+    fn to() -> RelationDef {
+        Relation::OrgUnit.def()
+    }
+}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,260 @@
+//! Messages of the `benturan` command line, in both languages.
+use super::Locale;
+use crate::import::parse::HEADER;
+use crate::import::{ImportReport, Note, NoteKind, ParseError, ParseErrorKind};
+use crate::register::model::Field;
+
+/// Why a file was refused, naming its line.
+pub fn parse_error(locale: Locale, error: &ParseError) -> String {
+    let line = error.line;
+    let t = locale.strings();
+    let (id, en) = match &error.kind {
+        ParseErrorKind::NotUtf8 => (
+            "berkas bukan teks UTF-8".to_owned(),
+            "the file is not UTF-8 text".to_owned(),
+        ),
+        ParseErrorKind::MissingTitle => (
+            "judul tabel dan nama unit kerja harus ada sebelum baris judul kolom".to_owned(),
+            "the table title and the unit's name must come before the column header".to_owned(),
+        ),
+        ParseErrorKind::MissingHeader => (
+            format!(
+                "baris judul kolom ({} …) tidak ditemukan",
+                HEADER[..2].join(", ")
+            ),
+            format!(
+                "no column header line ({} …) was found",
+                HEADER[..2].join(", ")
+            ),
+        ),
+        ParseErrorKind::HeaderMismatch { column, found } => (
+            format!(
+                "judul kolom {} adalah \"{found}\", seharusnya \"{}\"",
+                column + 1,
+                HEADER[*column]
+            ),
+            format!(
+                "column {} is headed \"{found}\", expected \"{}\"",
+                column + 1,
+                HEADER[*column]
+            ),
+        ),
+        ParseErrorKind::ColumnCount { found } => (
+            format!("ada {found} kolom, seharusnya {}", HEADER.len()),
+            format!("{found} columns found, expected {}", HEADER.len()),
+        ),
+        ParseErrorKind::InvalidNumber { found } => (
+            format!("kolom No berisi \"{found}\", seharusnya nomor urut bagian"),
+            format!("column No holds \"{found}\", expected the section's number"),
+        ),
+        ParseErrorKind::RowWithoutBagian => (
+            "baris risiko muncul sebelum bagian pertama".to_owned(),
+            "a risk row comes before the first section".to_owned(),
+        ),
+        ParseErrorKind::DuplicateBagian { name, first_line } => (
+            format!("bagian \"{name}\" sudah ada di baris {first_line}"),
+            format!("section \"{name}\" already appears on line {first_line}"),
+        ),
+        ParseErrorKind::Field(field_error) => {
+            let message = t.field_error(*field_error);
+            (message.clone(), message)
+        }
+        ParseErrorKind::NoRows => (
+            "tabel tidak berisi satu pun baris risiko".to_owned(),
+            "the table holds no risk rows".to_owned(),
+        ),
+    };
+    at_line(locale, line, pick(locale, id, en))
+}
+
+/// Something dropped or odd in an imported file.
+pub fn note(locale: Locale, note: &Note) -> String {
+    let name = |field: Field| locale.strings().field_name(field);
+    let (id, en) = match &note.kind {
+        NoteKind::Joined { field, row_line } => (
+            format!(
+                "lanjutan kolom {} dari baris {row_line} disambung kembali",
+                name(*field)
+            ),
+            format!(
+                "continuation of {} from line {row_line} joined back",
+                name(*field)
+            ),
+        ),
+        NoteKind::StrayFragment { field, fragment } => (
+            format!(
+                "potongan \"{fragment}\" di kolom {} dibuang (kata di atasnya sudah lengkap)",
+                name(*field)
+            ),
+            format!(
+                "fragment \"{fragment}\" in {} dropped (the word above is complete)",
+                name(*field)
+            ),
+        ),
+        NoteKind::ForeignMarkup { field, tag } => (
+            format!(
+                "tanda {tag} di kolom {} ditampilkan apa adanya sebagai teks",
+                name(*field)
+            ),
+            format!(
+                "markup {tag} in {} is shown as text, as written",
+                name(*field)
+            ),
+        ),
+        NoteKind::Renumbered { found, expected } => (
+            format!(
+                "nomor bagian {found}, seharusnya {expected}; penomoran mengikuti urutan berkas"
+            ),
+            format!(
+                "section numbered {found}, expected {expected}; numbering follows the file's order"
+            ),
+        ),
+        NoteKind::Ignored { text } => (
+            format!("teks \"{text}\" sebelum judul kolom diabaikan"),
+            format!("text \"{text}\" before the column header ignored"),
+        ),
+    };
+    at_line(locale, note.line, pick(locale, id, en))
+}
+
+/// The summary printed after an import.
+pub fn import_summary(locale: Locale, report: &ImportReport) -> String {
+    let ImportReport {
+        year,
+        register_id,
+        bagian_created,
+        bagian_existing,
+        ..
+    } = report;
+    let (created, updated, unchanged) = (
+        report.rows_created,
+        report.rows_updated,
+        report.rows_unchanged,
+    );
+    let units = report.units_created.join(", ");
+    match locale {
+        Locale::Id => {
+            let register = if report.register_created {
+                "dibuat"
+            } else {
+                "sudah ada"
+            };
+            let mut text = format!(
+                "Impor selesai: register periode {year} (id {register_id}) {register}.\n\
+                 Bagian: {bagian_created} baru, {bagian_existing} sudah ada.\n\
+                 Baris risiko: {created} baru, {updated} diubah, {unchanged} tidak berubah."
+            );
+            if !units.is_empty() {
+                text.push_str(&format!("\nUnit kerja baru: {units}."));
+            }
+            text
+        }
+        Locale::En => {
+            let register = if report.register_created {
+                "created"
+            } else {
+                "already existed"
+            };
+            let mut text = format!(
+                "Import done: register for {year} (id {register_id}) {register}.\n\
+                 Sections: {bagian_created} new, {bagian_existing} existing.\n\
+                 Risk rows: {created} new, {updated} changed, {unchanged} unchanged."
+            );
+            if !units.is_empty() {
+                text.push_str(&format!("\nNew units: {units}."));
+            }
+            text
+        }
+    }
+}
+
+/// Other command-line messages.
+pub struct CliStrings {
+    pub notes_heading: &'static str,
+    pub refused: &'static str,
+    pub nothing_changed: &'static str,
+    pub cannot_read: fn(path: &str, error: &str) -> String,
+    pub database_unreachable: fn(url: &str, error: &str) -> String,
+    pub migrated: &'static str,
+    pub no_register: &'static str,
+    pub exported: fn(rows: usize) -> String,
+    pub seeded: fn(rows: usize) -> String,
+    pub listening: fn(address: &str) -> String,
+}
+
+pub fn strings(locale: Locale) -> &'static CliStrings {
+    match locale {
+        Locale::Id => &ID,
+        Locale::En => &EN,
+    }
+}
+
+const ID: CliStrings = CliStrings {
+    notes_heading: "Catatan:",
+    refused: "Berkas ditolak",
+    nothing_changed: "Tidak ada data yang diubah.",
+    cannot_read: |path, error| format!("Tidak dapat membaca {path}: {error}"),
+    database_unreachable: |url, error| {
+        format!("Basis data di {url} tidak dapat dihubungi: {error}")
+    },
+    migrated: "Migrasi skema basis data selesai.",
+    no_register: "Belum ada register untuk diekspor.",
+    exported: |rows| format!("{rows} baris risiko diekspor."),
+    seeded: |rows| format!("Basis data kosong: tabel Biro dimuat ({rows} baris risiko)."),
+    listening: |address| format!("Benturan berjalan di http://{address}"),
+};
+
+const EN: CliStrings = CliStrings {
+    notes_heading: "Notes:",
+    refused: "File refused",
+    nothing_changed: "Nothing was changed.",
+    cannot_read: |path, error| format!("Cannot read {path}: {error}"),
+    database_unreachable: |url, error| format!("The database at {url} cannot be reached: {error}"),
+    migrated: "Database schema migrated.",
+    no_register: "There is no register to export yet.",
+    exported: |rows| format!("{rows} risk rows exported."),
+    seeded: |rows| format!("Empty database: the Biro's table was loaded ({rows} risk rows)."),
+    listening: |address| format!("Benturan is listening on http://{address}"),
+};
+
+fn pick(locale: Locale, id: String, en: String) -> String {
+    match locale {
+        Locale::Id => id,
+        Locale::En => en,
+    }
+}
+
+fn at_line(locale: Locale, line: usize, message: String) -> String {
+    match locale {
+        Locale::Id => format!("baris {line}: {message}"),
+        Locale::En => format!("line {line}: {message}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::parse_table;
+
+    #[test]
+    fn errors_name_the_line_in_both_languages() {
+        let error = parse_table("Judul\nBiro\nNo\tUnit\n").unwrap_err();
+        assert_eq!(
+            parse_error(Locale::Id, &error),
+            "baris 3: ada 2 kolom, seharusnya 7"
+        );
+        assert_eq!(
+            parse_error(Locale::En, &error),
+            "line 3: 2 columns found, expected 7"
+        );
+    }
+
+    #[test]
+    fn the_seed_stray_fragment_is_explained() {
+        let table = parse_table(crate::import::SEED_TABLE).unwrap();
+        let notes: Vec<String> = table.notes.iter().map(|n| note(Locale::Id, n)).collect();
+        assert!(notes.contains(
+            &"baris 12: potongan \"t\" di kolom Dampak Negatif dibuang (kata di atasnya sudah lengkap)".to_owned()
+        ));
+    }
+}

@@ -1,0 +1,61 @@
+use super::{Strings, group_thousands};
+
+pub const STRINGS: Strings = Strings {
+    language_name: "English",
+    app_name: "Benturan",
+    app_tagline: "Mapping and controlling conflict-of-interest risks",
+    table_title: "Conflict of Interest Risk Mapping Table",
+    columns: [
+        "No.",
+        "Work Unit / Section",
+        "Activity / Stage of Work",
+        "Potential Conflict of Interest / Risk",
+        "Root Cause",
+        "Negative Impact",
+        "Planned Control Action (per Decree/SOP)",
+    ],
+    period: "Period",
+    status: "Status",
+    status_names: ["Draft", "Submitted", "Reviewed", "Adopted"],
+    summary: |sections, rows| {
+        let s = if sections == 1 { "section" } else { "sections" };
+        let r = if rows == 1 { "risk row" } else { "risk rows" };
+        format!("{sections} {s} · {rows} {r}")
+    },
+    caption: |unit, year| format!("Conflict-of-interest risk map of {unit}, period {year}"),
+    switch_language: "Change language",
+    skip_to_table: "Skip to the table",
+    scroll_hint: "Scroll the table sideways to see every column.",
+    loading: "Loading the register…",
+    empty_title: "No register yet",
+    empty_body: "No mapping table has been stored yet. Import the Biro's table with `benturan import FILE`.",
+    not_found_title: "Page not found",
+    not_found_body: "The address you opened does not exist in Benturan. Check it, or go back to the register.",
+    back_to_register: "Back to the register",
+    unavailable_title: "Service temporarily unavailable",
+    unavailable_body: "The database cannot be reached right now. Everything already saved is safe; reload this page in a moment.",
+    internal_title: "Something went wrong",
+    internal_body: "An internal error occurred. It has been logged; please try again.",
+    conflict_title: "Someone else changed this",
+    conflict_body: "Another user saved this row after you opened it. Reload to see the latest version.",
+    validation_title: "Please check your input",
+    footer: "Benturan — conflict-of-interest risk register. Each section owns its data.",
+    field_names: [
+        "No.",
+        "Work Unit / Section",
+        "Activity / Stage of Work",
+        "Potential Conflict of Interest / Risk",
+        "Root Cause",
+        "Negative Impact",
+        "Planned Control Action",
+        "Table title",
+        "Work unit",
+    ],
+    required: |field| format!("{field} is required."),
+    too_long: |field, limit| {
+        format!(
+            "{field} is too long: at most {} characters.",
+            group_thousands(limit, ',')
+        )
+    },
+};

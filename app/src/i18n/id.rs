@@ -1,0 +1,57 @@
+use super::{Strings, group_thousands};
+
+pub const STRINGS: Strings = Strings {
+    language_name: "Bahasa Indonesia",
+    app_name: "Benturan",
+    app_tagline: "Pemetaan dan pengendalian potensi benturan kepentingan",
+    table_title: "Tabel Pemetaan Potensi Benturan Kepentingan",
+    columns: [
+        "No",
+        "Unit Kerja / Bagian",
+        "Aktivitas / Tahapan Kegiatan",
+        "Potensi Benturan Kepentingan / Risiko",
+        "Penyebab Utama",
+        "Dampak Negatif",
+        "Rencana Tindak Pengendalian (Sesuai SK/SOP)",
+    ],
+    period: "Periode",
+    status: "Status",
+    status_names: ["Draf", "Diajukan", "Direviu", "Ditetapkan"],
+    summary: |sections, rows| format!("{sections} bagian · {rows} baris risiko"),
+    caption: |unit, year| format!("Pemetaan potensi benturan kepentingan {unit}, periode {year}"),
+    switch_language: "Ganti bahasa",
+    skip_to_table: "Langsung ke tabel",
+    scroll_hint: "Geser tabel ke samping untuk melihat semua kolom.",
+    loading: "Memuat register…",
+    empty_title: "Belum ada register",
+    empty_body: "Belum ada tabel pemetaan yang tersimpan. Impor tabel Biro dengan perintah `benturan import BERKAS`.",
+    not_found_title: "Halaman tidak ditemukan",
+    not_found_body: "Alamat yang Anda buka tidak ada di Benturan. Periksa kembali alamatnya, atau kembali ke register.",
+    back_to_register: "Kembali ke register",
+    unavailable_title: "Layanan sementara tidak tersedia",
+    unavailable_body: "Basis data tidak dapat dihubungi saat ini. Data yang sudah tersimpan tetap aman; muat ulang halaman ini beberapa saat lagi.",
+    internal_title: "Terjadi kesalahan",
+    internal_body: "Terjadi kesalahan internal. Kesalahan ini sudah dicatat; silakan coba lagi.",
+    conflict_title: "Data telah diubah orang lain",
+    conflict_body: "Baris ini telah disimpan oleh pengguna lain setelah Anda membukanya. Muat ulang untuk melihat versi terbaru.",
+    validation_title: "Periksa kembali isian",
+    footer: "Benturan — register pemetaan potensi benturan kepentingan. Data milik unit kerja masing-masing.",
+    field_names: [
+        "No",
+        "Unit Kerja / Bagian",
+        "Aktivitas / Tahapan Kegiatan",
+        "Potensi Benturan Kepentingan / Risiko",
+        "Penyebab Utama",
+        "Dampak Negatif",
+        "Rencana Tindak Pengendalian",
+        "Judul tabel",
+        "Unit kerja",
+    ],
+    required: |field| format!("{field} wajib diisi."),
+    too_long: |field, limit| {
+        format!(
+            "{field} terlalu panjang: paling banyak {} karakter.",
+            group_thousands(limit, '.')
+        )
+    },
+};

@@ -1,0 +1,166 @@
+//! Every user-visible string, in Bahasa Indonesia (the default) and English.
+//! A locale is a `&'static Strings`: a missing translation is a compile error.
+#[cfg(feature = "ssr")]
+pub mod cli;
+mod context;
+mod en;
+mod id;
+mod switch;
+
+pub use context::{
+    I18n, LANG_COOKIE, cookie_value, initial_locale, locale_from_cookie_header, provide_i18n,
+    use_i18n,
+};
+pub use switch::{LanguageSwitch, SetLanguage, set_language};
+
+use crate::register::model::{Field, FieldError, FieldProblem, RegisterStatus};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    Id,
+    En,
+}
+
+impl Locale {
+    pub const ALL: [Self; 2] = [Self::Id, Self::En];
+
+    /// The BCP 47 tag, used for `<html lang>` and the cookie.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::Id => "id",
+            Self::En => "en",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .find(|locale| locale.tag().eq_ignore_ascii_case(tag.trim()))
+    }
+
+    pub fn strings(self) -> &'static Strings {
+        match self {
+            Self::Id => &id::STRINGS,
+            Self::En => &en::STRINGS,
+        }
+    }
+
+    /// The other language, offered by the switch.
+    pub fn other(self) -> Self {
+        match self {
+            Self::Id => Self::En,
+            Self::En => Self::Id,
+        }
+    }
+}
+
+/// The strings of one language.
+pub struct Strings {
+    /// This language's own name, shown on the switch that selects it.
+    pub language_name: &'static str,
+    pub app_name: &'static str,
+    pub app_tagline: &'static str,
+    pub table_title: &'static str,
+    pub columns: [&'static str; 7],
+    pub period: &'static str,
+    pub status: &'static str,
+    pub status_names: [&'static str; 4],
+    pub summary: fn(sections: usize, rows: usize) -> String,
+    pub caption: fn(unit: &str, year: i32) -> String,
+    pub switch_language: &'static str,
+    pub skip_to_table: &'static str,
+    pub scroll_hint: &'static str,
+    pub loading: &'static str,
+    pub empty_title: &'static str,
+    pub empty_body: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub back_to_register: &'static str,
+    pub unavailable_title: &'static str,
+    pub unavailable_body: &'static str,
+    pub internal_title: &'static str,
+    pub internal_body: &'static str,
+    pub conflict_title: &'static str,
+    pub conflict_body: &'static str,
+    pub validation_title: &'static str,
+    pub footer: &'static str,
+    pub field_names: [&'static str; 9],
+    pub required: fn(field: &str) -> String,
+    pub too_long: fn(field: &str, limit: usize) -> String,
+}
+
+impl Strings {
+    pub fn status_name(&self, status: RegisterStatus) -> &'static str {
+        let index = RegisterStatus::ALL
+            .iter()
+            .position(|s| *s == status)
+            .unwrap_or(0);
+        self.status_names[index]
+    }
+
+    pub fn field_name(&self, field: Field) -> &'static str {
+        self.field_names[field as usize]
+    }
+
+    /// "Penyebab Utama wajib diisi." — names the field and, if any, the limit.
+    pub fn field_error(&self, error: FieldError) -> String {
+        let field = self.field_name(error.field);
+        match error.problem {
+            FieldProblem::Required => (self.required)(field),
+            FieldProblem::TooLong { limit } => (self.too_long)(field, limit),
+        }
+    }
+}
+
+/// Thousands separators as each language writes them: 4.000 / 4,000.
+pub fn group_thousands(value: usize, separator: char) -> String {
+    let digits = value.to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            grouped.push(separator);
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locales_round_trip_and_default_to_indonesian() {
+        assert_eq!(Locale::default(), Locale::Id);
+        for locale in Locale::ALL {
+            assert_eq!(Locale::from_tag(locale.tag()), Some(locale));
+            assert_eq!(locale.other().other(), locale);
+        }
+        assert_eq!(Locale::from_tag("fr"), None);
+    }
+
+    #[test]
+    fn field_errors_name_field_and_limit_in_each_language() {
+        let error = FieldError {
+            field: Field::Rencana,
+            problem: FieldProblem::TooLong { limit: 4000 },
+        };
+        assert_eq!(
+            Locale::Id.strings().field_error(error),
+            "Rencana Tindak Pengendalian terlalu panjang: paling banyak 4.000 karakter."
+        );
+        assert_eq!(
+            Locale::En.strings().field_error(error),
+            "Planned Control Action is too long: at most 4,000 characters."
+        );
+    }
+
+    #[test]
+    fn groups_thousands() {
+        assert_eq!(group_thousands(7, '.'), "7");
+        assert_eq!(group_thousands(4000, '.'), "4.000");
+        assert_eq!(group_thousands(1234567, ','), "1,234,567");
+    }
+}

@@ -1,0 +1,10 @@
+//! Reading the Biro's table from its text extraction into a register.
+pub mod parse;
+pub mod repo;
+
+pub use parse::{Note, NoteKind, ParseError, ParseErrorKind, ParsedTable, parse_table};
+pub use repo::{ImportReport, import_table};
+
+/// The Biro's current table, loaded on first start into an empty database.
+pub const SEED_TABLE: &str = include_str!("../../../seed/tabel-pemetaan-benturan-kepentingan.txt");
+pub mod generate;

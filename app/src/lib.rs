@@ -1,0 +1,18 @@
+//! Benturan: the conflict-of-interest risk register. Shared by the server
+//! (feature `ssr`) and the browser (feature `hydrate`).
+pub mod app;
+pub mod error;
+pub mod i18n;
+pub mod layout;
+pub mod register;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod entities;
+#[cfg(feature = "ssr")]
+pub mod import;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use app::{App, shell};

@@ -1,0 +1,7 @@
+mod page;
+mod rich_text;
+mod table;
+
+pub use page::RegisterPage;
+pub use rich_text::RichTextView;
+pub use table::RegisterTable;

@@ -1,0 +1,111 @@
+use super::RichTextView;
+use crate::i18n::{Locale, use_i18n};
+use crate::register::model::{RegisterView, SectionView};
+use leptos::prelude::*;
+
+/// The register laid out as the printed form: seven columns, each Bagian's
+/// number and name spanning its rows.
+#[component]
+pub fn RegisterTable(register: RegisterView) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let unit_line = register.unit_line();
+    let (sections, rows) = (register.sections.len(), register.row_count());
+    let official_title = register.title.clone();
+    let title = move || match i18n.locale() {
+        Locale::Id => official_title.clone(),
+        Locale::En => t().table_title.to_owned(),
+    };
+    let subtitle = register.title.clone();
+    let caption_unit = register.unit_name.clone();
+    let (year, status) = (register.year, register.status);
+    view! {
+        <section class="register" aria-labelledby="register-title">
+            <header class="register-head">
+                <h1 id="register-title">{title}</h1>
+                <Show when=move || i18n.locale() != Locale::Id>
+                    <p class="official-title" lang="id">{subtitle.clone()}</p>
+                </Show>
+                <p class="register-unit">{unit_line}</p>
+                <dl class="register-meta">
+                    <div>
+                        <dt>{move || t().period}</dt>
+                        <dd>{year}</dd>
+                    </div>
+                    <div>
+                        <dt>{move || t().status}</dt>
+                        <dd>
+                            <span class=format!("status-badge status-{}", status.code())>
+                                {move || t().status_name(status)}
+                            </span>
+                        </dd>
+                    </div>
+                    <div class="register-count">
+                        <dd data-testid="register-summary">{move || (t().summary)(sections, rows)}</dd>
+                    </div>
+                </dl>
+            </header>
+            <p class="scroll-hint">{move || t().scroll_hint}</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="register-title">
+                <table class="official-table">
+                    <caption class="visually-hidden">
+                        {move || (t().caption)(&caption_unit, year)}
+                    </caption>
+                    <colgroup>
+                        <col class="col-no"/>
+                        <col class="col-bagian"/>
+                        <col class="col-text"/>
+                        <col class="col-text"/>
+                        <col class="col-text"/>
+                        <col class="col-text"/>
+                        <col class="col-text-wide"/>
+                    </colgroup>
+                    <thead>
+                        <tr>
+                            {(0..7)
+                                .map(|index| view! { <th scope="col">{move || t().columns[index]}</th> })
+                                .collect_view()}
+                        </tr>
+                    </thead>
+                    {register
+                        .sections
+                        .into_iter()
+                        .map(|section| view! { <SectionRows section/> })
+                        .collect_view()}
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// One Bagian: a `<tbody>` whose first row carries the spanning cells.
+#[component]
+fn SectionRows(section: SectionView) -> impl IntoView {
+    let span = section.rows.len();
+    let mut lead = Some((section.ordinal, section.name));
+    view! {
+        <tbody class="register-section" data-bagian=section.bagian_id>
+            {section
+                .rows
+                .into_iter()
+                .map(|row| {
+                    let lead_cells = lead.take().map(|(ordinal, name)| {
+                        view! {
+                            <td class="cell-no" rowspan=span>{ordinal}</td>
+                            <th class="cell-bagian" scope="rowgroup" rowspan=span>{name}</th>
+                        }
+                    });
+                    let cells = row
+                        .cells()
+                        .map(|cell| view! { <td><RichTextView text=cell.clone()/></td> });
+                    view! {
+                        <tr data-row-id=row.id data-version=row.version>
+                            {lead_cells}
+                            {cells.into_iter().collect_view()}
+                        </tr>
+                    }
+                })
+                .collect_view()}
+        </tbody>
+    }
+}

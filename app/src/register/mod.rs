@@ -1,0 +1,10 @@
+//! The register: the official table of a unit for a year.
+pub mod api;
+pub mod components;
+pub mod model;
+mod rich_text;
+
+#[cfg(feature = "ssr")]
+pub mod export;
+#[cfg(feature = "ssr")]
+pub mod repo;

@@ -1,0 +1,162 @@
+//! Fresh databases for integration tests: a SQLite file or a PostgreSQL
+//! database named by a UUID, migrated, and dropped when the test ends (even
+//! when it panics).
+#![allow(dead_code)]
+
+use app::state::AppState;
+use migrations::MigratorTrait;
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use std::net::SocketAddr;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The PostgreSQL server the tests may create databases on.
+pub fn postgres_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+}
+
+pub struct TestDb {
+    pub backend: Backend,
+    pub url: String,
+    pub db: DatabaseConnection,
+    name: String,
+}
+
+impl TestDb {
+    /// A new, empty, migrated database.
+    pub async fn new(backend: Backend) -> Self {
+        let name = format!("benturan_test_{}", uuid::Uuid::new_v4().simple());
+        let url = match backend {
+            Backend::Sqlite => {
+                let path = std::env::temp_dir().join(format!("{name}.sqlite"));
+                format!("sqlite://{}?mode=rwc", path.display())
+            }
+            Backend::Postgres => {
+                let admin = sea_orm::Database::connect(postgres_admin_url())
+                    .await
+                    .expect("PostgreSQL must be running for the tests (see README)");
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE {name}"))
+                    .await
+                    .expect("create test database");
+                admin.close().await.ok();
+                let admin_url = postgres_admin_url();
+                let base = admin_url
+                    .rsplit_once('/')
+                    .map_or(admin_url.as_str(), |(base, _)| base);
+                format!("{base}/{name}")
+            }
+        };
+        let db = app::db::connect(&url)
+            .await
+            .expect("connect to the test database");
+        migrations::Migrator::up(&db, None)
+            .await
+            .expect("migrate the test database");
+        Self {
+            backend,
+            url,
+            db,
+            name,
+        }
+    }
+
+    pub async fn count(&self, table: &str) -> i64 {
+        let row = self
+            .db
+            .query_one_raw(Statement::from_string(
+                self.db.get_database_backend(),
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await
+            .expect("count query")
+            .expect("a count row");
+        row.try_get::<i64>("", "n").expect("count value")
+    }
+
+    /// An app state over this database, as the server has after start-up.
+    pub async fn ready_state(&self) -> AppState {
+        benturan::startup::prepare(&self.db, true)
+            .await
+            .expect("prepare the database");
+        let state = AppState::new(benturan::leptos_options(), self.db.clone());
+        state.mark_ready();
+        state
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let (backend, name, url) = (self.backend, self.name.clone(), self.url.clone());
+        let db = self.db.clone();
+        // Drop cannot await: clean up on a thread with its own runtime.
+        let cleanup = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build();
+            let Ok(runtime) = runtime else { return };
+            runtime.block_on(async move {
+                db.close().await.ok();
+                match backend {
+                    Backend::Sqlite => {
+                        let path = url
+                            .trim_start_matches("sqlite://")
+                            .trim_end_matches("?mode=rwc");
+                        for suffix in ["", "-wal", "-shm"] {
+                            std::fs::remove_file(format!("{path}{suffix}")).ok();
+                        }
+                    }
+                    Backend::Postgres => {
+                        if let Ok(admin) = sea_orm::Database::connect(postgres_admin_url()).await {
+                            let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                            admin.execute_unprepared(&sql).await.ok();
+                            admin.close().await.ok();
+                        }
+                    }
+                }
+            });
+        });
+        cleanup.join().ok();
+    }
+}
+
+/// Serves `state` on a free port; returns its address.
+pub async fn spawn_server(state: AppState) -> SocketAddr {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind port 0");
+    let address = listener.local_addr().expect("local address");
+    tokio::spawn(async move {
+        axum::serve(listener, benturan::router(state)).await.ok();
+    });
+    address
+}
+
+/// Declares `async fn NAME(db: &TestDb)` as two tests, one per backend.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                use super::*;
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    let db = common::TestDb::new(common::Backend::Sqlite).await;
+                    super::$name(&db).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    let db = common::TestDb::new(common::Backend::Postgres).await;
+                    super::$name(&db).await;
+                }
+            }
+        )*
+    };
+}

@@ -1,0 +1,183 @@
+//! The server's HTML and endpoints, over HTTP, against both databases.
+mod common;
+
+use app::state::AppState;
+use common::{TestDb, spawn_server};
+use reqwest::{StatusCode, header};
+
+async fn serve(db: &TestDb) -> String {
+    let address = spawn_server(db.ready_state().await).await;
+    format!("http://{address}")
+}
+
+async fn get(url: &str) -> (StatusCode, String) {
+    let response = reqwest::get(url).await.expect("request");
+    let status = response.status();
+    (status, response.text().await.expect("body"))
+}
+
+async fn register_page_holds_every_row(db: &TestDb) {
+    let base = serve(db).await;
+    let (status, html) = get(&format!("{base}/")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(r#"<html lang="id">"#));
+    assert!(html.contains("<title>Tabel Pemetaan Potensi Benturan Kepentingan</title>"));
+    assert!(html.contains("Biro Administrasi Pimpinan Setda Provinsi Kalimantan Timur"));
+    for header in [
+        "Unit Kerja / Bagian",
+        "Aktivitas / Tahapan Kegiatan",
+        "Potensi Benturan Kepentingan / Risiko",
+        "Penyebab Utama",
+        "Dampak Negatif",
+        "Rencana Tindak Pengendalian (Sesuai SK/SOP)",
+    ] {
+        assert!(
+            html.contains(&format!(r#"<th scope="col">{header}</th>"#)),
+            "{header}"
+        );
+    }
+    assert_eq!(html.matches("<tr data-row-id=").count(), 13);
+    assert_eq!(html.matches("<tbody data-bagian=").count(), 3);
+    for (number, span) in [(1, 4), (2, 4), (3, 5)] {
+        let cell = format!(r#"<td rowspan="{span}" class="cell-no">{number}</td>"#);
+        assert!(html.contains(&cell), "{cell}");
+    }
+    assert!(html.contains("secara manual"));
+    assert!(html.contains("<em>assessment</em>"));
+    assert!(html.contains("<em>content calendar</em>"));
+    assert!(
+        !html.contains("&lt;i&gt;"),
+        "emphasis is never shown as raw markup"
+    );
+    // The hydration data and scripts are in the page.
+    assert!(html.contains("/pkg/benturan.js"));
+}
+
+async fn english_comes_from_the_cookie(db: &TestDb) {
+    let base = serve(db).await;
+    let response = reqwest::Client::new()
+        .get(format!("{base}/"))
+        .header(header::COOKIE, "benturan_lang=en")
+        .send()
+        .await
+        .unwrap();
+    let html = response.text().await.unwrap();
+    assert!(html.contains(r#"<html lang="en">"#));
+    assert!(html.contains("Conflict of Interest Risk Mapping Table"));
+    assert!(html.contains(r#"<th scope="col">Root Cause</th>"#));
+    assert!(html.contains("3 sections · 13 risk rows"));
+    // The data stays as the Biro wrote it.
+    assert!(html.contains("Intervensi pihak ketiga"));
+}
+
+async fn the_language_form_works_without_javascript(db: &TestDb) {
+    let base = serve(db).await;
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let response = client
+        .post(format!("{base}/api/set_language"))
+        .header(header::REFERER, format!("{base}/"))
+        .header(header::ORIGIN, base.clone())
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "text/html,application/xhtml+xml")
+        .body("lang=en")
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_redirection(), "{}", response.status());
+    assert_eq!(response.headers()[header::LOCATION], "/");
+    let cookie = response.headers()[header::SET_COOKIE].to_str().unwrap();
+    assert!(cookie.starts_with("benturan_lang=en;"), "{cookie}");
+}
+
+async fn cross_site_writes_are_refused(db: &TestDb) {
+    let base = serve(db).await;
+    let response = reqwest::Client::new()
+        .post(format!("{base}/api/set_language"))
+        .header(header::ORIGIN, "https://evil.example")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body("lang=en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+}
+
+async fn unknown_paths_get_a_real_404(db: &TestDb) {
+    let base = serve(db).await;
+    let (status, html) = get(&format!("{base}/tidak-ada")).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(html.contains("Halaman tidak ditemukan"));
+    assert!(html.contains(r#"href="/""#));
+}
+
+async fn the_register_is_readable_over_get(db: &TestDb) {
+    let base = serve(db).await;
+    let (status, body) = get(&format!("{base}/api/get_register")).await;
+    assert_eq!(status, StatusCode::OK);
+    let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let sections = json["sections"].as_array().unwrap();
+    let rows: usize = sections
+        .iter()
+        .map(|s| s["rows"].as_array().unwrap().len())
+        .sum();
+    assert_eq!(rows, 13);
+}
+
+/// Markup other than `<i>` is text: a script in a cell is shown, never run.
+async fn other_markup_is_escaped(db: &TestDb) {
+    let text = "Judul\nBiro Uji\nNo\tUnit Kerja / Bagian\tAktivitas / Tahapan Kegiatan\tPotensi Benturan Kepentingan / Risiko\tPenyebab Utama\tDampak Negatif\tRencana Tindak Pengendalian (Sesuai SK/SOP)\n1\tBagian <b>Uji</b>\t<script>alert(1)</script>\tb\tc\td\t<i>e</i>";
+    let table = app::import::parse_table(text).unwrap();
+    app::import::import_table(&db.db, &table, 2100)
+        .await
+        .unwrap();
+    let base = serve(db).await;
+    let (_, html) = get(&format!("{base}/")).await;
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("Bagian &lt;b&gt;Uji&lt;/b&gt;"));
+    assert!(!html.contains("<script>alert(1)"));
+    assert!(html.contains("<em>e</em>"));
+}
+
+on_both_databases!(
+    register_page_holds_every_row,
+    english_comes_from_the_cookie,
+    the_language_form_works_without_javascript,
+    cross_site_writes_are_refused,
+    unknown_paths_get_a_real_404,
+    the_register_is_readable_over_get,
+    other_markup_is_escaped,
+);
+
+/// A database that cannot be reached: a 503 page, not a panic.
+#[tokio::test]
+async fn an_unreachable_database_gives_503() {
+    // Nothing listens on port 9 (discard) here.
+    let db = app::db::connect("postgres://postgres@127.0.0.1:9/benturan")
+        .await
+        .unwrap();
+    let state = AppState::new(benturan::leptos_options(), db);
+    benturan::startup::spawn_preparation(state.clone(), "postgres://127.0.0.1:9".into(), true);
+    let address = spawn_server(state).await;
+    for path in ["/", "/api/get_register"] {
+        let (status, body) = get(&format!("http://{address}{path}")).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{path}");
+        if path == "/" {
+            assert!(body.contains("Layanan sementara tidak tersedia"));
+        }
+    }
+}
+
+/// A database that was ready and then went away also answers 503.
+#[tokio::test]
+async fn a_database_lost_after_start_gives_503() {
+    let db = TestDb::new(common::Backend::Postgres).await;
+    let state = db.ready_state().await;
+    let address = spawn_server(state.clone()).await;
+    state.db.clone().close().await.unwrap();
+    let (status, body) = get(&format!("http://{address}/")).await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+    assert!(body.contains("Layanan sementara tidak tersedia"));
+}
