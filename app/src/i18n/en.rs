@@ -16,6 +16,7 @@ pub const STRINGS: Strings = Strings {
     ],
     period: "Period",
     status: "Status",
+    contents: "Contents",
     status_names: ["Draft", "Submitted", "Reviewed", "Adopted"],
     summary: |sections, rows| {
         let s = if sections == 1 { "section" } else { "sections" };
@@ -34,6 +35,8 @@ pub const STRINGS: Strings = Strings {
     back_to_register: "Back to the register",
     unavailable_title: "Service temporarily unavailable",
     unavailable_body: "The database cannot be reached right now. Everything already saved is safe; reload this page in a moment.",
+    forbidden_title: "Access not allowed",
+    forbidden_body: "You are not allowed to open or change this data. Ask the Biro's admin if you need access.",
     internal_title: "Something went wrong",
     internal_body: "An internal error occurred. It has been logged; please try again.",
     conflict_title: "Someone else changed this",

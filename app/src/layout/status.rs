@@ -76,7 +76,15 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
             }
             .into_any()
         }
-        AppError::Unauthorized | AppError::Forbidden | AppError::Internal => view! {
+        AppError::Unauthorized | AppError::Forbidden => view! {
+            <StatusPanel
+                code
+                title=|t| t.forbidden_title.to_owned()
+                body=|t| t.forbidden_body.to_owned()
+            />
+        }
+        .into_any(),
+        AppError::Internal => view! {
             <StatusPanel
                 code
                 title=|t| t.internal_title.to_owned()

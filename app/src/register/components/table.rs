@@ -9,42 +9,19 @@ use leptos::prelude::*;
 pub fn RegisterTable(register: RegisterView) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
-    let unit_line = register.unit_line();
-    let (sections, rows) = (register.sections.len(), register.row_count());
-    let official_title = register.title.clone();
-    let title = move || match i18n.locale() {
-        Locale::Id => official_title.clone(),
-        Locale::En => t().table_title.to_owned(),
-    };
-    let subtitle = register.title.clone();
     let caption_unit = register.unit_name.clone();
-    let (year, status) = (register.year, register.status);
+    let year = register.year;
+    let head = view! { <RegisterHead register=register.clone()/> };
+    let sections = register
+        .sections
+        .into_iter()
+        .map(|section| view! { <SectionRows section/> })
+        .collect_view()
+        // Erasing the type keeps the WASM build's type depth in bounds.
+        .into_any();
     view! {
         <section class="register" aria-labelledby="register-title">
-            <header class="register-head">
-                <h1 id="register-title">{title}</h1>
-                <Show when=move || i18n.locale() != Locale::Id>
-                    <p class="official-title" lang="id">{subtitle.clone()}</p>
-                </Show>
-                <p class="register-unit">{unit_line}</p>
-                <dl class="register-meta">
-                    <div>
-                        <dt>{move || t().period}</dt>
-                        <dd>{year}</dd>
-                    </div>
-                    <div>
-                        <dt>{move || t().status}</dt>
-                        <dd>
-                            <span class=format!("status-badge status-{}", status.code())>
-                                {move || t().status_name(status)}
-                            </span>
-                        </dd>
-                    </div>
-                    <div class="register-count">
-                        <dd data-testid="register-summary">{move || (t().summary)(sections, rows)}</dd>
-                    </div>
-                </dl>
-            </header>
+            {head}
             <p class="scroll-hint">{move || t().scroll_hint}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="register-title">
                 <table class="official-table">
@@ -67,15 +44,54 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
                                 .collect_view()}
                         </tr>
                     </thead>
-                    {register
-                        .sections
-                        .into_iter()
-                        .map(|section| view! { <SectionRows section/> })
-                        .collect_view()}
+                    {sections}
                 </table>
             </div>
         </section>
     }
+}
+
+/// Title, unit and facts of the register, above the table.
+#[component]
+fn RegisterHead(register: RegisterView) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let (sections, rows) = (register.sections.len(), register.row_count());
+    let official_title = register.title.clone();
+    let title = move || match i18n.locale() {
+        Locale::Id => official_title.clone(),
+        Locale::En => t().table_title.to_owned(),
+    };
+    let subtitle = register.title.clone();
+    let (year, status) = (register.year, register.status);
+    view! {
+        <header class="register-head">
+            <h1 id="register-title">{title}</h1>
+            <Show when=move || i18n.locale() != Locale::Id>
+                <p class="official-title" lang="id">{subtitle.clone()}</p>
+            </Show>
+            <p class="register-unit">{register.unit_line()}</p>
+            <dl class="register-meta">
+                <div>
+                    <dt>{move || t().period}</dt>
+                    <dd>{year}</dd>
+                </div>
+                <div>
+                    <dt>{move || t().status}</dt>
+                    <dd>
+                        <span class=format!("status-badge status-{}", status.code())>
+                            {move || t().status_name(status)}
+                        </span>
+                    </dd>
+                </div>
+                <div>
+                    <dt>{move || t().contents}</dt>
+                    <dd data-testid="register-summary">{move || (t().summary)(sections, rows)}</dd>
+                </div>
+            </dl>
+        </header>
+    }
+    .into_any()
 }
 
 /// One Bagian: a `<tbody>` whose first row carries the spanning cells.
@@ -104,6 +120,7 @@ fn SectionRows(section: SectionView) -> impl IntoView {
                             {cells.into_iter().collect_view()}
                         </tr>
                     }
+                    .into_any()
                 })
                 .collect_view()}
         </tbody>

@@ -1,0 +1,62 @@
+import { defineConfig } from "@playwright/test";
+import os from "node:os";
+import path from "node:path";
+
+// The release server, started on its own port with a fresh SQLite file, so
+// the journeys see exactly what a newcomer sees on first start.
+const port = process.env.E2E_PORT ?? "3007";
+const baseURL = `http://127.0.0.1:${port}`;
+const database = path.join(os.tmpdir(), `benturan-e2e-${process.pid}.sqlite`);
+
+export default defineConfig({
+  testDir: "./tests",
+  timeout: 30_000,
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    browserName: "chromium",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  projects: [
+    {
+      name: "hydrated",
+      testIgnore: /no-javascript/,
+      use: { viewport: { width: 1366, height: 900 } },
+    },
+    {
+      name: "no-javascript",
+      testMatch: /no-javascript/,
+      use: { javaScriptEnabled: false, viewport: { width: 1366, height: 900 } },
+    },
+  ],
+  webServer: {
+    command: process.env.BENTURAN_BIN ?? "../target/release/benturan",
+    url: `${baseURL}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: `sqlite://${database}?mode=rwc`,
+      LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
+      LEPTOS_SITE_ROOT: process.env.BENTURAN_SITE_ROOT ?? "../target/site",
+      RUST_LOG: "warn",
+    },
+  },
+});

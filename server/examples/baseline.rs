@@ -1,0 +1,110 @@
+//! The benchmark's baseline: a plain Axum handler that reads the same rows
+//! with sqlx and writes the same table as a string, with no framework in
+//! between. `BENCHMARKS.md` reports the Leptos page's throughput as a ratio
+//! of this one's, which holds on a noisy machine.
+//!
+//! Run: `DATABASE_URL=sqlite://file.sqlite BASELINE_ADDR=127.0.0.1:3102 \
+//!       cargo run --release --example baseline -p benturan`
+use app::register::model::RichText;
+use axum::{Router, extract::State, http::StatusCode, response::Html, routing::get};
+use sea_orm::sqlx::{self, SqlitePool};
+use std::fmt::Write;
+
+type Row = (i32, String, i32, String, String, String, String, String);
+
+const QUERY: &str = "SELECT r.id, b.name, b.id, r.aktivitas, r.potensi, r.penyebab, r.dampak, r.rencana \
+     FROM risk r JOIN org_unit b ON b.id = r.bagian_id \
+     WHERE r.register_id = (SELECT id FROM register ORDER BY year DESC, id LIMIT 1) \
+     ORDER BY b.position, b.id, r.position, r.id";
+
+const HEAD_QUERY: &str = "SELECT g.title, g.year, u.name, p.name FROM register g \
+     JOIN org_unit u ON u.id = g.unit_id LEFT JOIN org_unit p ON p.id = u.parent_id \
+     ORDER BY g.year DESC, g.id LIMIT 1";
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let url = std::env::var("DATABASE_URL")?;
+    let address = std::env::var("BASELINE_ADDR").unwrap_or_else(|_| "127.0.0.1:3102".into());
+    let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(8).connect(&url).await?;
+    let app = Router::new().route("/", get(page)).with_state(pool);
+    let listener = tokio::net::TcpListener::bind(&address).await?;
+    eprintln!("baseline on http://{address}");
+    axum::serve(listener, app).await?;
+    Ok(())
+}
+
+async fn page(State(pool): State<SqlitePool>) -> Result<Html<String>, StatusCode> {
+    let fail = |_| StatusCode::SERVICE_UNAVAILABLE;
+    let (title, year, unit, parent): (String, i32, String, Option<String>) =
+        sqlx::query_as(HEAD_QUERY).fetch_one(&pool).await.map_err(fail)?;
+    let rows: Vec<Row> = sqlx::query_as(QUERY).fetch_all(&pool).await.map_err(fail)?;
+    Ok(Html(render(&title, year, &unit, parent.as_deref(), &rows)))
+}
+
+fn render(title: &str, year: i32, unit: &str, parent: Option<&str>, rows: &[Row]) -> String {
+    let mut html = String::with_capacity(512 + rows.len() * 700);
+    html.push_str("<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\">");
+    html.push_str("<link rel=\"stylesheet\" href=\"/pkg/benturan.css\"><title>");
+    escape(&mut html, title);
+    html.push_str("</title></head><body><main><h1>");
+    escape(&mut html, title);
+    html.push_str("</h1><p>");
+    escape(&mut html, unit);
+    if let Some(parent) = parent {
+        html.push(' ');
+        escape(&mut html, parent);
+    }
+    let _ = write!(html, "</p><p>{year}</p><table><thead><tr>");
+    for header in app::import::parse::HEADER {
+        html.push_str("<th scope=\"col\">");
+        escape(&mut html, header);
+        html.push_str("</th>");
+    }
+    html.push_str("</tr></thead>");
+    let mut index = 0;
+    let mut ordinal = 0;
+    while index < rows.len() {
+        let bagian = rows[index].2;
+        let span = rows[index..].iter().take_while(|row| row.2 == bagian).count();
+        ordinal += 1;
+        html.push_str("<tbody>");
+        for (offset, row) in rows[index..index + span].iter().enumerate() {
+            let _ = write!(html, "<tr data-row-id=\"{}\">", row.0);
+            if offset == 0 {
+                let _ = write!(html, "<td rowspan=\"{span}\">{ordinal}</td><th rowspan=\"{span}\">");
+                escape(&mut html, &row.1);
+                html.push_str("</th>");
+            }
+            for cell in [&row.3, &row.4, &row.5, &row.6, &row.7] {
+                html.push_str("<td>");
+                for span in RichText::new(cell.as_str()).spans() {
+                    if span.emphasis {
+                        html.push_str("<em>");
+                        escape(&mut html, span.text);
+                        html.push_str("</em>");
+                    } else {
+                        escape(&mut html, span.text);
+                    }
+                }
+                html.push_str("</td>");
+            }
+            html.push_str("</tr>");
+        }
+        html.push_str("</tbody>");
+        index += span;
+    }
+    html.push_str("</table></main></body></html>");
+    html
+}
+
+fn escape(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+}
