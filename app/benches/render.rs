@@ -1,5 +1,6 @@
 //! Server rendering of the register table to HTML, with the seed's 13 rows
 //! and a generated register of 2,000 rows (no database, no HTTP).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 use app::import::{ParsedTable, SEED_TABLE, generate::generated_table, parse_table};
 use app::register::components::RegisterTable;
 use app::register::model::{RegisterStatus, RegisterView, RiskRowView, SectionView};
@@ -23,7 +24,15 @@ fn register_of(table: ParsedTable) -> RegisterView {
                 .map(|row| {
                     next_id += 1;
                     let [aktivitas, potensi, penyebab, dampak, rencana] = row.cells;
-                    RiskRowView { id: next_id, version: 1, aktivitas, potensi, penyebab, dampak, rencana }
+                    RiskRowView {
+                        id: next_id,
+                        version: 1,
+                        aktivitas,
+                        potensi,
+                        penyebab,
+                        dampak,
+                        rencana,
+                    }
                 })
                 .collect(),
         })
@@ -54,9 +63,11 @@ fn bench_render(c: &mut Criterion) {
     assert_eq!(render(&seed).matches("<tr data-row-id").count(), 13);
     assert_eq!(render(&large).matches("<tr data-row-id").count(), 2_000);
     for (label, register) in [("13_rows", &seed), ("2000_rows", &large)] {
-        group.bench_with_input(BenchmarkId::from_parameter(label), register, |b, register| {
-            b.iter(|| black_box(render(register)))
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(label),
+            register,
+            |b, register| b.iter(|| black_box(render(register))),
+        );
     }
     group.finish();
 }

@@ -76,3 +76,15 @@ test("an unknown address shows a 404 page", async ({ page }) => {
   // The 404 page logs its own status as a console error; nothing else may.
   expect(errors.filter((e) => !e.includes("404"))).toEqual([]);
 });
+
+test("on a laptop the column header sticks to the top while the page scrolls", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 800 });
+  await page.goto("/");
+  await waitForHydration(page);
+  await page.mouse.wheel(0, 900);
+  await expect
+    .poll(async () => (await page.locator("thead th").first().boundingBox())?.y ?? -1)
+    .toBeCloseTo(0, 0);
+  await expect(page.locator("thead th").nth(2)).toBeInViewport();
+  await page.screenshot({ path: "screenshots/register-laptop-scrolled.png" });
+});

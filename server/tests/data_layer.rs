@@ -1,4 +1,5 @@
 //! The data layer against real SQLite and PostgreSQL databases.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
 use app::db::begin_write;

@@ -1,4 +1,5 @@
 //! The server's HTML and endpoints, over HTTP, against both databases.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
 use app::state::AppState;

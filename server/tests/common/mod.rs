@@ -1,7 +1,7 @@
 //! Fresh databases for integration tests: a SQLite file or a PostgreSQL
 //! database named by a UUID, migrated, and dropped when the test ends (even
 //! when it panics).
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use app::state::AppState;
 use migrations::MigratorTrait;
