@@ -63,11 +63,9 @@ fn bench_render(c: &mut Criterion) {
     assert_eq!(render(&seed).matches("<tr data-row-id").count(), 13);
     assert_eq!(render(&large).matches("<tr data-row-id").count(), 2_000);
     for (label, register) in [("13_rows", &seed), ("2000_rows", &large)] {
-        group.bench_with_input(
-            BenchmarkId::from_parameter(label),
-            register,
-            |b, register| b.iter(|| black_box(render(register))),
-        );
+        group.bench_with_input(BenchmarkId::from_parameter(label), register, |b, register| {
+            b.iter(|| black_box(render(register)))
+        });
     }
     group.finish();
 }

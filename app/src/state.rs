@@ -18,11 +18,7 @@ pub struct AppState {
 
 impl AppState {
     pub fn new(leptos_options: LeptosOptions, db: DatabaseConnection) -> Self {
-        Self {
-            leptos_options,
-            db,
-            schema_ready: Arc::new(AtomicBool::new(false)),
-        }
+        Self { leptos_options, db, schema_ready: Arc::new(AtomicBool::new(false)) }
     }
 
     pub fn mark_ready(&self) {

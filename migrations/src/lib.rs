@@ -1,13 +1,20 @@
 //! Schema migrations, shared by SQLite and PostgreSQL.
 pub use sea_orm_migration::prelude::*;
 
-mod m20261128_000001_create_schema;
+mod idents;
+mod m20261128_000001_create_organisation;
+mod m20261128_000002_create_register;
+mod m20261128_000003_create_history;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261128_000001_create_schema::Migration)]
+        vec![
+            Box::new(m20261128_000001_create_organisation::Migration),
+            Box::new(m20261128_000002_create_register::Migration),
+            Box::new(m20261128_000003_create_history::Migration),
+        ]
     }
 }

@@ -25,10 +25,7 @@ const HEAD_QUERY: &str = "SELECT g.title, g.year, u.name, p.name FROM register g
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let url = std::env::var("DATABASE_URL")?;
     let address = std::env::var("BASELINE_ADDR").unwrap_or_else(|_| "127.0.0.1:3102".into());
-    let pool = sqlx::sqlite::SqlitePoolOptions::new()
-        .max_connections(8)
-        .connect(&url)
-        .await?;
+    let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(8).connect(&url).await?;
     let app = Router::new().route("/", get(page)).with_state(pool);
     let listener = tokio::net::TcpListener::bind(&address).await?;
     eprintln!("baseline on http://{address}");
@@ -39,10 +36,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 async fn page(State(pool): State<SqlitePool>) -> Result<Html<String>, StatusCode> {
     let fail = |_| StatusCode::SERVICE_UNAVAILABLE;
     let (title, year, unit, parent): (String, i32, String, Option<String>) =
-        sqlx::query_as(HEAD_QUERY)
-            .fetch_one(&pool)
-            .await
-            .map_err(fail)?;
+        sqlx::query_as(HEAD_QUERY).fetch_one(&pool).await.map_err(fail)?;
     let rows: Vec<Row> = sqlx::query_as(QUERY).fetch_all(&pool).await.map_err(fail)?;
     Ok(Html(render(&title, year, &unit, parent.as_deref(), &rows)))
 }
@@ -61,7 +55,7 @@ fn render(title: &str, year: i32, unit: &str, parent: Option<&str>, rows: &[Row]
         escape(&mut html, parent);
     }
     let _ = write!(html, "</p><p>{year}</p><table><thead><tr>");
-    for header in app::import::parse::HEADER {
+    for header in app::import::HEADER {
         html.push_str("<th scope=\"col\">");
         escape(&mut html, header);
         html.push_str("</th>");
@@ -71,19 +65,14 @@ fn render(title: &str, year: i32, unit: &str, parent: Option<&str>, rows: &[Row]
     let mut ordinal = 0;
     while index < rows.len() {
         let bagian = rows[index].2;
-        let span = rows[index..]
-            .iter()
-            .take_while(|row| row.2 == bagian)
-            .count();
+        let span = rows[index..].iter().take_while(|row| row.2 == bagian).count();
         ordinal += 1;
         html.push_str("<tbody>");
         for (offset, row) in rows[index..index + span].iter().enumerate() {
             let _ = write!(html, "<tr data-row-id=\"{}\">", row.0);
             if offset == 0 {
-                let _ = write!(
-                    html,
-                    "<td rowspan=\"{span}\">{ordinal}</td><th rowspan=\"{span}\">"
-                );
+                let _ =
+                    write!(html, "<td rowspan=\"{span}\">{ordinal}</td><th rowspan=\"{span}\">");
                 escape(&mut html, &row.1);
                 html.push_str("</th>");
             }

@@ -11,11 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Parser)]
-#[command(
-    name = "benturan",
-    version,
-    about = "Pemetaan Potensi Benturan Kepentingan"
-)]
+#[command(name = "benturan", version, about = "Pemetaan Potensi Benturan Kepentingan")]
 pub struct Cli {
     /// Database: a SQLite file (created if missing) or postgres://…
     #[arg(long, env = "DATABASE_URL", default_value = app::db::DEFAULT_DATABASE_URL, global = true)]
@@ -73,10 +69,7 @@ pub async fn run(cli: Cli) -> ExitCode {
     let db = match app::db::connect(&cli.database_url).await {
         Ok(db) => db,
         Err(error) => {
-            eprintln!(
-                "{}",
-                (messages.database_unreachable)(&database, &error.to_string())
-            );
+            eprintln!("{}", (messages.database_unreachable)(&database, &error.to_string()));
             return ExitCode::FAILURE;
         }
     };
@@ -85,10 +78,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         return serve(db, database, !no_seed, locale).await;
     }
     if let Err(error) = Migrator::up(&db, None).await {
-        eprintln!(
-            "{}",
-            (messages.database_unreachable)(&database, &error.to_string())
-        );
+        eprintln!("{}", (messages.database_unreachable)(&database, &error.to_string()));
         return ExitCode::FAILURE;
     }
     let outcome = match command {
@@ -98,10 +88,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             Ok(())
         }
         Command::Import { file, year } => import(&db, &file, year, locale).await,
-        Command::Export {
-            format: Format::Csv,
-            year,
-        } => export(&db, year, locale).await,
+        Command::Export { format: Format::Csv, year } => export(&db, year, locale).await,
         Command::Generate { rows, year } => {
             let report =
                 app::import::generate::generate_register(&db, rows, year.unwrap_or(current_year()))
@@ -132,10 +119,7 @@ async fn serve(db: DatabaseConnection, database: String, seed: bool, locale: Loc
             return ExitCode::FAILURE;
         }
     };
-    tracing::info!(
-        "{}",
-        (text::strings(locale).listening)(&address.to_string())
-    );
+    tracing::info!("{}", (text::strings(locale).listening)(&address.to_string()));
     let served = axum::serve(listener, crate::router(state))
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;

@@ -22,10 +22,7 @@ pub fn leptos_options() -> LeptosOptions {
         return conf.leptos_options;
     }
     let site_root = std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into());
-    LeptosOptions::builder()
-        .output_name("benturan")
-        .site_root(site_root)
-        .build()
+    LeptosOptions::builder().output_name("benturan").site_root(site_root).build()
 }
 
 /// The whole app: pages, server functions, static files, and the layers that

@@ -5,12 +5,50 @@ use app::import::{ImportReport, SEED_TABLE, import_table, parse_table};
 use app::state::AppState;
 use chrono::Datelike;
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{DatabaseConnection, DbErr, EntityTrait, PaginatorTrait};
+use sea_orm::{
+    DatabaseConnection, DbBackend, DbErr, EntityTrait, PaginatorTrait, RuntimeErr, sqlx,
+};
+use std::sync::Arc;
 use std::time::Duration;
 
+/// Key of the PostgreSQL advisory lock taken while an instance prepares the
+/// database ("bentur" in ASCII).
+const STARTUP_LOCK: i64 = 0x6265_6e74_7572;
+
 /// Runs pending migrations; loads the seed table if no register exists yet.
-/// Returns the import's report when it loaded the seed.
+/// Returns the import's report when it loaded the seed. Instances sharing one
+/// PostgreSQL take turns: the first migrates and seeds, the others find it done.
 pub async fn prepare(db: &DatabaseConnection, seed: bool) -> Result<Option<ImportReport>, DbErr> {
+    let lock = match db.get_database_backend() {
+        DbBackend::Postgres => {
+            let pool = db.get_postgres_connection_pool();
+            let mut connection = pool.acquire().await.map_err(sqlx_error)?;
+            sqlx::query("SELECT pg_advisory_lock($1)")
+                .bind(STARTUP_LOCK)
+                .execute(&mut *connection)
+                .await
+                .map_err(sqlx_error)?;
+            Some(connection)
+        }
+        _ => None,
+    };
+    let prepared = migrate_and_seed(db, seed).await;
+    // The lock also ends with its connection, should this instance die first.
+    if let Some(mut connection) = lock {
+        let unlock = sqlx::query("SELECT pg_advisory_unlock($1)").bind(STARTUP_LOCK);
+        unlock.execute(&mut *connection).await.map_err(sqlx_error)?;
+    }
+    prepared
+}
+
+fn sqlx_error(error: sqlx::Error) -> DbErr {
+    DbErr::Conn(RuntimeErr::SqlxError(Arc::new(error)))
+}
+
+async fn migrate_and_seed(
+    db: &DatabaseConnection,
+    seed: bool,
+) -> Result<Option<ImportReport>, DbErr> {
     Migrator::up(db, None).await?;
     if !seed || register::Entity::find().count(db).await? > 0 {
         return Ok(None);

@@ -14,26 +14,18 @@ const YEAR: i32 = 2026;
 
 async fn import_seed(db: &TestDb) -> app::import::ImportReport {
     let table = parse_table(SEED_TABLE).expect("seed parses");
-    import_table(&db.db, &table, YEAR)
-        .await
-        .expect("seed imports")
+    import_table(&db.db, &table, YEAR).await.expect("seed imports")
 }
 
 async fn register(db: &TestDb) -> RegisterView {
-    load_register(&db.db, Some(YEAR))
-        .await
-        .expect("load")
-        .expect("register exists")
+    load_register(&db.db, Some(YEAR)).await.expect("load").expect("register exists")
 }
 
 async fn migrations_go_up_and_down(db: &TestDb) {
     assert_eq!(db.count("conflict_source").await, 6);
     Migrator::down(&db.db, None).await.expect("down");
     let schema = SchemaManager::new(&db.db);
-    assert!(
-        !schema.has_table("risk").await.unwrap(),
-        "down() drops the tables"
-    );
+    assert!(!schema.has_table("risk").await.unwrap(), "down() drops the tables");
     Migrator::up(&db.db, None).await.expect("up again");
     assert_eq!(db.count("risk").await, 0);
 }
@@ -44,19 +36,10 @@ async fn seed_import_builds_the_register(db: &TestDb) {
     assert!(report.register_created);
 
     let register = register(db).await;
-    assert_eq!(
-        register.title,
-        "Tabel Pemetaan Potensi Benturan Kepentingan"
-    );
-    assert_eq!(
-        register.unit_line(),
-        "Biro Administrasi Pimpinan Setda Provinsi Kalimantan Timur"
-    );
-    let shape: Vec<_> = register
-        .sections
-        .iter()
-        .map(|s| (s.ordinal, s.name.as_str(), s.rows.len()))
-        .collect();
+    assert_eq!(register.title, "Tabel Pemetaan Potensi Benturan Kepentingan");
+    assert_eq!(register.unit_line(), "Biro Administrasi Pimpinan Setda Provinsi Kalimantan Timur");
+    let shape: Vec<_> =
+        register.sections.iter().map(|s| (s.ordinal, s.name.as_str(), s.rows.len())).collect();
     assert_eq!(
         shape,
         [
@@ -70,37 +53,20 @@ async fn seed_import_builds_the_register(db: &TestDb) {
         third.penyebab.markup(),
         "Pengumpulan data antar-Biro masih dilakukan secara manual"
     );
-    assert_eq!(
-        third.dampak.markup(),
-        "Layanan kepegawain internal menjadi terhambat"
-    );
+    assert_eq!(third.dampak.markup(), "Layanan kepegawain internal menjadi terhambat");
     assert_eq!(
         register.sections[2].rows[1].rencana.markup(),
         "Menyusun SOP Pelaksanaan Acara yang mengatur batas waktu pasokan data dari OPD."
     );
-    assert!(
-        register.sections[0].rows[0]
-            .rencana
-            .markup()
-            .contains("<i>assessment</i>")
-    );
+    assert!(register.sections[0].rows[0].rencana.markup().contains("<i>assessment</i>"));
 
     // The organisation tree: instansi → biro → bagian.
-    let units = org_unit::Entity::find()
-        .order_by_asc(org_unit::Column::Id)
-        .all(&db.db)
-        .await
-        .unwrap();
+    let units =
+        org_unit::Entity::find().order_by_asc(org_unit::Column::Id).all(&db.db).await.unwrap();
     let kinds: Vec<_> = units.iter().map(|u| u.kind).collect();
     assert_eq!(
         kinds,
-        [
-            UnitKind::Instansi,
-            UnitKind::Biro,
-            UnitKind::Bagian,
-            UnitKind::Bagian,
-            UnitKind::Bagian
-        ]
+        [UnitKind::Instansi, UnitKind::Biro, UnitKind::Bagian, UnitKind::Bagian, UnitKind::Bagian]
     );
     assert_eq!(units[1].parent_id, Some(units[0].id));
     assert!(units[2..].iter().all(|u| u.parent_id == Some(units[1].id)));
@@ -109,18 +75,14 @@ async fn seed_import_builds_the_register(db: &TestDb) {
     let log = change_log::Entity::find().all(&db.db).await.unwrap();
     assert_eq!(log.len(), 13 * 5);
     assert!(
-        log.iter()
-            .all(|e| e.source == "import" && e.action == "create" && e.old_value.is_none())
+        log.iter().all(|e| e.source == "import" && e.action == "create" && e.old_value.is_none())
     );
 }
 
 async fn importing_twice_changes_nothing(db: &TestDb) {
     import_seed(db).await;
     let again = import_seed(db).await;
-    assert_eq!(
-        (again.rows_created, again.rows_updated, again.rows_unchanged),
-        (0, 0, 13)
-    );
+    assert_eq!((again.rows_created, again.rows_updated, again.rows_unchanged), (0, 0, 13));
     assert_eq!((again.bagian_created, again.bagian_existing), (0, 3));
     assert!(!again.register_created);
     assert_eq!(db.count("risk").await, 13);
@@ -131,13 +93,9 @@ async fn importing_twice_changes_nothing(db: &TestDb) {
 
 async fn a_changed_cell_is_versioned_and_logged(db: &TestDb) {
     import_seed(db).await;
-    let edited = SEED_TABLE.replace(
-        "Intervensi pihak ketiga",
-        "Intervensi pihak ketiga dan atasan",
-    );
-    let report = import_table(&db.db, &parse_table(&edited).unwrap(), YEAR)
-        .await
-        .unwrap();
+    let edited =
+        SEED_TABLE.replace("Intervensi pihak ketiga", "Intervensi pihak ketiga dan atasan");
+    let report = import_table(&db.db, &parse_table(&edited).unwrap(), YEAR).await.unwrap();
     assert_eq!((report.rows_updated, report.rows_unchanged), (1, 12));
 
     let row = risk::Entity::find()
@@ -156,10 +114,7 @@ async fn a_changed_cell_is_versioned_and_logged(db: &TestDb) {
     assert_eq!(entry.risk_id, Some(row.id));
     assert_eq!(entry.field, "penyebab");
     assert_eq!(entry.old_value.as_deref(), Some("Intervensi pihak ketiga"));
-    assert_eq!(
-        entry.new_value.as_deref(),
-        Some("Intervensi pihak ketiga dan atasan")
-    );
+    assert_eq!(entry.new_value.as_deref(), Some("Intervensi pihak ketiga dan atasan"));
 }
 
 /// A failure half-way through leaves the database exactly as it was.
@@ -181,25 +136,14 @@ async fn a_failed_import_changes_nothing(db: &TestDb) {
         ],
     };
     for sql in trigger {
-        db.db
-            .execute_unprepared(&sql)
-            .await
-            .expect("create trigger");
+        db.db.execute_unprepared(&sql).await.expect("create trigger");
     }
     let failing =
         SEED_TABLE.replace("Bagian Protokol", "Bagian Baru") + "\n4\tBagian Lain\tBOOM\tb\tc\td\te";
     let table = parse_table(&failing).unwrap();
-    let before = (
-        db.count("org_unit").await,
-        db.count("risk").await,
-        db.count("change_log").await,
-    );
+    let before = (db.count("org_unit").await, db.count("risk").await, db.count("change_log").await);
     assert!(import_table(&db.db, &table, YEAR).await.is_err());
-    let after = (
-        db.count("org_unit").await,
-        db.count("risk").await,
-        db.count("change_log").await,
-    );
+    let after = (db.count("org_unit").await, db.count("risk").await, db.count("change_log").await);
     assert_eq!(before, after);
     assert_eq!(register(db).await.sections[1].name, "Bagian Protokol");
 }
@@ -211,27 +155,9 @@ async fn export_writes_rfc4180_csv(db: &TestDb) {
     assert_eq!(rows, 13);
     let text = String::from_utf8(out).unwrap();
     assert_eq!(text.matches("\r\n").count(), 14);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    assert_eq!(
-        header,
-        [
-            "no",
-            "bagian",
-            "aktivitas",
-            "potensi",
-            "penyebab",
-            "dampak",
-            "rencana"
-        ]
-    );
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(header, ["no", "bagian", "aktivitas", "potensi", "penyebab", "dampak", "rencana"]);
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), 13);
     assert_eq!(&records[0][0], "1");
@@ -251,10 +177,9 @@ async fn concurrent_writers_all_succeed(db: &TestDb) {
     if db.backend == Backend::Sqlite {
         let pragma = |name: &'static str| async move {
             let sql = format!("PRAGMA {name}");
-            let row = db.db.query_one_raw(sea_orm::Statement::from_string(
-                db.db.get_database_backend(),
-                sql,
-            ));
+            let row = db
+                .db
+                .query_one_raw(sea_orm::Statement::from_string(db.db.get_database_backend(), sql));
             let row = row.await.unwrap().unwrap();
             row.try_get_by_index::<String>(0)
                 .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n.to_string()))
@@ -280,11 +205,7 @@ async fn concurrent_writers_all_succeed(db: &TestDb) {
     for writer in writers.collect::<Vec<_>>() {
         writer.await.unwrap().expect("every writer commits");
     }
-    let row = risk::Entity::find_by_id(1)
-        .one(&db.db)
-        .await
-        .unwrap()
-        .expect("row 1");
+    let row = risk::Entity::find_by_id(1).one(&db.db).await.unwrap().expect("row 1");
     assert!(row.jabatan.is_some_and(|j| j.starts_with("penulis ")));
 }
 

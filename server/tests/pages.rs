@@ -32,10 +32,7 @@ async fn register_page_holds_every_row(db: &TestDb) {
         "Dampak Negatif",
         "Rencana Tindak Pengendalian (Sesuai SK/SOP)",
     ] {
-        assert!(
-            html.contains(&format!(r#"<th scope="col">{header}</th>"#)),
-            "{header}"
-        );
+        assert!(html.contains(&format!(r#"<th scope="col">{header}</th>"#)), "{header}");
     }
     assert_eq!(html.matches("<tr data-row-id=").count(), 13);
     assert_eq!(html.matches("<tbody data-bagian=").count(), 3);
@@ -46,10 +43,7 @@ async fn register_page_holds_every_row(db: &TestDb) {
     assert!(html.contains("secara manual"));
     assert!(html.contains("<em>assessment</em>"));
     assert!(html.contains("<em>content calendar</em>"));
-    assert!(
-        !html.contains("&lt;i&gt;"),
-        "emphasis is never shown as raw markup"
-    );
+    assert!(!html.contains("&lt;i&gt;"), "emphasis is never shown as raw markup");
     // The hydration data and scripts are in the page.
     assert!(html.contains("/pkg/benturan.js"));
 }
@@ -73,10 +67,8 @@ async fn english_comes_from_the_cookie(db: &TestDb) {
 
 async fn the_language_form_works_without_javascript(db: &TestDb) {
     let base = serve(db).await;
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let client =
+        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
     let response = client
         .post(format!("{base}/api/set_language"))
         .header(header::REFERER, format!("{base}/"))
@@ -120,10 +112,7 @@ async fn the_register_is_readable_over_get(db: &TestDb) {
     assert_eq!(status, StatusCode::OK);
     let json: serde_json::Value = serde_json::from_str(&body).unwrap();
     let sections = json["sections"].as_array().unwrap();
-    let rows: usize = sections
-        .iter()
-        .map(|s| s["rows"].as_array().unwrap().len())
-        .sum();
+    let rows: usize = sections.iter().map(|s| s["rows"].as_array().unwrap().len()).sum();
     assert_eq!(rows, 13);
 }
 
@@ -131,9 +120,7 @@ async fn the_register_is_readable_over_get(db: &TestDb) {
 async fn other_markup_is_escaped(db: &TestDb) {
     let text = "Judul\nBiro Uji\nNo\tUnit Kerja / Bagian\tAktivitas / Tahapan Kegiatan\tPotensi Benturan Kepentingan / Risiko\tPenyebab Utama\tDampak Negatif\tRencana Tindak Pengendalian (Sesuai SK/SOP)\n1\tBagian <b>Uji</b>\t<script>alert(1)</script>\tb\tc\td\t<i>e</i>";
     let table = app::import::parse_table(text).unwrap();
-    app::import::import_table(&db.db, &table, 2100)
-        .await
-        .unwrap();
+    app::import::import_table(&db.db, &table, 2100).await.unwrap();
     let base = serve(db).await;
     let (_, html) = get(&format!("{base}/")).await;
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -156,9 +143,7 @@ on_both_databases!(
 #[tokio::test]
 async fn an_unreachable_database_gives_503() {
     // Nothing listens on port 9 (discard) here.
-    let db = app::db::connect("postgres://postgres@127.0.0.1:9/benturan")
-        .await
-        .unwrap();
+    let db = app::db::connect("postgres://postgres@127.0.0.1:9/benturan").await.unwrap();
     let state = AppState::new(benturan::leptos_options(), db);
     benturan::startup::spawn_preparation(state.clone(), "postgres://127.0.0.1:9".into(), true);
     let address = spawn_server(state).await;

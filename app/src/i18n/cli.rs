@@ -1,6 +1,6 @@
 //! Messages of the `benturan` command line, in both languages.
 use super::Locale;
-use crate::import::parse::HEADER;
+use crate::import::HEADER;
 use crate::import::{ImportReport, Note, NoteKind, ParseError, ParseErrorKind};
 use crate::register::model::Field;
 
@@ -9,23 +9,16 @@ pub fn parse_error(locale: Locale, error: &ParseError) -> String {
     let line = error.line;
     let t = locale.strings();
     let (id, en) = match &error.kind {
-        ParseErrorKind::NotUtf8 => (
-            "berkas bukan teks UTF-8".to_owned(),
-            "the file is not UTF-8 text".to_owned(),
-        ),
+        ParseErrorKind::NotUtf8 => {
+            ("berkas bukan teks UTF-8".to_owned(), "the file is not UTF-8 text".to_owned())
+        }
         ParseErrorKind::MissingTitle => (
             "judul tabel dan nama unit kerja harus ada sebelum baris judul kolom".to_owned(),
             "the table title and the unit's name must come before the column header".to_owned(),
         ),
         ParseErrorKind::MissingHeader => (
-            format!(
-                "baris judul kolom ({} …) tidak ditemukan",
-                HEADER[..2].join(", ")
-            ),
-            format!(
-                "no column header line ({} …) was found",
-                HEADER[..2].join(", ")
-            ),
+            format!("baris judul kolom ({} …) tidak ditemukan", HEADER[..2].join(", ")),
+            format!("no column header line ({} …) was found", HEADER[..2].join(", ")),
         ),
         ParseErrorKind::HeaderMismatch { column, found } => (
             format!(
@@ -72,14 +65,8 @@ pub fn note(locale: Locale, note: &Note) -> String {
     let name = |field: Field| locale.strings().field_name(field);
     let (id, en) = match &note.kind {
         NoteKind::Joined { field, row_line } => (
-            format!(
-                "lanjutan kolom {} dari baris {row_line} disambung kembali",
-                name(*field)
-            ),
-            format!(
-                "continuation of {} from line {row_line} joined back",
-                name(*field)
-            ),
+            format!("lanjutan kolom {} dari baris {row_line} disambung kembali", name(*field)),
+            format!("continuation of {} from line {row_line} joined back", name(*field)),
         ),
         NoteKind::StrayFragment { field, fragment } => (
             format!(
@@ -92,14 +79,8 @@ pub fn note(locale: Locale, note: &Note) -> String {
             ),
         ),
         NoteKind::ForeignMarkup { field, tag } => (
-            format!(
-                "tanda {tag} di kolom {} ditampilkan apa adanya sebagai teks",
-                name(*field)
-            ),
-            format!(
-                "markup {tag} in {} is shown as text, as written",
-                name(*field)
-            ),
+            format!("tanda {tag} di kolom {} ditampilkan apa adanya sebagai teks", name(*field)),
+            format!("markup {tag} in {} is shown as text, as written", name(*field)),
         ),
         NoteKind::Renumbered { found, expected } => (
             format!(
@@ -119,26 +100,13 @@ pub fn note(locale: Locale, note: &Note) -> String {
 
 /// The summary printed after an import.
 pub fn import_summary(locale: Locale, report: &ImportReport) -> String {
-    let ImportReport {
-        year,
-        register_id,
-        bagian_created,
-        bagian_existing,
-        ..
-    } = report;
-    let (created, updated, unchanged) = (
-        report.rows_created,
-        report.rows_updated,
-        report.rows_unchanged,
-    );
+    let ImportReport { year, register_id, bagian_created, bagian_existing, .. } = report;
+    let (created, updated, unchanged) =
+        (report.rows_created, report.rows_updated, report.rows_unchanged);
     let units = report.units_created.join(", ");
     match locale {
         Locale::Id => {
-            let register = if report.register_created {
-                "dibuat"
-            } else {
-                "sudah ada"
-            };
+            let register = if report.register_created { "dibuat" } else { "sudah ada" };
             let mut text = format!(
                 "Impor selesai: register periode {year} (id {register_id}) {register}.\n\
                  Bagian: {bagian_created} baru, {bagian_existing} sudah ada.\n\
@@ -150,11 +118,7 @@ pub fn import_summary(locale: Locale, report: &ImportReport) -> String {
             text
         }
         Locale::En => {
-            let register = if report.register_created {
-                "created"
-            } else {
-                "already existed"
-            };
+            let register = if report.register_created { "created" } else { "already existed" };
             let mut text = format!(
                 "Import done: register for {year} (id {register_id}) {register}.\n\
                  Sections: {bagian_created} new, {bagian_existing} existing.\n\
@@ -239,14 +203,8 @@ mod tests {
     #[test]
     fn errors_name_the_line_in_both_languages() {
         let error = parse_table("Judul\nBiro\nNo\tUnit\n").unwrap_err();
-        assert_eq!(
-            parse_error(Locale::Id, &error),
-            "baris 3: ada 2 kolom, seharusnya 7"
-        );
-        assert_eq!(
-            parse_error(Locale::En, &error),
-            "line 3: 2 columns found, expected 7"
-        );
+        assert_eq!(parse_error(Locale::Id, &error), "baris 3: ada 2 kolom, seharusnya 7");
+        assert_eq!(parse_error(Locale::En, &error), "line 3: 2 columns found, expected 7");
     }
 
     #[test]

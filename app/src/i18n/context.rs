@@ -30,9 +30,7 @@ impl I18n {
 }
 
 pub fn provide_i18n() -> I18n {
-    let i18n = I18n {
-        locale: RwSignal::new(initial_locale()),
-    };
+    let i18n = I18n { locale: RwSignal::new(initial_locale()) };
     provide_context(i18n);
     i18n
 }
@@ -43,21 +41,14 @@ pub fn use_i18n() -> I18n {
 
 /// The `Set-Cookie` value that remembers `locale` for a year.
 pub fn cookie_value(locale: Locale) -> String {
-    format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax",
-        locale.tag()
-    )
+    format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax", locale.tag())
 }
 
 /// The language named by a `Cookie` request header, if any.
 pub fn locale_from_cookie_header(header: &str) -> Option<Locale> {
     header.split(';').find_map(|pair| {
         let (name, value) = pair.trim().split_once('=')?;
-        if name == LANG_COOKIE {
-            Locale::from_tag(value)
-        } else {
-            None
-        }
+        if name == LANG_COOKIE { Locale::from_tag(value) } else { None }
     })
 }
 
@@ -94,9 +85,7 @@ fn remember_in_browser(locale: Locale) {
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", locale.tag());
     }
-    let _ = document
-        .unchecked_into::<web_sys::HtmlDocument>()
-        .set_cookie(&cookie_value(locale));
+    let _ = document.unchecked_into::<web_sys::HtmlDocument>().set_cookie(&cookie_value(locale));
 }
 
 #[cfg(test)]
@@ -105,14 +94,8 @@ mod tests {
 
     #[test]
     fn reads_the_language_cookie_among_others() {
-        assert_eq!(
-            locale_from_cookie_header("a=1; benturan_lang=en; b=2"),
-            Some(Locale::En)
-        );
-        assert_eq!(
-            locale_from_cookie_header("benturan_lang=id"),
-            Some(Locale::Id)
-        );
+        assert_eq!(locale_from_cookie_header("a=1; benturan_lang=en; b=2"), Some(Locale::En));
+        assert_eq!(locale_from_cookie_header("benturan_lang=id"), Some(Locale::Id));
         assert_eq!(locale_from_cookie_header("benturan_lang=xx"), None);
         assert_eq!(locale_from_cookie_header("other_lang=en"), None);
     }

@@ -56,9 +56,6 @@ pub const STRINGS: Strings = Strings {
     ],
     required: |field| format!("{field} is required."),
     too_long: |field, limit| {
-        format!(
-            "{field} is too long: at most {} characters.",
-            group_thousands(limit, ',')
-        )
+        format!("{field} is too long: at most {} characters.", group_thousands(limit, ','))
     },
 };

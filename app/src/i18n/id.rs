@@ -52,9 +52,6 @@ pub const STRINGS: Strings = Strings {
     ],
     required: |field| format!("{field} wajib diisi."),
     too_long: |field, limit| {
-        format!(
-            "{field} terlalu panjang: paling banyak {} karakter.",
-            group_thousands(limit, '.')
-        )
+        format!("{field} terlalu panjang: paling banyak {} karakter.", group_thousands(limit, '.'))
     },
 };

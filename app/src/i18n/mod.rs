@@ -35,9 +35,7 @@ impl Locale {
     }
 
     pub fn from_tag(tag: &str) -> Option<Self> {
-        Self::ALL
-            .into_iter()
-            .find(|locale| locale.tag().eq_ignore_ascii_case(tag.trim()))
+        Self::ALL.into_iter().find(|locale| locale.tag().eq_ignore_ascii_case(tag.trim()))
     }
 
     pub fn strings(self) -> &'static Strings {
@@ -96,10 +94,7 @@ pub struct Strings {
 
 impl Strings {
     pub fn status_name(&self, status: RegisterStatus) -> &'static str {
-        let index = RegisterStatus::ALL
-            .iter()
-            .position(|s| *s == status)
-            .unwrap_or(0);
+        let index = RegisterStatus::ALL.iter().position(|s| *s == status).unwrap_or(0);
         self.status_names[index]
     }
 
@@ -146,10 +141,8 @@ mod tests {
 
     #[test]
     fn field_errors_name_field_and_limit_in_each_language() {
-        let error = FieldError {
-            field: Field::Rencana,
-            problem: FieldProblem::TooLong { limit: 4000 },
-        };
+        let error =
+            FieldError { field: Field::Rencana, problem: FieldProblem::TooLong { limit: 4000 } };
         assert_eq!(
             Locale::Id.strings().field_error(error),
             "Rencana Tindak Pengendalian terlalu panjang: paling banyak 4.000 karakter."

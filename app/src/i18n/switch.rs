@@ -14,14 +14,7 @@ pub async fn set_language(lang: String) -> Result<(), AppError> {
         .map_err(|_| AppError::Internal)?;
     response.append_header(header::SET_COOKIE, cookie);
     let back = use_context::<http::request::Parts>()
-        .and_then(|parts| {
-            parts
-                .headers
-                .get(header::REFERER)?
-                .to_str()
-                .ok()
-                .map(local_path)
-        })
+        .and_then(|parts| parts.headers.get(header::REFERER)?.to_str().ok().map(local_path))
         .unwrap_or_else(|| "/".to_owned());
     leptos_axum::redirect(&back);
     Ok(())
@@ -77,10 +70,7 @@ mod tests {
 
     #[test]
     fn redirects_stay_inside_the_app() {
-        assert_eq!(
-            local_path("http://127.0.0.1:3000/halaman?x=1"),
-            "/halaman?x=1"
-        );
+        assert_eq!(local_path("http://127.0.0.1:3000/halaman?x=1"), "/halaman?x=1");
         assert_eq!(local_path("/"), "/");
         assert_eq!(local_path("//evil.example/x"), "/");
         assert_eq!(local_path("not a uri"), "/");

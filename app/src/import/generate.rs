@@ -1,6 +1,7 @@
 //! A synthetic register of any size, made from the seed's rows, for
 //! benchmarks and for trying the app on a large table.
-use super::parse::{ParsedSection, ParsedTable, parse_table};
+use super::model::{ParsedSection, ParsedTable};
+use super::parse::parse_table;
 use super::{ImportReport, SEED_TABLE, import_table};
 use crate::register::model::RichText;
 use sea_orm::{DatabaseConnection, DbErr};
@@ -18,11 +19,7 @@ pub fn generated_table(rows: usize) -> ParsedTable {
     for index in 0..rows {
         if index % ROWS_PER_BAGIAN == 0 {
             let name = format!("Bagian Uji {:03}", sections.len() + 1);
-            sections.push(ParsedSection {
-                line: 0,
-                name,
-                rows: Vec::new(),
-            });
+            sections.push(ParsedSection { line: 0, name, rows: Vec::new() });
         }
         let mut row = templates[index % templates.len()].clone();
         row.cells[0] = RichText::new(format!("{} #{}", row.cells[0].markup(), index + 1));
@@ -30,11 +27,7 @@ pub fn generated_table(rows: usize) -> ParsedTable {
             section.rows.push(row);
         }
     }
-    ParsedTable {
-        sections,
-        notes: Vec::new(),
-        ..seed
-    }
+    ParsedTable { sections, notes: Vec::new(), ..seed }
 }
 
 /// Stores a generated register of `rows` rows for `year`.

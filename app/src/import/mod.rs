@@ -1,8 +1,10 @@
 //! Reading the Biro's table from its text extraction into a register.
+pub mod model;
 pub mod parse;
 pub mod repo;
 
-pub use parse::{Note, NoteKind, ParseError, ParseErrorKind, ParsedTable, parse_table};
+pub use model::{HEADER, Note, NoteKind, ParseError, ParseErrorKind, ParsedTable};
+pub use parse::{parse_bytes, parse_table};
 pub use repo::{ImportReport, import_table};
 
 /// The Biro's current table, loaded on first start into an empty database.

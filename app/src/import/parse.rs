@@ -1,97 +1,7 @@
 //! Parser for the tab-separated text extracted from the printed table
 //! (DOMAIN.md, "Notes on the seed text"). Pure: no database, no I/O.
+use super::model::*;
 use crate::register::model::{Field, FieldError, RichText, parse_cell, parse_name, parse_title};
-
-/// The printed column headers, in order.
-pub const HEADER: [&str; 7] = [
-    "No",
-    "Unit Kerja / Bagian",
-    "Aktivitas / Tahapan Kegiatan",
-    "Potensi Benturan Kepentingan / Risiko",
-    "Penyebab Utama",
-    "Dampak Negatif",
-    "Rencana Tindak Pengendalian (Sesuai SK/SOP)",
-];
-
-/// A table read whole, with what was odd about it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ParsedTable {
-    pub title: String,
-    pub unit: UnitPath,
-    pub sections: Vec<ParsedSection>,
-    pub notes: Vec<Note>,
-}
-
-impl ParsedTable {
-    pub fn row_count(&self) -> usize {
-        self.sections.iter().map(|section| section.rows.len()).sum()
-    }
-}
-
-/// The unit line split into the Biro and the instansi above it:
-/// "Biro Administrasi Pimpinan" + "Setda Provinsi Kalimantan Timur".
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct UnitPath {
-    pub biro: String,
-    pub instansi: Option<String>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct ParsedSection {
-    pub line: usize,
-    pub name: String,
-    pub rows: Vec<ParsedRow>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct ParsedRow {
-    pub line: usize,
-    /// Aktivitas, potensi, penyebab, dampak, rencana.
-    pub cells: [RichText; 5],
-}
-
-/// Something the parser did that a person should know about.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Note {
-    pub line: usize,
-    pub kind: NoteKind,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NoteKind {
-    /// A cell broken by a page was continued on this line and joined back.
-    Joined { field: Field, row_line: usize },
-    /// A fragment that only repeats the end of the cell it continues (an
-    /// extraction artefact such as the stray `t` of "terhambat") was dropped.
-    StrayFragment { field: Field, fragment: String },
-    /// Markup other than `<i>…</i>`; it will be shown as written.
-    ForeignMarkup { field: Field, tag: String },
-    /// The printed number did not follow 1, 2, 3 …; the order of the file wins.
-    Renumbered { found: u32, expected: u32 },
-    /// Text between the unit line and the column header, not part of the table.
-    Ignored { text: String },
-}
-
-/// Why a file cannot be read; nothing is stored when this happens.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ParseError {
-    pub line: usize,
-    pub kind: ParseErrorKind,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ParseErrorKind {
-    NotUtf8,
-    MissingTitle,
-    MissingHeader,
-    HeaderMismatch { column: usize, found: String },
-    ColumnCount { found: usize },
-    InvalidNumber { found: String },
-    RowWithoutBagian,
-    DuplicateBagian { name: String, first_line: usize },
-    Field(FieldError),
-    NoRows,
-}
 
 /// Reads raw bytes: the text must be UTF-8.
 pub fn parse_bytes(bytes: &[u8]) -> Result<ParsedTable, ParseError> {
@@ -100,29 +10,21 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<ParsedTable, ParseError> {
         Err(error) => {
             let valid = &bytes[..error.valid_up_to()];
             let line = valid.iter().filter(|byte| **byte == b'\n').count() + 1;
-            Err(ParseError {
-                line,
-                kind: ParseErrorKind::NotUtf8,
-            })
+            Err(ParseError { line, kind: ParseErrorKind::NotUtf8 })
         }
     }
 }
 
 pub fn parse_table(input: &str) -> Result<ParsedTable, ParseError> {
-    let mut lines = input
-        .lines()
-        .enumerate()
-        .map(|(index, line)| (index + 1, line.trim_end_matches('\r')));
+    let mut lines =
+        input.lines().enumerate().map(|(index, line)| (index + 1, line.trim_end_matches('\r')));
     let mut notes = Vec::new();
 
     let mut preamble = Vec::new();
     let header_line = loop {
         let Some((number, line)) = lines.next() else {
             let last = input.lines().count().max(1);
-            return Err(ParseError {
-                line: last,
-                kind: ParseErrorKind::MissingHeader,
-            });
+            return Err(ParseError { line: last, kind: ParseErrorKind::MissingHeader });
         };
         if line.trim().is_empty() {
             continue;
@@ -134,29 +36,17 @@ pub fn parse_table(input: &str) -> Result<ParsedTable, ParseError> {
         preamble.push((number, line.trim()));
     };
     let mut preamble = preamble.into_iter();
-    let error_at = |kind| ParseError {
-        line: header_line,
-        kind,
-    };
-    let (title_line, title) = preamble
-        .next()
-        .ok_or(error_at(ParseErrorKind::MissingTitle))?;
+    let error_at = |kind| ParseError { line: header_line, kind };
+    let (title_line, title) = preamble.next().ok_or(error_at(ParseErrorKind::MissingTitle))?;
     let title = parse_title(title).map_err(|e| field_error(title_line, e))?;
-    let (unit_line, unit) = preamble
-        .next()
-        .ok_or(error_at(ParseErrorKind::MissingTitle))?;
+    let (unit_line, unit) = preamble.next().ok_or(error_at(ParseErrorKind::MissingTitle))?;
     let unit = split_unit(&parse_name(Field::Unit, unit).map_err(|e| field_error(unit_line, e))?);
-    notes.extend(preamble.map(|(line, text)| Note {
-        line,
-        kind: NoteKind::Ignored {
-            text: text.to_owned(),
-        },
-    }));
+    notes.extend(
+        preamble
+            .map(|(line, text)| Note { line, kind: NoteKind::Ignored { text: text.to_owned() } }),
+    );
 
-    let mut builder = Builder {
-        sections: Vec::new(),
-        notes,
-    };
+    let mut builder = Builder { sections: Vec::new(), notes };
     let mut after_blank = false;
     for (number, line) in lines {
         if line.trim().is_empty() {
@@ -190,9 +80,7 @@ impl Builder {
     fn line(&mut self, number: usize, line: &str, after_blank: bool) -> Result<(), ParseError> {
         let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
         if fields.len() != HEADER.len() {
-            let kind = ParseErrorKind::ColumnCount {
-                found: fields.len(),
-            };
+            let kind = ParseErrorKind::ColumnCount { found: fields.len() };
             return Err(ParseError { line: number, kind });
         }
         let cells = [fields[2], fields[3], fields[4], fields[5], fields[6]];
@@ -200,10 +88,7 @@ impl Builder {
             return self.open_section(number, fields[0], fields[1], cells);
         }
         let Some(section) = self.sections.last_mut() else {
-            return Err(ParseError {
-                line: number,
-                kind: ParseErrorKind::RowWithoutBagian,
-            });
+            return Err(ParseError { line: number, kind: ParseErrorKind::RowWithoutBagian });
         };
         let filled = cells.iter().filter(|cell| !cell.is_empty()).count();
         match section.rows.last_mut() {
@@ -212,10 +97,7 @@ impl Builder {
             Some(row) if after_blank && filled < cells.len() => {
                 continue_row(row, number, cells, &mut self.notes);
             }
-            _ => section.rows.push(RawRow {
-                line: number,
-                cells: cells.map(str::to_owned),
-            }),
+            _ => section.rows.push(RawRow { line: number, cells: cells.map(str::to_owned) }),
         }
         Ok(())
     }
@@ -229,38 +111,19 @@ impl Builder {
     ) -> Result<(), ParseError> {
         let found: u32 = number.parse().map_err(|_| ParseError {
             line,
-            kind: ParseErrorKind::InvalidNumber {
-                found: number.to_owned(),
-            },
+            kind: ParseErrorKind::InvalidNumber { found: number.to_owned() },
         })?;
         let name = parse_name(Field::Bagian, name).map_err(|e| field_error(line, e))?;
-        if let Some(first) = self
-            .sections
-            .iter()
-            .find(|s| s.name.eq_ignore_ascii_case(&name))
-        {
-            let kind = ParseErrorKind::DuplicateBagian {
-                name,
-                first_line: first.line,
-            };
+        if let Some(first) = self.sections.iter().find(|s| s.name.eq_ignore_ascii_case(&name)) {
+            let kind = ParseErrorKind::DuplicateBagian { name, first_line: first.line };
             return Err(ParseError { line, kind });
         }
         let expected = self.sections.len() as u32 + 1;
         if found != expected {
-            self.notes.push(Note {
-                line,
-                kind: NoteKind::Renumbered { found, expected },
-            });
+            self.notes.push(Note { line, kind: NoteKind::Renumbered { found, expected } });
         }
-        let row = RawRow {
-            line,
-            cells: cells.map(str::to_owned),
-        };
-        self.sections.push(RawSection {
-            line,
-            name,
-            rows: vec![row],
-        });
+        let row = RawRow { line, cells: cells.map(str::to_owned) };
+        self.sections.push(RawSection { line, name, rows: vec![row] });
         Ok(())
     }
 
@@ -271,10 +134,7 @@ impl Builder {
         header_line: usize,
     ) -> Result<ParsedTable, ParseError> {
         if self.sections.is_empty() {
-            return Err(ParseError {
-                line: header_line,
-                kind: ParseErrorKind::NoRows,
-            });
+            return Err(ParseError { line: header_line, kind: ParseErrorKind::NoRows });
         }
         let mut sections = Vec::with_capacity(self.sections.len());
         for section in self.sections {
@@ -282,19 +142,10 @@ impl Builder {
             for row in section.rows {
                 rows.push(check_row(row, &mut self.notes)?);
             }
-            sections.push(ParsedSection {
-                line: section.line,
-                name: section.name,
-                rows,
-            });
+            sections.push(ParsedSection { line: section.line, name: section.name, rows });
         }
         self.notes.sort_by_key(|note| note.line);
-        Ok(ParsedTable {
-            title,
-            unit,
-            sections,
-            notes: self.notes,
-        })
+        Ok(ParsedTable { title, unit, sections, notes: self.notes })
     }
 }
 
@@ -305,23 +156,14 @@ fn continue_row(row: &mut RawRow, line: usize, fragments: [&str; 5], notes: &mut
         }
         if is_stray_fragment(cell, fragment) {
             let fragment = fragment.to_owned();
-            notes.push(Note {
-                line,
-                kind: NoteKind::StrayFragment { field, fragment },
-            });
+            notes.push(Note { line, kind: NoteKind::StrayFragment { field, fragment } });
             continue;
         }
         if !cell.is_empty() {
             cell.push(' ');
         }
         cell.push_str(fragment);
-        notes.push(Note {
-            line,
-            kind: NoteKind::Joined {
-                field,
-                row_line: row.line,
-            },
-        });
+        notes.push(Note { line, kind: NoteKind::Joined { field, row_line: row.line } });
     }
 }
 
@@ -343,56 +185,33 @@ fn check_row(row: RawRow, notes: &mut Vec<Note>) -> Result<ParsedRow, ParseError
         let text = parse_cell(field, &raw).map_err(|e| field_error(line, e))?;
         notes.extend(text.foreign_tags().into_iter().map(|tag| Note {
             line,
-            kind: NoteKind::ForeignMarkup {
-                field,
-                tag: tag.to_owned(),
-            },
+            kind: NoteKind::ForeignMarkup { field, tag: tag.to_owned() },
         }));
         *slot = text;
     }
-    Ok(ParsedRow {
-        line,
-        cells: checked,
-    })
+    Ok(ParsedRow { line, cells: checked })
 }
 
 fn field_error(line: usize, error: FieldError) -> ParseError {
-    ParseError {
-        line,
-        kind: ParseErrorKind::Field(error),
-    }
+    ParseError { line, kind: ParseErrorKind::Field(error) }
 }
 
 fn normalise(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 fn is_header(line: &str) -> bool {
-    line.split('\t')
-        .next()
-        .is_some_and(|first| normalise(first) == "no")
-        && line.contains('\t')
+    line.split('\t').next().is_some_and(|first| normalise(first) == "no") && line.contains('\t')
 }
 
 fn check_header(line: usize, text: &str) -> Result<(), ParseError> {
     let fields: Vec<&str> = text.split('\t').collect();
     if fields.len() != HEADER.len() {
-        return Err(ParseError {
-            line,
-            kind: ParseErrorKind::ColumnCount {
-                found: fields.len(),
-            },
-        });
+        return Err(ParseError { line, kind: ParseErrorKind::ColumnCount { found: fields.len() } });
     }
     for (column, (found, expected)) in fields.iter().zip(HEADER).enumerate() {
         if normalise(found) != normalise(expected) {
-            let kind = ParseErrorKind::HeaderMismatch {
-                column,
-                found: found.trim().to_owned(),
-            };
+            let kind = ParseErrorKind::HeaderMismatch { column, found: found.trim().to_owned() };
             return Err(ParseError { line, kind });
         }
     }
@@ -410,10 +229,7 @@ pub fn split_unit(line: &str) -> UnitPath {
             };
         }
     }
-    UnitPath {
-        biro: line.trim().to_owned(),
-        instansi: None,
-    }
+    UnitPath { biro: line.trim().to_owned(), instansi: None }
 }
 
 #[cfg(test)]

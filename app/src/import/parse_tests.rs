@@ -45,10 +45,7 @@ fn seed_has_three_bagian_and_thirteen_rows() {
 #[test]
 fn seed_page_broken_cells_are_joined_back() {
     let table = seed();
-    assert_eq!(
-        cell(&table, 0, 2, 2),
-        "Pengumpulan data antar-Biro masih dilakukan secara manual"
-    );
+    assert_eq!(cell(&table, 0, 2, 2), "Pengumpulan data antar-Biro masih dilakukan secara manual");
     assert_eq!(
         cell(&table, 0, 2, 4),
         "Penerapan sistem pengumpulan data digital yang terintegrasi secara berkala."
@@ -62,28 +59,14 @@ fn seed_page_broken_cells_are_joined_back() {
 #[test]
 fn seed_stray_t_is_dropped_and_reported() {
     let table = seed();
-    assert_eq!(
-        cell(&table, 0, 2, 3),
-        "Layanan kepegawain internal menjadi terhambat"
-    );
-    let all_cells = table
-        .sections
-        .iter()
-        .flat_map(|s| &s.rows)
-        .flat_map(|r| &r.cells);
+    assert_eq!(cell(&table, 0, 2, 3), "Layanan kepegawain internal menjadi terhambat");
+    let all_cells = table.sections.iter().flat_map(|s| &s.rows).flat_map(|r| &r.cells);
     assert!(all_cells.clone().all(|c| !c.markup().ends_with(" t")));
     assert!(table.notes.contains(&Note {
         line: 12,
-        kind: NoteKind::StrayFragment {
-            field: Field::Dampak,
-            fragment: "t".into()
-        },
+        kind: NoteKind::StrayFragment { field: Field::Dampak, fragment: "t".into() },
     }));
-    let joined = table
-        .notes
-        .iter()
-        .filter(|n| matches!(n.kind, NoteKind::Joined { .. }))
-        .count();
+    let joined = table.notes.iter().filter(|n| matches!(n.kind, NoteKind::Joined { .. })).count();
     assert_eq!(joined, 3);
 }
 
@@ -100,21 +83,11 @@ fn seed_keeps_emphasis_and_spelling() {
         .iter()
         .flat_map(|s| &s.rows)
         .flat_map(|r| &r.cells)
-        .flat_map(|c| {
-            c.spans()
-                .into_iter()
-                .filter(|s| s.emphasis)
-                .map(|s| s.text.to_owned())
-        })
+        .flat_map(|c| c.spans().into_iter().filter(|s| s.emphasis).map(|s| s.text.to_owned()))
         .collect();
     assert!(emphasised.contains(&"form online".to_owned()));
     assert!(emphasised.contains(&"content calendar".to_owned()));
-    assert!(
-        !table
-            .notes
-            .iter()
-            .any(|n| matches!(n.kind, NoteKind::ForeignMarkup { .. }))
-    );
+    assert!(!table.notes.iter().any(|n| matches!(n.kind, NoteKind::ForeignMarkup { .. })));
 }
 
 #[test]
@@ -164,9 +137,7 @@ fn overlong_cell_names_field_and_limit() {
         error.kind,
         ParseErrorKind::Field(FieldError {
             field: Field::Rencana,
-            problem: FieldProblem::TooLong {
-                limit: crate::register::model::MAX_CELL_CHARS
-            },
+            problem: FieldProblem::TooLong { limit: crate::register::model::MAX_CELL_CHARS },
         })
     );
 }
@@ -176,13 +147,7 @@ fn invalid_utf8_names_the_line() {
     let mut bytes = table("1\tB\ta\tb\tc\td\te\n").into_bytes();
     bytes.extend_from_slice(b"\t\ta\t\xff\tc\td\te");
     let error = parse_bytes(&bytes).unwrap_err();
-    assert_eq!(
-        error,
-        ParseError {
-            line: 6,
-            kind: ParseErrorKind::NotUtf8
-        }
-    );
+    assert_eq!(error, ParseError { line: 6, kind: ParseErrorKind::NotUtf8 });
 }
 
 #[test]
@@ -191,10 +156,7 @@ fn an_incomplete_line_without_page_break_is_an_error() {
     assert_eq!(error.line, 6);
     assert!(matches!(
         error.kind,
-        ParseErrorKind::Field(FieldError {
-            field: Field::Aktivitas,
-            ..
-        })
+        ParseErrorKind::Field(FieldError { field: Field::Aktivitas, .. })
     ));
 }
 
@@ -205,42 +167,19 @@ fn odd_things_are_noted_with_lines() {
     assert_eq!(
         table.notes,
         vec![
+            Note { line: 3, kind: NoteKind::Ignored { text: "Keterangan lain".into() } },
+            Note { line: 5, kind: NoteKind::Renumbered { found: 3, expected: 1 } },
             Note {
-                line: 3,
-                kind: NoteKind::Ignored {
-                    text: "Keterangan lain".into()
-                }
+                line: 5,
+                kind: NoteKind::ForeignMarkup { field: Field::Aktivitas, tag: "<b>".into() }
             },
             Note {
                 line: 5,
-                kind: NoteKind::Renumbered {
-                    found: 3,
-                    expected: 1
-                }
-            },
-            Note {
-                line: 5,
-                kind: NoteKind::ForeignMarkup {
-                    field: Field::Aktivitas,
-                    tag: "<b>".into()
-                }
-            },
-            Note {
-                line: 5,
-                kind: NoteKind::ForeignMarkup {
-                    field: Field::Aktivitas,
-                    tag: "</b>".into()
-                }
+                kind: NoteKind::ForeignMarkup { field: Field::Aktivitas, tag: "</b>".into() }
             },
         ]
     );
-    assert_eq!(
-        table.unit,
-        UnitPath {
-            biro: "Biro".into(),
-            instansi: None
-        }
-    );
+    assert_eq!(table.unit, UnitPath { biro: "Biro".into(), instansi: None });
 }
 
 #[test]

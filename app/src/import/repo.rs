@@ -1,5 +1,5 @@
 //! Stores a parsed table: one transaction, idempotent, every change logged.
-use super::parse::{Note, ParsedRow, ParsedTable};
+use super::model::{Note, ParsedRow, ParsedTable};
 use crate::db::begin_write;
 use crate::entities::{change_log, org_unit, org_unit::UnitKind, register, risk};
 use crate::register::model::{Field, RegisterStatus};
@@ -36,54 +36,27 @@ pub async fn import_table(
     year: i32,
 ) -> Result<ImportReport, DbErr> {
     let txn = begin_write(db).await?;
-    let mut report = ImportReport {
-        year,
-        notes: table.notes.clone(),
-        ..Default::default()
-    };
+    let mut report = ImportReport { year, notes: table.notes.clone(), ..Default::default() };
 
     let instansi = match &table.unit.instansi {
-        Some(name) => Some(
-            unit(&txn, None, UnitKind::Instansi, name, 1, &mut report)
-                .await?
-                .0,
-        ),
+        Some(name) => Some(unit(&txn, None, UnitKind::Instansi, name, 1, &mut report).await?.0),
         None => None,
     };
-    let (biro, _) = unit(
-        &txn,
-        instansi,
-        UnitKind::Biro,
-        &table.unit.biro,
-        1,
-        &mut report,
-    )
-    .await?;
+    let (biro, _) = unit(&txn, instansi, UnitKind::Biro, &table.unit.biro, 1, &mut report).await?;
     let register_id = find_or_create_register(&txn, biro, year, &table.title, &mut report).await?;
     report.register_id = register_id;
 
     for (index, section) in table.sections.iter().enumerate() {
         let position = index as i32 + 1;
-        let (bagian, created) = unit(
-            &txn,
-            Some(biro),
-            UnitKind::Bagian,
-            &section.name,
-            position,
-            &mut report,
-        )
-        .await?;
+        let (bagian, created) =
+            unit(&txn, Some(biro), UnitKind::Bagian, &section.name, position, &mut report).await?;
         if created {
             report.bagian_created += 1;
         } else {
             report.bagian_existing += 1;
         }
         for (index, row) in section.rows.iter().enumerate() {
-            let slot = RowSlot {
-                register_id,
-                bagian_id: bagian,
-                position: index as i32 + 1,
-            };
+            let slot = RowSlot { register_id, bagian_id: bagian, position: index as i32 + 1 };
             upsert_row(&txn, slot, row, &mut report).await?;
         }
     }
@@ -197,10 +170,8 @@ async fn upsert_row(
         }
         .insert(db)
         .await?;
-        let changes = Field::CELLS
-            .into_iter()
-            .zip(new_cells)
-            .map(|(field, new)| (field, None, new));
+        let changes =
+            Field::CELLS.into_iter().zip(new_cells).map(|(field, new)| (field, None, new));
         log_changes(db, slot.register_id, created.id, "create", changes).await?;
         report.rows_created += 1;
         return Ok(());
@@ -269,22 +240,18 @@ async fn log_changes(
     changes: impl IntoIterator<Item = (Field, Option<String>, String)>,
 ) -> Result<(), DbErr> {
     let now = chrono::Utc::now();
-    let entries = changes
-        .into_iter()
-        .map(|(field, old, new)| change_log::ActiveModel {
-            register_id: Set(register_id),
-            risk_id: Set(Some(risk_id)),
-            action: Set(action.to_owned()),
-            field: Set(field_column(field).to_owned()),
-            old_value: Set(old),
-            new_value: Set(Some(new)),
-            changed_by: Set(None),
-            source: Set(IMPORT_SOURCE.to_owned()),
-            changed_at: Set(now),
-            ..Default::default()
-        });
-    change_log::Entity::insert_many(entries)
-        .exec_without_returning(db)
-        .await?;
+    let entries = changes.into_iter().map(|(field, old, new)| change_log::ActiveModel {
+        register_id: Set(register_id),
+        risk_id: Set(Some(risk_id)),
+        action: Set(action.to_owned()),
+        field: Set(field_column(field).to_owned()),
+        old_value: Set(old),
+        new_value: Set(Some(new)),
+        changed_by: Set(None),
+        source: Set(IMPORT_SOURCE.to_owned()),
+        changed_at: Set(now),
+        ..Default::default()
+    });
+    change_log::Entity::insert_many(entries).exec_without_returning(db).await?;
     Ok(())
 }

@@ -73,13 +73,7 @@ pub struct RiskRowView {
 impl RiskRowView {
     /// The five text cells in the order of the printed columns.
     pub fn cells(&self) -> [&RichText; 5] {
-        [
-            &self.aktivitas,
-            &self.potensi,
-            &self.penyebab,
-            &self.dampak,
-            &self.rencana,
-        ]
+        [&self.aktivitas, &self.potensi, &self.penyebab, &self.dampak, &self.rencana]
     }
 }
 
@@ -131,13 +125,8 @@ pub enum Field {
 
 impl Field {
     /// The five text columns in printed order.
-    pub const CELLS: [Self; 5] = [
-        Self::Aktivitas,
-        Self::Potensi,
-        Self::Penyebab,
-        Self::Dampak,
-        Self::Rencana,
-    ];
+    pub const CELLS: [Self; 5] =
+        [Self::Aktivitas, Self::Potensi, Self::Penyebab, Self::Dampak, Self::Rencana];
 }
 
 /// What is wrong with a field's value.
@@ -209,19 +198,14 @@ mod tests {
             error,
             FieldError {
                 field: Field::Rencana,
-                problem: FieldProblem::TooLong {
-                    limit: MAX_CELL_CHARS
-                }
+                problem: FieldProblem::TooLong { limit: MAX_CELL_CHARS }
             }
         );
     }
 
     #[test]
     fn names_and_titles_are_trimmed_and_bounded() {
-        assert_eq!(
-            parse_name(Field::Bagian, "  Bagian Protokol ").unwrap(),
-            "Bagian Protokol"
-        );
+        assert_eq!(parse_name(Field::Bagian, "  Bagian Protokol ").unwrap(), "Bagian Protokol");
         assert!(parse_name(Field::Bagian, &"x".repeat(MAX_NAME_CHARS + 1)).is_err());
         assert!(parse_title(&"x".repeat(MAX_TITLE_CHARS + 1)).is_err());
     }

@@ -21,10 +21,7 @@ pub async fn load_register(
         return Ok(None);
     };
     let parent_name = match unit.parent_id {
-        Some(parent_id) => org_unit::Entity::find_by_id(parent_id)
-            .one(db)
-            .await?
-            .map(|u| u.name),
+        Some(parent_id) => org_unit::Entity::find_by_id(parent_id).one(db).await?.map(|u| u.name),
         None => None,
     };
     let mut rows = risk::Entity::find()

@@ -39,24 +39,15 @@ impl RichText {
                 break;
             };
             if start > 0 {
-                spans.push(Span {
-                    text: &rest[..start],
-                    emphasis: false,
-                });
+                spans.push(Span { text: &rest[..start], emphasis: false });
             }
             if end > 0 {
-                spans.push(Span {
-                    text: &after_open[..end],
-                    emphasis: true,
-                });
+                spans.push(Span { text: &after_open[..end], emphasis: true });
             }
             rest = &after_open[end + CLOSE.len()..];
         }
         if !rest.is_empty() {
-            spans.push(Span {
-                text: rest,
-                emphasis: false,
-            });
+            spans.push(Span { text: rest, emphasis: false });
         }
         spans
     }
@@ -68,10 +59,7 @@ impl RichText {
 
     /// Number of characters a reader sees.
     pub fn visible_len(&self) -> usize {
-        self.spans()
-            .iter()
-            .map(|span| span.text.chars().count())
-            .sum()
+        self.spans().iter().map(|span| span.text.chars().count()).sum()
     }
 
     /// Tags other than `<i>`/`</i>` found in the text: they will be shown as
@@ -122,10 +110,8 @@ mod tests {
     #[case("tanpa <i>penutup", vec![("tanpa <i>penutup", false)])]
     #[case("<b>tebal</b>", vec![("<b>tebal</b>", false)])]
     fn splits_emphasis(#[case] text: &str, #[case] expected: Vec<(&str, bool)>) {
-        let expected: Vec<(String, bool)> = expected
-            .into_iter()
-            .map(|(t, e)| (t.to_owned(), e))
-            .collect();
+        let expected: Vec<(String, bool)> =
+            expected.into_iter().map(|(t, e)| (t.to_owned(), e)).collect();
         assert_eq!(render(text), expected);
     }
 

@@ -46,24 +46,13 @@ impl TestDb {
                     .expect("create test database");
                 admin.close().await.ok();
                 let admin_url = postgres_admin_url();
-                let base = admin_url
-                    .rsplit_once('/')
-                    .map_or(admin_url.as_str(), |(base, _)| base);
+                let base = admin_url.rsplit_once('/').map_or(admin_url.as_str(), |(base, _)| base);
                 format!("{base}/{name}")
             }
         };
-        let db = app::db::connect(&url)
-            .await
-            .expect("connect to the test database");
-        migrations::Migrator::up(&db, None)
-            .await
-            .expect("migrate the test database");
-        Self {
-            backend,
-            url,
-            db,
-            name,
-        }
+        let db = app::db::connect(&url).await.expect("connect to the test database");
+        migrations::Migrator::up(&db, None).await.expect("migrate the test database");
+        Self { backend, url, db, name }
     }
 
     pub async fn count(&self, table: &str) -> i64 {
@@ -81,9 +70,7 @@ impl TestDb {
 
     /// An app state over this database, as the server has after start-up.
     pub async fn ready_state(&self) -> AppState {
-        benturan::startup::prepare(&self.db, true)
-            .await
-            .expect("prepare the database");
+        benturan::startup::prepare(&self.db, true).await.expect("prepare the database");
         let state = AppState::new(benturan::leptos_options(), self.db.clone());
         state.mark_ready();
         state
@@ -96,17 +83,14 @@ impl Drop for TestDb {
         let db = self.db.clone();
         // Drop cannot await: clean up on a thread with its own runtime.
         let cleanup = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build();
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
             let Ok(runtime) = runtime else { return };
             runtime.block_on(async move {
                 db.close().await.ok();
                 match backend {
                     Backend::Sqlite => {
-                        let path = url
-                            .trim_start_matches("sqlite://")
-                            .trim_end_matches("?mode=rwc");
+                        let path =
+                            url.trim_start_matches("sqlite://").trim_end_matches("?mode=rwc");
                         for suffix in ["", "-wal", "-shm"] {
                             std::fs::remove_file(format!("{path}{suffix}")).ok();
                         }
@@ -127,9 +111,7 @@ impl Drop for TestDb {
 
 /// Serves `state` on a free port; returns its address.
 pub async fn spawn_server(state: AppState) -> SocketAddr {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind port 0");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
     let address = listener.local_addr().expect("local address");
     tokio::spawn(async move {
         axum::serve(listener, benturan::router(state)).await.ok();

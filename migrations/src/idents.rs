@@ -1,0 +1,125 @@
+//! Names of the tables and columns, shared by the migrations.
+use sea_orm_migration::prelude::*;
+
+#[derive(DeriveIden)]
+pub enum OrgUnit {
+    Table,
+    Id,
+    ParentId,
+    Kind,
+    Name,
+    Position,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum AppUser {
+    Table,
+    Id,
+    Username,
+    DisplayName,
+    Role,
+    UnitId,
+    Active,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum ConflictSource {
+    Table,
+    Id,
+    Code,
+    Name,
+    Position,
+    Active,
+}
+
+#[derive(DeriveIden)]
+pub enum Register {
+    Table,
+    Id,
+    UnitId,
+    Year,
+    Title,
+    Status,
+    SkNumber,
+    SkDate,
+    PreparedBy,
+    ApprovedBy,
+    Version,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum Risk {
+    Table,
+    Id,
+    RegisterId,
+    BagianId,
+    Position,
+    Code,
+    Aktivitas,
+    Potensi,
+    Penyebab,
+    Dampak,
+    Rencana,
+    ConflictSourceId,
+    ConflictNature,
+    Jabatan,
+    ExistingControl,
+    ControlBasis,
+    InherentLikelihood,
+    InherentImpact,
+    ResidualLikelihood,
+    ResidualImpact,
+    RtpOwner,
+    RtpTargetDate,
+    RtpTargetQuarter,
+    RtpStatus,
+    Version,
+    CreatedAt,
+    UpdatedAt,
+    CreatedBy,
+    UpdatedBy,
+}
+
+#[derive(DeriveIden)]
+pub enum RtpRealisation {
+    Table,
+    Id,
+    RiskId,
+    Year,
+    Quarter,
+    Progress,
+    Note,
+    Evidence,
+    CreatedBy,
+    CreatedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum ReviewNote {
+    Table,
+    Id,
+    RiskId,
+    AuthorId,
+    Body,
+    CreatedAt,
+    ResolvedAt,
+}
+
+#[derive(DeriveIden)]
+pub enum ChangeLog {
+    Table,
+    Id,
+    RegisterId,
+    RiskId,
+    Action,
+    Field,
+    OldValue,
+    NewValue,
+    ChangedBy,
+    Source,
+    ChangedAt,
+}
