@@ -6,10 +6,14 @@ import path from "node:path";
 // the journeys see exactly what a newcomer sees on first start.
 const port = process.env.E2E_PORT ?? "3007";
 const baseURL = `http://127.0.0.1:${port}`;
-const database = path.join(os.tmpdir(), `benturan-e2e-${process.pid}.sqlite`);
+const database = (process.env.BENTURAN_E2E_DB ??= path.join(
+  os.tmpdir(),
+  `benturan-e2e-${process.pid}.sqlite`,
+));
 
 export default defineConfig({
   testDir: "./tests",
+  globalTeardown: "./teardown.ts",
   timeout: 30_000,
   fullyParallel: true,
   forbidOnly: true,
