@@ -123,3 +123,29 @@ pub enum ChangeLog {
     Source,
     ChangedAt,
 }
+
+/// A foreign key from `table.column` to `target.id`.
+pub fn foreign_key(
+    (table, column): (impl IntoIden, impl IntoIden),
+    (target, target_id): (impl IntoIden, impl IntoIden),
+    on_delete: ForeignKeyAction,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create().from(table, column).to(target, target_id).on_delete(on_delete).to_owned()
+}
+
+/// An index named `name` on `columns` of `table`.
+pub fn index<T, C>(
+    name: &str,
+    table: T,
+    columns: impl IntoIterator<Item = C>,
+) -> IndexCreateStatement
+where
+    T: IntoIden,
+    C: IntoIndexColumn,
+{
+    let mut index = Index::create().name(name).table(table).to_owned();
+    for column in columns {
+        index.col(column);
+    }
+    index
+}

@@ -1,6 +1,6 @@
 //! The organisation tree (instansi → biro → bagian), accounts, and the
 //! admin-editable list of conflict sources.
-use crate::idents::{AppUser, ConflictSource, OrgUnit};
+use crate::idents::{AppUser, ConflictSource, OrgUnit, foreign_key, index};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -19,24 +19,20 @@ impl MigrationTrait for Migration {
                     .col(string_len(OrgUnit::Name, 200))
                     .col(integer(OrgUnit::Position).default(0))
                     .col(timestamp_with_time_zone(OrgUnit::CreatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(OrgUnit::Table, OrgUnit::ParentId)
-                            .to(OrgUnit::Table, OrgUnit::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
+                    .foreign_key(&mut foreign_key(
+                        (OrgUnit::Table, OrgUnit::ParentId),
+                        (OrgUnit::Table, OrgUnit::Id),
+                        ForeignKeyAction::Restrict,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("ix_org_unit_parent_name")
-                    .table(OrgUnit::Table)
-                    .col(OrgUnit::ParentId)
-                    .col(OrgUnit::Name)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "ix_org_unit_parent_name",
+                OrgUnit::Table,
+                [OrgUnit::ParentId, OrgUnit::Name],
+            ))
             .await?;
 
         manager
@@ -50,12 +46,11 @@ impl MigrationTrait for Migration {
                     .col(integer_null(AppUser::UnitId))
                     .col(boolean(AppUser::Active).default(true))
                     .col(timestamp_with_time_zone(AppUser::CreatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(AppUser::Table, AppUser::UnitId)
-                            .to(OrgUnit::Table, OrgUnit::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut foreign_key(
+                        (AppUser::Table, AppUser::UnitId),
+                        (OrgUnit::Table, OrgUnit::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;

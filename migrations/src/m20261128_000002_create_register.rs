@@ -1,6 +1,6 @@
 //! Registers per unit and year, and their risk rows: the six text columns of
 //! the official form, identification, assessment and RTP tracking.
-use crate::idents::{AppUser, ConflictSource, OrgUnit, Register, Risk};
+use crate::idents::{AppUser, ConflictSource, OrgUnit, Register, Risk, foreign_key, index};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -25,34 +25,27 @@ impl MigrationTrait for Migration {
                     .col(integer(Register::Version).default(1))
                     .col(timestamp_with_time_zone(Register::CreatedAt))
                     .col(timestamp_with_time_zone(Register::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Register::Table, Register::UnitId)
-                            .to(OrgUnit::Table, OrgUnit::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Register::Table, Register::PreparedBy)
-                            .to(AppUser::Table, AppUser::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Register::Table, Register::ApprovedBy)
-                            .to(AppUser::Table, AppUser::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut foreign_key(
+                        (Register::Table, Register::UnitId),
+                        (OrgUnit::Table, OrgUnit::Id),
+                        ForeignKeyAction::Restrict,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        (Register::Table, Register::PreparedBy),
+                        (AppUser::Table, AppUser::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        (Register::Table, Register::ApprovedBy),
+                        (AppUser::Table, AppUser::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("ux_register_unit_year")
-                    .table(Register::Table)
-                    .col(Register::UnitId)
-                    .col(Register::Year)
+                index("ux_register_unit_year", Register::Table, [Register::UnitId, Register::Year])
                     .unique()
                     .to_owned(),
             )
@@ -90,49 +83,43 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone(Risk::UpdatedAt))
                     .col(integer_null(Risk::CreatedBy))
                     .col(integer_null(Risk::UpdatedBy))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Risk::Table, Risk::RegisterId)
-                            .to(Register::Table, Register::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Risk::Table, Risk::BagianId)
-                            .to(OrgUnit::Table, OrgUnit::Id)
-                            .on_delete(ForeignKeyAction::Restrict),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Risk::Table, Risk::ConflictSourceId)
-                            .to(ConflictSource::Table, ConflictSource::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Risk::Table, Risk::CreatedBy)
-                            .to(AppUser::Table, AppUser::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Risk::Table, Risk::UpdatedBy)
-                            .to(AppUser::Table, AppUser::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut foreign_key(
+                        (Risk::Table, Risk::RegisterId),
+                        (Register::Table, Register::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        (Risk::Table, Risk::BagianId),
+                        (OrgUnit::Table, OrgUnit::Id),
+                        ForeignKeyAction::Restrict,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        (Risk::Table, Risk::ConflictSourceId),
+                        (ConflictSource::Table, ConflictSource::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        (Risk::Table, Risk::CreatedBy),
+                        (AppUser::Table, AppUser::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        (Risk::Table, Risk::UpdatedBy),
+                        (AppUser::Table, AppUser::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("ux_risk_register_bagian_position")
-                    .table(Risk::Table)
-                    .col(Risk::RegisterId)
-                    .col(Risk::BagianId)
-                    .col(Risk::Position)
-                    .unique()
-                    .to_owned(),
+                index(
+                    "ux_risk_register_bagian_position",
+                    Risk::Table,
+                    [Risk::RegisterId, Risk::BagianId, Risk::Position],
+                )
+                .unique()
+                .to_owned(),
             )
             .await
     }

@@ -1,6 +1,8 @@
 //! What happens to rows over time: quarterly RTP realisation, review notes,
 //! and the change log behind per-cell history.
-use crate::idents::{AppUser, ChangeLog, Register, ReviewNote, Risk, RtpRealisation};
+use crate::idents::{
+    AppUser, ChangeLog, Register, ReviewNote, Risk, RtpRealisation, foreign_key, index,
+};
 use sea_orm_migration::{prelude::*, schema::*};
 
 #[derive(DeriveMigrationName)]
@@ -22,31 +24,28 @@ impl MigrationTrait for Migration {
                     .col(text_null(RtpRealisation::Evidence))
                     .col(integer_null(RtpRealisation::CreatedBy))
                     .col(timestamp_with_time_zone(RtpRealisation::CreatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(RtpRealisation::Table, RtpRealisation::RiskId)
-                            .to(Risk::Table, Risk::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(RtpRealisation::Table, RtpRealisation::CreatedBy)
-                            .to(AppUser::Table, AppUser::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut foreign_key(
+                        (RtpRealisation::Table, RtpRealisation::RiskId),
+                        (Risk::Table, Risk::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        (RtpRealisation::Table, RtpRealisation::CreatedBy),
+                        (AppUser::Table, AppUser::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
             .create_index(
-                Index::create()
-                    .name("ux_rtp_realisation_risk_quarter")
-                    .table(RtpRealisation::Table)
-                    .col(RtpRealisation::RiskId)
-                    .col(RtpRealisation::Year)
-                    .col(RtpRealisation::Quarter)
-                    .unique()
-                    .to_owned(),
+                index(
+                    "ux_rtp_realisation_risk_quarter",
+                    RtpRealisation::Table,
+                    [RtpRealisation::RiskId, RtpRealisation::Year, RtpRealisation::Quarter],
+                )
+                .unique()
+                .to_owned(),
             )
             .await?;
 
@@ -60,18 +59,16 @@ impl MigrationTrait for Migration {
                     .col(text(ReviewNote::Body))
                     .col(timestamp_with_time_zone(ReviewNote::CreatedAt))
                     .col(timestamp_with_time_zone_null(ReviewNote::ResolvedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(ReviewNote::Table, ReviewNote::RiskId)
-                            .to(Risk::Table, Risk::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(ReviewNote::Table, ReviewNote::AuthorId)
-                            .to(AppUser::Table, AppUser::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut foreign_key(
+                        (ReviewNote::Table, ReviewNote::RiskId),
+                        (Risk::Table, Risk::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        (ReviewNote::Table, ReviewNote::AuthorId),
+                        (AppUser::Table, AppUser::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -91,40 +88,32 @@ impl MigrationTrait for Migration {
                     .col(integer_null(ChangeLog::ChangedBy))
                     .col(string_len(ChangeLog::Source, 16))
                     .col(timestamp_with_time_zone(ChangeLog::ChangedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(ChangeLog::Table, ChangeLog::RegisterId)
-                            .to(Register::Table, Register::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(ChangeLog::Table, ChangeLog::ChangedBy)
-                            .to(AppUser::Table, AppUser::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut foreign_key(
+                        (ChangeLog::Table, ChangeLog::RegisterId),
+                        (Register::Table, Register::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut foreign_key(
+                        (ChangeLog::Table, ChangeLog::ChangedBy),
+                        (AppUser::Table, AppUser::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("ix_change_log_risk")
-                    .table(ChangeLog::Table)
-                    .col(ChangeLog::RiskId)
-                    .col(ChangeLog::ChangedAt)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "ix_change_log_risk",
+                ChangeLog::Table,
+                [ChangeLog::RiskId, ChangeLog::ChangedAt],
+            ))
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("ix_change_log_register")
-                    .table(ChangeLog::Table)
-                    .col(ChangeLog::RegisterId)
-                    .col(ChangeLog::ChangedAt)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "ix_change_log_register",
+                ChangeLog::Table,
+                [ChangeLog::RegisterId, ChangeLog::ChangedAt],
+            ))
             .await
     }
 

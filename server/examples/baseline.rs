@@ -10,6 +10,10 @@ use axum::{Router, extract::State, http::StatusCode, response::Html, routing::ge
 use sea_orm::sqlx::{self, SqlitePool};
 use std::fmt::Write;
 
+// The same allocator as the app's server, so the ratio compares the code only.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 type Row = (i32, String, i32, String, String, String, String, String);
 
 const QUERY: &str = "SELECT r.id, b.name, b.id, r.aktivitas, r.potensi, r.penyebab, r.dampak, r.rencana \

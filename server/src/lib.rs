@@ -13,16 +13,21 @@ use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer};
 /// Largest request body accepted; server functions have no limit of their own.
 const BODY_LIMIT_BYTES: usize = 1024 * 1024;
 
-/// Leptos settings: from cargo-leptos when it built the binary, otherwise the
-/// defaults of `Cargo.toml` (so `cargo test` and a copied binary still work).
+/// Leptos settings from the `LEPTOS_*` variables cargo-leptos sets (at build
+/// and run time), with this app's name when a plain `cargo build` or `cargo
+/// test` built the binary.
 pub fn leptos_options() -> LeptosOptions {
-    let from_cargo_leptos = option_env!("LEPTOS_OUTPUT_NAME").is_some()
-        || std::env::var_os("LEPTOS_OUTPUT_NAME").is_some();
-    if from_cargo_leptos && let Ok(conf) = get_configuration(None) {
-        return conf.leptos_options;
+    let mut options = match get_configuration(None) {
+        Ok(conf) => conf.leptos_options,
+        Err(error) => {
+            tracing::warn!(%error, "invalid LEPTOS_* settings; using the defaults");
+            LeptosOptions::builder().output_name("benturan").build()
+        }
+    };
+    if options.output_name.is_empty() {
+        options.output_name = "benturan".into();
     }
-    let site_root = std::env::var("LEPTOS_SITE_ROOT").unwrap_or_else(|_| "target/site".into());
-    LeptosOptions::builder().output_name("benturan").site_root(site_root).build()
+    options
 }
 
 /// The whole app: pages, server functions, static files, and the layers that

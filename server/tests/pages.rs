@@ -129,7 +129,23 @@ async fn other_markup_is_escaped(db: &TestDb) {
     assert!(html.contains("<em>e</em>"));
 }
 
+/// Many renders at once: each completes (a title read after its request's
+/// signals were disposed once made the server panic under load).
+async fn concurrent_renders_all_succeed(db: &TestDb) {
+    let base = serve(db).await;
+    let requests = (0..48).map(|_| {
+        let url = format!("{base}/");
+        tokio::spawn(async move { get(&url).await })
+    });
+    for request in requests.collect::<Vec<_>>() {
+        let (status, html) = request.await.unwrap();
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(html.matches("<tr data-row-id=").count(), 13);
+    }
+}
+
 on_both_databases!(
+    concurrent_renders_all_succeed,
     register_page_holds_every_row,
     english_comes_from_the_cookie,
     the_language_form_works_without_javascript,

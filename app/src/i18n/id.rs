@@ -1,19 +1,12 @@
 use super::{Strings, group_thousands};
+use crate::register::model::OFFICIAL_COLUMNS;
 
 pub const STRINGS: Strings = Strings {
     language_name: "Bahasa Indonesia",
     app_name: "Benturan",
     app_tagline: "Pemetaan dan pengendalian potensi benturan kepentingan",
     table_title: "Tabel Pemetaan Potensi Benturan Kepentingan",
-    columns: [
-        "No",
-        "Unit Kerja / Bagian",
-        "Aktivitas / Tahapan Kegiatan",
-        "Potensi Benturan Kepentingan / Risiko",
-        "Penyebab Utama",
-        "Dampak Negatif",
-        "Rencana Tindak Pengendalian (Sesuai SK/SOP)",
-    ],
+    columns: OFFICIAL_COLUMNS,
     period: "Periode",
     status: "Status",
     contents: "Isi",

@@ -2,16 +2,8 @@
 //! produces and what it reports.
 use crate::register::model::{Field, FieldError, RichText};
 
-/// The printed column headers, in order.
-pub const HEADER: [&str; 7] = [
-    "No",
-    "Unit Kerja / Bagian",
-    "Aktivitas / Tahapan Kegiatan",
-    "Potensi Benturan Kepentingan / Risiko",
-    "Penyebab Utama",
-    "Dampak Negatif",
-    "Rencana Tindak Pengendalian (Sesuai SK/SOP)",
-];
+/// The printed column headers the file must start its table with.
+pub const HEADER: [&str; 7] = crate::register::model::OFFICIAL_COLUMNS;
 
 /// A table read whole, with what was odd about it.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,20 +1,20 @@
+use super::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{Strings, use_i18n};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// A full-width message in place of a page's content.
 #[component]
 pub fn StatusPanel(
     code: u16,
-    title: fn(&Strings) -> String,
+    title: fn(&'static Strings) -> String,
     body: fn(&Strings) -> String,
     #[prop(optional)] items: Vec<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     set_status(code);
     view! {
-        <Title text=move || title(i18n.t())/>
+        <PageTitle text=title/>
         <section class="status-panel" data-status=code>
             <p class="status-code">{code}</p>
             <h1>{move || title(i18n.t())}</h1>

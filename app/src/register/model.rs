@@ -10,6 +10,17 @@ pub const MAX_NAME_CHARS: usize = 200;
 /// Longest register title, in characters.
 pub const MAX_TITLE_CHARS: usize = 300;
 
+/// The column headers of the official form, as printed.
+pub const OFFICIAL_COLUMNS: [&str; 7] = [
+    "No",
+    "Unit Kerja / Bagian",
+    "Aktivitas / Tahapan Kegiatan",
+    "Potensi Benturan Kepentingan / Risiko",
+    "Penyebab Utama",
+    "Dampak Negatif",
+    "Rencana Tindak Pengendalian (Sesuai SK/SOP)",
+];
+
 /// A register: the official table of one unit for one year.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegisterView {

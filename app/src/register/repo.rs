@@ -1,73 +1,129 @@
 //! Queries of the register. Entities stay here; the browser gets `model` types.
 use super::model::{RegisterStatus, RegisterView, RichText, RiskRowView, SectionView};
 use crate::entities::{org_unit, register, risk};
-use sea_orm::{ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, prelude::*};
+use sea_orm::{
+    ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType, QueryFilter, QueryOrder,
+    QuerySelect, RelationTrait, prelude::*, sea_query::Alias,
+};
 
 /// The register of `year`, or the most recent one; `None` if there is none.
 pub async fn load_register(
     db: &impl ConnectionTrait,
     year: Option<i32>,
 ) -> Result<Option<RegisterView>, DbErr> {
-    let mut query = register::Entity::find().find_also_related(org_unit::Entity);
+    // The register with its unit and the unit above it, in one query.
+    let parent = Alias::new("parent");
+    let mut query = register::Entity::find()
+        .select_only()
+        .columns([
+            register::Column::Id,
+            register::Column::Title,
+            register::Column::Year,
+            register::Column::Status,
+        ])
+        .column_as(org_unit::Column::Name, "unit_name")
+        .column_as(Expr::col((parent.clone(), org_unit::Column::Name)), "parent_name")
+        .join(JoinType::InnerJoin, register::Relation::OrgUnit.def())
+        .join_as(JoinType::LeftJoin, org_unit::Relation::Parent.def(), parent);
     if let Some(year) = year {
         query = query.filter(register::Column::Year.eq(year));
     }
+    // All registers rather than `LIMIT ?`: they are few (one per unit and
+    // year), and a bound LIMIT makes SQLite re-prepare the statement.
     let found = query
         .order_by_desc(register::Column::Year)
         .order_by_asc(register::Column::Id)
-        .one(db)
-        .await?;
-    let Some((register, Some(unit))) = found else {
-        return Ok(None);
-    };
-    let parent_name = match unit.parent_id {
-        Some(parent_id) => org_unit::Entity::find_by_id(parent_id).one(db).await?.map(|u| u.name),
-        None => None,
-    };
-    let mut rows = risk::Entity::find()
-        .find_also_related(org_unit::Entity)
-        .filter(risk::Column::RegisterId.eq(register.id))
+        .into_model::<RegisterRecord>()
         .all(db)
         .await?;
-    rows.sort_by_key(|(row, bagian)| {
-        let bagian_position = bagian.as_ref().map_or(i32::MAX, |b| b.position);
-        (bagian_position, row.bagian_id, row.position, row.id)
-    });
+    let Some(register) = found.into_iter().next() else {
+        return Ok(None);
+    };
+    let rows = risk::Entity::find()
+        .select_only()
+        .columns([
+            risk::Column::Id,
+            risk::Column::Version,
+            risk::Column::BagianId,
+            risk::Column::Aktivitas,
+            risk::Column::Potensi,
+            risk::Column::Penyebab,
+            risk::Column::Dampak,
+            risk::Column::Rencana,
+        ])
+        .column_as(org_unit::Column::Name, "bagian_name")
+        .join(JoinType::InnerJoin, risk::Relation::Bagian.def())
+        // The id is written into the SQL, not bound: SQLite (with STAT4)
+        // re-prepares a statement whenever a parameter its plan looked at is
+        // bound again, which cost a fifth of each request here (perf).
+        .filter(Expr::cust(format!("\"risk\".\"register_id\" = {}", register.id)))
+        .order_by_asc(org_unit::Column::Position)
+        .order_by_asc(risk::Column::BagianId)
+        .order_by_asc(risk::Column::Position)
+        .order_by_asc(risk::Column::Id)
+        .into_model::<RowRecord>()
+        .all(db)
+        .await?;
 
     let mut sections: Vec<SectionView> = Vec::new();
-    for (row, bagian) in rows {
-        let starts_section = sections.last().is_none_or(|s| s.bagian_id != row.bagian_id);
-        if starts_section {
+    for row in rows {
+        if sections.last().is_none_or(|s| s.bagian_id != row.bagian_id) {
             sections.push(SectionView {
                 bagian_id: row.bagian_id,
                 ordinal: sections.len() as u32 + 1,
-                name: bagian.map(|b| b.name).unwrap_or_default(),
+                name: row.bagian_name.clone(),
                 rows: Vec::new(),
             });
         }
         if let Some(section) = sections.last_mut() {
-            section.rows.push(row_view(row));
+            section.rows.push(row.into());
         }
     }
     Ok(Some(RegisterView {
         id: register.id,
         title: register.title,
-        unit_name: unit.name,
-        parent_name,
+        unit_name: register.unit_name,
+        parent_name: register.parent_name,
         year: register.year,
         status: RegisterStatus::from_code(&register.status).unwrap_or_default(),
         sections,
     }))
 }
 
-fn row_view(row: risk::Model) -> RiskRowView {
-    RiskRowView {
-        id: row.id,
-        version: row.version,
-        aktivitas: RichText::new(row.aktivitas),
-        potensi: RichText::new(row.potensi),
-        penyebab: RichText::new(row.penyebab),
-        dampak: RichText::new(row.dampak),
-        rencana: RichText::new(row.rencana),
+#[derive(FromQueryResult)]
+struct RegisterRecord {
+    id: i32,
+    title: String,
+    year: i32,
+    status: String,
+    unit_name: String,
+    parent_name: Option<String>,
+}
+
+/// The columns of a row that the table shows: no more is read.
+#[derive(FromQueryResult)]
+struct RowRecord {
+    id: i32,
+    version: i32,
+    bagian_id: i32,
+    bagian_name: String,
+    aktivitas: String,
+    potensi: String,
+    penyebab: String,
+    dampak: String,
+    rencana: String,
+}
+
+impl From<RowRecord> for RiskRowView {
+    fn from(row: RowRecord) -> Self {
+        Self {
+            id: row.id,
+            version: row.version,
+            aktivitas: RichText::new(row.aktivitas),
+            potensi: RichText::new(row.potensi),
+            penyebab: RichText::new(row.penyebab),
+            dampak: RichText::new(row.dampak),
+            rencana: RichText::new(row.rencana),
+        }
     }
 }

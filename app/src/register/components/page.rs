@@ -1,9 +1,8 @@
 use super::RegisterTable;
 use crate::i18n::use_i18n;
-use crate::layout::ErrorPanel;
+use crate::layout::{ErrorPanel, PageTitle};
 use crate::register::api::get_register;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 /// `/`: the current register as the official table.
 #[component]
@@ -11,7 +10,7 @@ pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
     let register = Resource::new(|| (), |_| get_register(None));
     view! {
-        <Title text=move || i18n.t().table_title/>
+        <PageTitle text=|t| t.table_title.to_owned()/>
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match register.await {
