@@ -32,12 +32,14 @@ impl AppState {
 
 /// The database for a server function, or 503 while it is not usable yet.
 pub fn db() -> Result<DatabaseConnection, AppError> {
-    let state = use_context::<AppState>().ok_or_else(|| {
-        tracing::error!("AppState missing from the server function context");
-        AppError::Internal
-    })?;
-    if !state.is_ready() {
-        return Err(AppError::Unavailable);
+    // Borrowed, not cloned: this runs on every data request.
+    let db = with_context(|state: &AppState| state.is_ready().then(|| state.db.clone()));
+    match db {
+        Some(Some(db)) => Ok(db),
+        Some(None) => Err(AppError::Unavailable),
+        None => {
+            tracing::error!("AppState missing from the server function context");
+            Err(AppError::Internal)
+        }
     }
-    Ok(state.db.clone())
 }
