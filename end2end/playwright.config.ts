@@ -50,7 +50,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: process.env.BENTURAN_BIN ?? "../target/release/benturan",
+    command: `${process.env.BENTURAN_BIN ?? "../target/release/benturan"} serve --seed-if-empty`,
     url: `${baseURL}/`,
     reuseExistingServer: false,
     timeout: 120_000,

@@ -26,6 +26,7 @@ fn register_of(table: ParsedTable) -> RegisterView {
                     let [aktivitas, potensi, penyebab, dampak, rencana] = row.cells;
                     RiskRowView {
                         id: next_id,
+                        code: format!("BK-{next_id:03}"),
                         version: 1,
                         aktivitas,
                         potensi,
@@ -39,6 +40,8 @@ fn register_of(table: ParsedTable) -> RegisterView {
         .collect();
     RegisterView {
         id: 1,
+        unit_id: 2,
+        version: 2,
         title: table.title,
         unit_name: table.unit.biro,
         parent_name: table.unit.instansi,

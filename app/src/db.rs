@@ -1,7 +1,9 @@
 //! Opening the database: SQLite by default, PostgreSQL by `DATABASE_URL`.
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, RuntimeErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait, sqlx,
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, RuntimeErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    sea_query::{Expr, SimpleExpr},
+    sqlx,
 };
 use std::time::Duration;
 
@@ -43,8 +45,37 @@ pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction,
     .await
 }
 
-/// Whether an error means "the database cannot be reached" (HTTP 503) rather
-/// than a fault in a query.
+/// Key of the PostgreSQL advisory lock held by a transaction that may create
+/// units or registers ("org" in ASCII).
+const ORGANISATION_LOCK: i64 = 0x006f_7267;
+
+/// Serialises the transactions that find-or-create units and registers, so
+/// writers started together never create a thing twice. SQLite needs nothing:
+/// its write transactions already take the lock up front. The unique indexes
+/// stay as the last line of defence.
+pub async fn lock_organisation(txn: &DatabaseTransaction) -> Result<(), DbErr> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        let sql = format!("SELECT pg_advisory_xact_lock({ORGANISATION_LOCK})");
+        txn.execute_unprepared(&sql).await?;
+    }
+    Ok(())
+}
+
+/// The database's clock, for `created_at`, `updated_at` and the change log:
+/// one clock for every instance of the app, whatever their hosts' clocks say.
+pub fn now(backend: DbBackend) -> SimpleExpr {
+    match backend {
+        DbBackend::Postgres => Expr::cust("CURRENT_TIMESTAMP"),
+        // RFC 3339 text, as sqlx writes and reads timestamps on SQLite.
+        _ => Expr::cust("strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')"),
+    }
+}
+
+/// Whether an error means "the database cannot be used right now, try again
+/// shortly" (HTTP 503 with `Retry-After`) rather than a fault in a query:
+/// unreachable or restarting servers, a pool with no free connection, a
+/// PostgreSQL that became read-only after a failover, SQLite busy past its
+/// timeout.
 pub fn is_unavailable(error: &DbErr) -> bool {
     let runtime = match error {
         DbErr::ConnectionAcquire(_) => return true,
@@ -52,14 +83,48 @@ pub fn is_unavailable(error: &DbErr) -> bool {
         _ => return false,
     };
     match runtime {
-        RuntimeErr::SqlxError(error) => matches!(
-            error.as_ref(),
+        RuntimeErr::SqlxError(error) => match error.as_ref() {
+            // A connection cut mid-conversation reads as garbage or EOF.
             sqlx::Error::Io(_)
-                | sqlx::Error::Tls(_)
-                | sqlx::Error::PoolTimedOut
-                | sqlx::Error::PoolClosed
-                | sqlx::Error::WorkerCrashed
-        ),
+            | sqlx::Error::Protocol(_)
+            | sqlx::Error::Tls(_)
+            | sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::WorkerCrashed => true,
+            sqlx::Error::Database(error) => {
+                error.code().is_some_and(|code| is_transient_code(&code))
+            }
+            _ => false,
+        },
         _ => matches!(error, DbErr::Conn(_)),
+    }
+}
+
+/// SQLSTATEs of PostgreSQL and result codes of SQLite that pass by themselves.
+fn is_transient_code(code: &str) -> bool {
+    // PostgreSQL: connection exceptions (class 08), shutdown and restart
+    // (57P01-57P03), read-only after promotion (25006), too many connections
+    // (53300), serialisation failure and deadlock (40001, 40P01).
+    if code.starts_with("08")
+        || matches!(code, "57P01" | "57P02" | "57P03" | "25006" | "53300" | "40001" | "40P01")
+    {
+        return true;
+    }
+    // SQLite: SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes.
+    matches!(code, "5" | "261" | "517" | "773" | "6" | "262")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_transient_code;
+
+    #[test]
+    fn transient_codes() {
+        for code in ["57P01", "57P03", "25006", "08006", "53300", "40001", "5", "517", "773", "6"] {
+            assert!(is_transient_code(code), "{code}");
+        }
+        for code in ["23505", "42P01", "22021", "19", "1", "2067"] {
+            assert!(!is_transient_code(code), "{code}");
+        }
     }
 }

@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
+    /// A call that could not be read (arguments of the wrong type, a body
+    /// that is not UTF-8); what was wrong, for whoever crafted it.
+    #[error("bad request: {0}")]
+    BadRequest(String),
     #[error("not found")]
     NotFound,
     #[error("not signed in")]
@@ -21,6 +25,9 @@ pub enum AppError {
     /// The row was saved by someone else since the editor loaded `expected`.
     #[error("version conflict: expected {expected}, found {current}")]
     Conflict { expected: i32, current: i32 },
+    /// The register is set (ditetapkan): no write may change it.
+    #[error("the register of {year} is final")]
+    RegisterFinal { year: i32 },
     /// The database cannot be reached; the details are in the server log.
     #[error("database unavailable")]
     Unavailable,
@@ -32,11 +39,12 @@ pub enum AppError {
 impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::Conflict { .. } => StatusCode::CONFLICT,
+            Self::Conflict { .. } | Self::RegisterFinal { .. } => StatusCode::CONFLICT,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -59,11 +67,32 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        match value {
+        let error = match value {
             // The browser could not reach the server at all.
             ServerFnErrorErr::Request(_) => Self::Unavailable,
-            _ => Self::Internal,
+            // The call itself is malformed: the caller's fault, not ours.
+            ServerFnErrorErr::Args(message)
+            | ServerFnErrorErr::MissingArg(message)
+            | ServerFnErrorErr::Deserialization(message)
+            | ServerFnErrorErr::UnsupportedRequestMethod(message) => Self::BadRequest(message),
+            other => {
+                #[cfg(feature = "ssr")]
+                tracing::error!(error = %other, "server function failed");
+                let _ = other;
+                Self::Internal
+            }
+        };
+        // On the server this runs inside the request, before any body of
+        // ours: give the response the error's status (else always 500).
+        #[cfg(feature = "ssr")]
+        {
+            if let Self::BadRequest(message) = &error {
+                tracing::warn!(%message, "malformed server function call refused");
+            }
+            error.with_http_status()
         }
+        #[cfg(not(feature = "ssr"))]
+        error
     }
 }
 

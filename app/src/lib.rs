@@ -5,6 +5,7 @@ pub mod error;
 pub mod i18n;
 pub mod layout;
 pub mod register;
+pub mod rules;
 
 #[cfg(feature = "ssr")]
 pub mod db;

@@ -82,6 +82,8 @@ pub enum Risk {
     UpdatedAt,
     CreatedBy,
     UpdatedBy,
+    DeletedAt,
+    DeletedBy,
 }
 
 #[derive(DeriveIden)]

@@ -5,6 +5,7 @@ mod idents;
 mod m20261128_000001_create_organisation;
 mod m20261128_000002_create_register;
 mod m20261128_000003_create_history;
+mod m20261129_000004_harden;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000001_create_organisation::Migration),
             Box::new(m20261128_000002_create_register::Migration),
             Box::new(m20261128_000003_create_history::Migration),
+            Box::new(m20261129_000004_harden::Migration),
         ]
     }
 }

@@ -18,7 +18,8 @@ type Row = (i32, String, i32, String, String, String, String, String);
 
 const QUERY: &str = "SELECT r.id, b.name, b.id, r.aktivitas, r.potensi, r.penyebab, r.dampak, r.rencana \
      FROM risk r JOIN org_unit b ON b.id = r.bagian_id \
-     WHERE r.register_id = (SELECT id FROM register ORDER BY year DESC, id LIMIT 1) \
+     WHERE r.register_id = (SELECT id FROM register ORDER BY year DESC, unit_id LIMIT 1) \
+     AND r.deleted_at IS NULL \
      ORDER BY b.position, b.id, r.position, r.id";
 
 const HEAD_QUERY: &str = "SELECT g.title, g.year, u.name, p.name FROM register g \

@@ -1,8 +1,11 @@
 //! The `benturan` command line: serve (the default), migrate, import, export.
+use crate::security::PublicOrigin;
 use crate::startup::{self, current_year, redact};
 use app::i18n::{Locale, cli as text};
-use app::import::{import_table, parse::parse_bytes};
-use app::register::{export::write_csv, repo::load_register};
+use app::import::{ImportOptions, import_table, parse::parse_bytes};
+use app::register::export::{write_csv, write_text};
+use app::register::model::RegisterKey;
+use app::register::repo::load_register;
 use app::state::AppState;
 use clap::{Parser, Subcommand, ValueEnum};
 use migrations::{Migrator, MigratorTrait};
@@ -27,23 +30,34 @@ pub struct Cli {
 pub enum Command {
     /// Serve the web app (what runs with no subcommand).
     Serve {
-        /// Do not load the Biro's table into an empty database.
+        /// Load the Biro's table when the database holds no register yet.
         #[arg(long)]
-        no_seed: bool,
+        seed_if_empty: bool,
+        /// The address browsers reach the app at (behind a reverse proxy),
+        /// e.g. https://benturan.example.go.id; writes from any other origin are refused.
+        #[arg(long, env = "BENTURAN_PUBLIC_URL")]
+        public_url: Option<String>,
     },
     /// Run pending database migrations, then stop.
     Migrate,
-    /// Import a table in the text format of the Biro's extraction.
+    /// Import a table in the text format of the Biro's extraction: the
+    /// register then holds exactly the file's rows.
     Import {
         file: PathBuf,
         /// Period of the register; the current year if not given.
         #[arg(long)]
         year: Option<i32>,
+        /// Print what would change, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Write a register to stdout.
     Export {
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
+        /// Unit (id) whose register to write; the first unit if not given.
+        #[arg(long)]
+        unit: Option<i32>,
         /// Period of the register; the latest if not given.
         #[arg(long)]
         year: Option<i32>,
@@ -59,7 +73,10 @@ pub enum Command {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum Format {
+    /// RFC 4180 CSV for spreadsheets (emphasis as plain words).
     Csv,
+    /// The Biro's text format with a Kode column: imports back unchanged.
+    Text,
 }
 
 pub async fn run(cli: Cli) -> ExitCode {
@@ -69,13 +86,22 @@ pub async fn run(cli: Cli) -> ExitCode {
     let db = match app::db::connect(&cli.database_url).await {
         Ok(db) => db,
         Err(error) => {
-            eprintln!("{}", (messages.database_unreachable)(&database, &error.to_string()));
+            // The driver's message quotes the URL, password and all.
+            let error = error.to_string().replace(&cli.database_url, &database);
+            eprintln!("{}", (messages.database_invalid)(&database, error.trim_end_matches('.')));
             return ExitCode::FAILURE;
         }
     };
-    let command = cli.command.unwrap_or(Command::Serve { no_seed: false });
-    if let Command::Serve { no_seed } = command {
-        return serve(db, database, !no_seed, locale).await;
+    let command = cli.command.unwrap_or(Command::Serve { seed_if_empty: false, public_url: None });
+    if let Command::Serve { seed_if_empty, public_url } = command {
+        let public = match PublicOrigin::parse(public_url.as_deref()) {
+            Ok(public) => public,
+            Err(error) => {
+                eprintln!("BENTURAN_PUBLIC_URL: {error}");
+                return ExitCode::FAILURE;
+            }
+        };
+        return serve(db, database, seed_if_empty, public, locale).await;
     }
     if let Err(error) = Migrator::up(&db, None).await {
         eprintln!("{}", (messages.database_unreachable)(&database, &error.to_string()));
@@ -87,15 +113,16 @@ pub async fn run(cli: Cli) -> ExitCode {
             eprintln!("{}", messages.migrated);
             Ok(())
         }
-        Command::Import { file, year } => import(&db, &file, year, locale).await,
-        Command::Export { format: Format::Csv, year } => export(&db, year, locale).await,
+        Command::Import { file, year, dry_run } => import(&db, &file, year, dry_run, locale).await,
+        Command::Export { format, unit, year } => {
+            export(&db, RegisterKey { unit_id: unit, year }, format, locale).await
+        }
         Command::Generate { rows, year } => {
-            let report =
-                app::import::generate::generate_register(&db, rows, year.unwrap_or(current_year()))
-                    .await;
+            let year = year.unwrap_or(current_year());
+            let report = app::import::generate::generate_register(&db, rows, year).await;
             report
                 .map(|report| eprintln!("{}", text::import_summary(locale, &report)))
-                .map_err(|e| e.to_string())
+                .map_err(|error| text::write_error(locale, &error))
         }
     };
     match outcome {
@@ -107,11 +134,17 @@ pub async fn run(cli: Cli) -> ExitCode {
     }
 }
 
-async fn serve(db: DatabaseConnection, database: String, seed: bool, locale: Locale) -> ExitCode {
+async fn serve(
+    db: DatabaseConnection,
+    database: String,
+    seed: bool,
+    public: PublicOrigin,
+    locale: Locale,
+) -> ExitCode {
     let options = crate::leptos_options();
     let address = options.site_addr;
     let state = AppState::new(options, db);
-    startup::spawn_preparation(state.clone(), database, seed);
+    let mut fatal = startup::spawn_preparation(state.clone(), database, seed);
     let listener = match tokio::net::TcpListener::bind(address).await {
         Ok(listener) => listener,
         Err(error) => {
@@ -120,24 +153,72 @@ async fn serve(db: DatabaseConnection, database: String, seed: bool, locale: Loc
         }
     };
     tracing::info!("{}", (text::strings(locale).listening)(&address.to_string()));
-    let served = axum::serve(listener, crate::router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await;
-    match served {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
+    let (stop, stopped) = tokio::sync::watch::channel(None::<String>);
+    let server = axum::serve(listener, crate::router_with(state.clone(), public))
+        .with_graceful_shutdown({
+            let mut stopped = stopped.clone();
+            async move {
+                let _ = stopped.changed().await;
+            }
+        });
+    let watcher = tokio::spawn(async move {
+        let reason = tokio::select! {
+            () = shutdown_signal() => None,
+            Ok(error) = &mut fatal => Some(error),
+        };
+        let _ = stop.send(Some(reason.unwrap_or_default()));
+    });
+    let served = server.await;
+    watcher.abort();
+    // Requests in flight have finished: close the pool cleanly.
+    let _ = state.db.close().await;
+    let fatal = stopped.borrow().clone().filter(|reason| !reason.is_empty());
+    match (served, fatal) {
+        (Ok(()), None) => {
+            tracing::info!("stopped");
+            ExitCode::SUCCESS
+        }
+        (Ok(()), Some(error)) => {
+            tracing::error!(%error, "cannot prepare the database; stopping");
+            eprintln!("{}", (text::strings(locale).startup_failed)(&error));
+            ExitCode::FAILURE
+        }
+        (Err(error), _) => {
             tracing::error!(%error, "server stopped");
             ExitCode::FAILURE
         }
     }
 }
 
+/// Ctrl-C, or SIGTERM from systemd or Docker: stop taking requests, finish
+/// those in flight, exit.
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
 async fn import(
     db: &DatabaseConnection,
     file: &std::path::Path,
     year: Option<i32>,
+    dry_run: bool,
     locale: Locale,
 ) -> Result<(), String> {
     let messages = text::strings(locale);
@@ -151,9 +232,10 @@ async fn import(
             messages.nothing_changed
         )
     })?;
-    let report = import_table(db, &table, year.unwrap_or(current_year()))
-        .await
-        .map_err(|error| format!("{error}\n{}", messages.nothing_changed))?;
+    let options = ImportOptions { year: year.unwrap_or(current_year()), dry_run };
+    let report = import_table(db, &table, options).await.map_err(|error| {
+        format!("{}\n{}", text::write_error(locale, &error), messages.nothing_changed)
+    })?;
     println!("{}", text::import_summary(locale, &report));
     if !report.notes.is_empty() {
         println!("{}", messages.notes_heading);
@@ -164,11 +246,20 @@ async fn import(
     Ok(())
 }
 
-async fn export(db: &DatabaseConnection, year: Option<i32>, locale: Locale) -> Result<(), String> {
+async fn export(
+    db: &DatabaseConnection,
+    key: RegisterKey,
+    format: Format,
+    locale: Locale,
+) -> Result<(), String> {
     let messages = text::strings(locale);
-    let register = load_register(db, year).await.map_err(|e| e.to_string())?;
+    let register = load_register(db, key).await.map_err(|e| e.to_string())?;
     let register = register.ok_or_else(|| messages.no_register.to_owned())?;
-    let rows = write_csv(&register, std::io::stdout().lock()).map_err(|e| e.to_string())?;
+    let out = std::io::stdout().lock();
+    let rows = match format {
+        Format::Csv => write_csv(&register, out).map_err(|e| e.to_string())?,
+        Format::Text => write_text(&register, out).map_err(|e| e.to_string())?,
+    };
     eprintln!("{}", (messages.exported)(rows));
     Ok(())
 }

@@ -1,15 +1,52 @@
 //! Cross-site request forgery guard: Leptos server functions check no origin,
 //! so every write must come from a page of this app.
 use axum::{
-    extract::Request,
+    extract::{Request, State},
     http::{HeaderMap, Method, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
 
-pub async fn same_origin_writes(request: Request, next: Next) -> Response {
+/// Where the app is reached from, as browsers see it: `BENTURAN_PUBLIC_URL`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PublicOrigin(Option<String>);
+
+impl PublicOrigin {
+    /// The origin (scheme, host, port) of a public URL such as
+    /// `https://benturan.kaltimprov.go.id/`; an error names what is wrong.
+    pub fn parse(url: Option<&str>) -> Result<Self, String> {
+        let Some(url) = url.map(str::trim).filter(|url| !url.is_empty()) else {
+            return Ok(Self(None));
+        };
+        let (scheme, rest) = url
+            .split_once("://")
+            .ok_or_else(|| format!("{url}: the scheme is missing (https://…)"))?;
+        let scheme = scheme.to_ascii_lowercase();
+        if scheme != "http" && scheme != "https" {
+            return Err(format!("{url}: the scheme must be http or https"));
+        }
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        if authority.is_empty() || authority.contains('@') {
+            return Err(format!("{url}: expected a host such as https://example.go.id"));
+        }
+        let authority = authority.to_ascii_lowercase();
+        let default_port = if scheme == "https" { ":443" } else { ":80" };
+        let authority = authority.strip_suffix(default_port).unwrap_or(&authority);
+        Ok(Self(Some(format!("{scheme}://{authority}"))))
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.0.as_deref().is_some_and(|origin| origin.starts_with("https://"))
+    }
+}
+
+pub async fn same_origin_writes(
+    State(public): State<PublicOrigin>,
+    request: Request,
+    next: Next,
+) -> Response {
     let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if safe || is_same_origin(request.headers()) {
+    if safe || is_same_origin(request.headers(), &public) {
         next.run(request).await
     } else {
         tracing::warn!(uri = %request.uri(), "cross-site write refused");
@@ -17,14 +54,29 @@ pub async fn same_origin_writes(request: Request, next: Next) -> Response {
     }
 }
 
-/// Browsers mark cross-site requests with `Sec-Fetch-Site` and `Origin`;
-/// a request that carries neither (a script, curl) has no ambient cookies to abuse.
-fn is_same_origin(headers: &HeaderMap) -> bool {
+/// Browsers mark every request with `Sec-Fetch-Site` and cross-origin ones
+/// with `Origin`; a request that carries neither (a script, curl) has no
+/// ambient cookies to abuse.
+///
+/// With a public origin configured, `Origin` must be exactly it: behind a
+/// reverse proxy `Host` is the upstream's, and a DNS-rebinding attacker
+/// controls `Origin` and `Host` alike. Without one, `Origin` must match
+/// `Host`, or the browser must vouch with `Sec-Fetch-Site: same-origin`.
+fn is_same_origin(headers: &HeaderMap, public: &PublicOrigin) -> bool {
     let text = |name| headers.get(name).and_then(|value| value.to_str().ok());
-    if text("sec-fetch-site") == Some("cross-site") {
+    let fetch_site = text("sec-fetch-site");
+    if matches!(fetch_site, Some("cross-site" | "same-site")) {
         return false;
     }
-    match (text(header::ORIGIN.as_str()), text(header::HOST.as_str())) {
+    let origin = text(header::ORIGIN.as_str());
+    if let PublicOrigin(Some(expected)) = public {
+        return match origin {
+            Some(origin) => origin.eq_ignore_ascii_case(expected),
+            None => fetch_site.is_none() || fetch_site == Some("same-origin"),
+        };
+    }
+    match (origin, text(header::HOST.as_str())) {
+        (Some(_), _) if fetch_site == Some("same-origin") => true,
         (Some(origin), Some(host)) => {
             origin.split_once("://").is_some_and(|(_, authority)| authority == host)
         }
@@ -35,7 +87,7 @@ fn is_same_origin(headers: &HeaderMap) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_same_origin;
+    use super::*;
     use axum::http::HeaderMap;
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
@@ -46,22 +98,70 @@ mod tests {
         map
     }
 
+    fn public(url: &str) -> PublicOrigin {
+        PublicOrigin::parse(Some(url)).unwrap()
+    }
+
     #[test]
     fn same_host_origin_passes() {
-        assert!(is_same_origin(&headers(&[
-            ("origin", "http://127.0.0.1:3000"),
-            ("host", "127.0.0.1:3000")
-        ])));
-        assert!(is_same_origin(&headers(&[("host", "127.0.0.1:3000")])));
+        let none = PublicOrigin::default();
+        assert!(is_same_origin(
+            &headers(&[("origin", "http://127.0.0.1:3000"), ("host", "127.0.0.1:3000")]),
+            &none
+        ));
+        assert!(is_same_origin(&headers(&[("host", "127.0.0.1:3000")]), &none));
     }
 
     #[test]
     fn foreign_origin_is_refused() {
-        assert!(!is_same_origin(&headers(&[
-            ("origin", "https://evil.example"),
-            ("host", "127.0.0.1:3000")
-        ])));
-        assert!(!is_same_origin(&headers(&[("sec-fetch-site", "cross-site")])));
-        assert!(!is_same_origin(&headers(&[("origin", "null"), ("host", "a")])));
+        let none = PublicOrigin::default();
+        assert!(!is_same_origin(
+            &headers(&[("origin", "https://evil.example"), ("host", "127.0.0.1:3000")]),
+            &none
+        ));
+        assert!(!is_same_origin(&headers(&[("sec-fetch-site", "cross-site")]), &none));
+        assert!(!is_same_origin(&headers(&[("sec-fetch-site", "same-site")]), &none));
+        assert!(!is_same_origin(&headers(&[("origin", "null"), ("host", "a")]), &none));
+    }
+
+    #[test]
+    fn the_browser_vouching_same_origin_passes_behind_a_proxy() {
+        let proxied = headers(&[
+            ("origin", "https://benturan.example.go.id"),
+            ("host", "127.0.0.1:3000"),
+            ("sec-fetch-site", "same-origin"),
+        ]);
+        assert!(is_same_origin(&proxied, &PublicOrigin::default()));
+    }
+
+    #[test]
+    fn a_public_origin_is_the_only_origin() {
+        let configured = public("https://Benturan.example.go.id:443/app/");
+        assert_eq!(configured, PublicOrigin(Some("https://benturan.example.go.id".into())));
+        let behind_proxy =
+            headers(&[("origin", "https://benturan.example.go.id"), ("host", "127.0.0.1:3000")]);
+        assert!(is_same_origin(&behind_proxy, &configured));
+        // DNS rebinding: the attacker's name in both Origin and Host, and the
+        // browser calls it same-origin.
+        let rebinding = headers(&[
+            ("origin", "http://evil.example:3000"),
+            ("host", "evil.example:3000"),
+            ("sec-fetch-site", "same-origin"),
+        ]);
+        assert!(is_same_origin(&rebinding, &PublicOrigin::default()));
+        assert!(!is_same_origin(&rebinding, &configured));
+        assert!(!is_same_origin(
+            &headers(&[("origin", "http://benturan.example.go.id")]),
+            &configured
+        ));
+    }
+
+    #[test]
+    fn bad_public_urls_are_named() {
+        for url in ["benturan.example.go.id", "ftp://x", "https://", "https://u:p@x"] {
+            assert!(PublicOrigin::parse(Some(url)).is_err(), "{url}");
+        }
+        assert_eq!(PublicOrigin::parse(None), Ok(PublicOrigin::default()));
+        assert!(public("https://x.go.id").is_https());
     }
 }

@@ -1,7 +1,8 @@
-//! Getting the database ready: migrations, then the Biro's table into an
-//! empty database. Retried in the background while the database is down.
+//! Getting the database ready: migrations, then (when asked) the Biro's table
+//! into an empty database. Retried in the background while the database is
+//! down; a permanent failure stops the server.
 use app::entities::register;
-use app::import::{ImportReport, SEED_TABLE, import_table, parse_table};
+use app::import::{ImportOptions, ImportReport, SEED_TABLE, import_table, parse_table};
 use app::state::AppState;
 use chrono::Datelike;
 use migrations::{Migrator, MigratorTrait};
@@ -10,14 +11,17 @@ use sea_orm::{
 };
 use std::sync::Arc;
 use std::time::Duration;
+use tokio::sync::oneshot;
 
 /// Key of the PostgreSQL advisory lock taken while an instance prepares the
 /// database ("bentur" in ASCII).
 const STARTUP_LOCK: i64 = 0x6265_6e74_7572;
 
-/// Runs pending migrations; loads the seed table if no register exists yet.
-/// Returns the import's report when it loaded the seed. Instances sharing one
-/// PostgreSQL take turns: the first migrates and seeds, the others find it done.
+/// Runs pending migrations; with `seed`, loads the Biro's table if no
+/// register exists yet (`./x run` asks for it; a production database is
+/// never filled unasked). Returns the import's report when it loaded the
+/// seed. Instances sharing one PostgreSQL take turns: the first migrates and
+/// seeds, the others find it done.
 pub async fn prepare(db: &DatabaseConnection, seed: bool) -> Result<Option<ImportReport>, DbErr> {
     let lock = match db.get_database_backend() {
         DbBackend::Postgres => {
@@ -55,7 +59,12 @@ async fn migrate_and_seed(
     }
     let table = parse_table(SEED_TABLE)
         .map_err(|error| DbErr::Custom(format!("embedded seed table: {error:?}")))?;
-    Ok(Some(import_table(db, &table, current_year()).await?))
+    let options = ImportOptions { year: current_year(), dry_run: false };
+    let report = import_table(db, &table, options).await.map_err(|error| match error {
+        app::register::write::WriteError::Db(error) => error,
+        other => DbErr::Custom(other.to_string()),
+    })?;
+    Ok(Some(report))
 }
 
 pub fn current_year() -> i32 {
@@ -63,8 +72,15 @@ pub fn current_year() -> i32 {
 }
 
 /// Prepares the database in the background, retrying with back-off while it
-/// cannot be reached; pages answer 503 until it is ready.
-pub fn spawn_preparation(state: AppState, database: String, seed: bool) {
+/// cannot be reached; pages answer 503 until it is ready. A failure that
+/// waiting cannot mend (a migration that fails, a schema this version does
+/// not know) is sent on the returned channel: the server then stops.
+pub fn spawn_preparation(
+    state: AppState,
+    database: String,
+    seed: bool,
+) -> oneshot::Receiver<String> {
+    let (fatal, failed) = oneshot::channel();
     tokio::spawn(async move {
         let mut delay = Duration::from_secs(1);
         loop {
@@ -81,37 +97,66 @@ pub fn spawn_preparation(state: AppState, database: String, seed: bool) {
                     tracing::info!(%database, "database ready");
                     return;
                 }
-                Err(error) => {
+                Err(error) if app::db::is_unavailable(&error) => {
                     tracing::error!(
                         %database,
                         %error,
                         retry_in_seconds = delay.as_secs(),
-                        "cannot prepare the database; pages answer 503 until it can be reached"
+                        "cannot reach the database; pages answer 503 until it can be reached"
                     );
                     tokio::time::sleep(delay).await;
                     delay = (delay * 2).min(Duration::from_secs(30));
                 }
+                Err(error) => {
+                    let _ = fatal.send(format!("{database}: {error}"));
+                    return;
+                }
             }
         }
     });
+    failed
 }
 
-/// The URL with any password hidden, for logs and messages.
+/// The URL with any password hidden, for logs and messages: the userinfo
+/// part (a password may hold `@` and `:`) and `password=` query parameters.
 pub fn redact(url: &str) -> String {
     let Some((scheme, rest)) = url.split_once("://") else {
         return url.to_owned();
     };
-    match rest.split_once('@') {
-        Some((credentials, host)) => {
-            let user = credentials.split(':').next().unwrap_or_default();
-            if credentials.contains(':') {
-                format!("{scheme}://{user}:***@{host}")
-            } else {
-                url.to_owned()
-            }
-        }
-        None => url.to_owned(),
+    let (before_query, query) = match rest.split_once('?') {
+        Some((path, query)) => (path, Some(query)),
+        None => (rest, None),
+    };
+    // The host follows the last `@` before the path.
+    let path_start = before_query.rfind('@').map_or(0, |at| at + 1);
+    let path_start =
+        before_query[path_start..].find('/').map_or(before_query.len(), |i| i + path_start);
+    let (authority, path) = before_query.split_at(path_start);
+    let authority = match authority.rsplit_once('@') {
+        Some((credentials, host)) => match credentials.split_once(':') {
+            Some((user, _)) => format!("{user}:***@{host}"),
+            None => format!("{credentials}@{host}"),
+        },
+        None => authority.to_owned(),
+    };
+    let mut redacted = format!("{scheme}://{authority}{path}");
+    if let Some(query) = query {
+        let parameters: Vec<String> = query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((key, _)) if is_secret_key(key) => format!("{key}=***"),
+                _ => pair.to_owned(),
+            })
+            .collect();
+        redacted.push('?');
+        redacted.push_str(&parameters.join("&"));
     }
+    redacted
+}
+
+fn is_secret_key(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    key.contains("password") || key == "pass" || key == "pwd" || key.contains("secret")
 }
 
 #[cfg(test)]
@@ -121,7 +166,13 @@ mod tests {
     #[test]
     fn passwords_never_reach_the_log() {
         assert_eq!(redact("postgres://u:secret@db/x"), "postgres://u:***@db/x");
+        assert_eq!(redact("postgres://u:p@ss:w@rd@db:5432/x"), "postgres://u:***@db:5432/x");
         assert_eq!(redact("postgres://u@db/x"), "postgres://u@db/x");
+        assert_eq!(
+            redact("postgres://db/x?user=u&password=s3cret&sslmode=require"),
+            "postgres://db/x?user=u&password=***&sslmode=require"
+        );
+        assert_eq!(redact("postgres://u:a/b@db/x"), "postgres://u:***@db/x");
         assert_eq!(
             redact("sqlite://benturan.sqlite?mode=rwc"),
             "sqlite://benturan.sqlite?mode=rwc"

@@ -2,24 +2,50 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
-use common::TestDb;
-use std::process::{Command, Output};
+use common::{Backend, TestDb};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 const SEED: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/../seed/tabel-pemetaan-benturan-kepentingan.txt");
 
-fn benturan(db: &TestDb, args: &[&str]) -> Output {
+fn benturan_with(url: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_benturan"))
         .args(args)
-        .env("DATABASE_URL", &db.url)
+        .env("DATABASE_URL", url)
         .env("BENTURAN_LANG", "id")
         .env("RUST_LOG", "warn")
         .output()
         .expect("run benturan")
 }
 
+fn benturan(db: &TestDb, args: &[&str]) -> Output {
+    benturan_with(&db.url, args)
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A temporary file holding `contents`, removed when dropped.
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn new(contents: &str) -> Self {
+        let path = std::env::temp_dir().join(format!("benturan-{}.txt", uuid::Uuid::new_v4()));
+        std::fs::write(&path, contents).unwrap();
+        Self(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().unwrap()
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        std::fs::remove_file(&self.0).ok();
+    }
 }
 
 async fn import_reports_what_it_did(db: &TestDb) {
@@ -27,7 +53,7 @@ async fn import_reports_what_it_did(db: &TestDb) {
     assert!(first.status.success(), "{}", text(&first.stderr));
     let report = text(&first.stdout);
     assert!(report.contains("Bagian: 3 baru, 0 sudah ada."), "{report}");
-    assert!(report.contains("Baris risiko: 13 baru, 0 diubah, 0 tidak berubah."), "{report}");
+    assert!(report.contains("Baris risiko: 13 baru, 0 diubah, 0 tidak berubah"), "{report}");
     assert!(
         report.contains("baris 12: potongan \"t\" di kolom Dampak Negatif dibuang"),
         "{report}"
@@ -35,32 +61,122 @@ async fn import_reports_what_it_did(db: &TestDb) {
 
     let again = benturan(db, &["--lang", "en", "import", SEED, "--year", "2026"]);
     assert!(again.status.success());
-    assert!(text(&again.stdout).contains("Risk rows: 0 new, 0 changed, 13 unchanged."));
+    let report = text(&again.stdout);
+    assert!(report.contains("Risk rows: 0 new, 0 changed, 13 unchanged, 0 deleted"), "{report}");
+    assert!(report.contains("Rows matched: 0 by code, 13 by content"), "{report}");
     assert_eq!(db.count("risk").await, 13);
 }
 
-async fn a_broken_file_is_refused_and_nothing_changes(db: &TestDb) {
-    assert!(benturan(db, &["import", SEED]).status.success());
-    let log_before = db.count("change_log").await;
-    let broken = std::env::temp_dir().join(format!("broken-{}.txt", uuid::Uuid::new_v4()));
+/// The issue's case: one row removed and one Bagian renamed leaves 12 rows
+/// in 3 Bagian, and the report says so; a dry run first changes nothing.
+async fn reimport_equals_the_file_and_dry_run_writes_nothing(db: &TestDb) {
+    assert!(benturan(db, &["import", SEED, "--year", "2026"]).status.success());
     let seed = std::fs::read_to_string(SEED).unwrap();
-    // Line 9 loses a column; everything before it is fine.
-    let damaged: Vec<String> =
-        seed.lines()
-            .enumerate()
-            .map(|(i, line)| {
-                if i == 8 { line.rsplit_once('\t').unwrap().0.to_owned() } else { line.to_owned() }
-            })
-            .collect();
-    std::fs::write(&broken, damaged.join("\n").replace("Bagian Protokol", "Bagian Lain")).unwrap();
-    let output = benturan(db, &["import", broken.to_str().unwrap()]);
-    std::fs::remove_file(&broken).ok();
+    let edited: Vec<&str> =
+        seed.lines().filter(|line| !line.contains("\t\tPerencanaan Kepegawain\t")).collect();
+    let edited = edited.join("\n").replace("Bagian Protokol", "Bagian Keprotokolan");
+    let file = TempFile::new(&edited);
+
+    let log_before = db.count("change_log").await;
+    let dry = benturan(db, &["import", file.path(), "--year", "2026", "--dry-run"]);
+    assert!(dry.status.success(), "{}", text(&dry.stderr));
+    let report = text(&dry.stdout);
+    assert!(report.starts_with("Uji coba impor"), "{report}");
+    assert!(report.contains("1 dihapus"), "{report}");
+    assert!(
+        report.contains("Dihapus (dapat dipulihkan): BK-002 \"Perencanaan Kepegawain\""),
+        "{report}"
+    );
+    assert!(
+        report.contains("Bagian \"Bagian Protokol\" berganti nama menjadi \"Bagian Keprotokolan\""),
+        "{report}"
+    );
+    assert!(report.contains("tidak ada yang disimpan"), "{report}");
+    assert_eq!(db.count("change_log").await, log_before, "a dry run writes nothing");
+    assert_eq!(db.text("SELECT COUNT(*) FROM risk WHERE deleted_at IS NULL").await.unwrap(), "13");
+
+    let real = benturan(db, &["import", file.path(), "--year", "2026"]);
+    assert!(real.status.success(), "{}", text(&real.stderr));
+    assert_eq!(db.text("SELECT COUNT(*) FROM risk WHERE deleted_at IS NULL").await.unwrap(), "12");
+    let export = text(&benturan(db, &["export", "--format", "text", "--year", "2026"]).stdout);
+    assert!(export.contains("2\tBagian Keprotokolan\t"), "{export}");
+    assert!(!export.contains("Bagian Protokol\t"), "{export}");
+    assert!(!export.contains("Perencanaan Kepegawain\t"), "{export}");
+}
+
+/// Refused files change nothing, whether the parser refuses them (a control
+/// character, named by line and column) or the database fails half-way.
+async fn a_refused_file_changes_nothing(db: &TestDb) {
+    assert!(benturan(db, &["import", SEED, "--year", "2026"]).status.success());
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    let snapshot = async || {
+        (
+            db.count("change_log").await,
+            db.count("org_unit").await,
+            db.text("SELECT version FROM register").await,
+            db.text("SELECT penyebab FROM risk WHERE code = 'BK-001'").await,
+        )
+    };
+    let before = snapshot().await;
+
+    let nul = TempFile::new(&seed.replace("Intervensi pihak ketiga", "\u{0}"));
+    let output = benturan(db, &["import", nul.path(), "--year", "2026"]);
     assert!(!output.status.success());
     let message = text(&output.stderr);
-    assert!(message.contains("baris 9: ada 6 kolom, seharusnya 7"), "{message}");
+    assert!(
+        message
+            .contains("baris 8: Penyebab Utama berisi karakter kendali U+0000 pada karakter ke-1"),
+        "{message}"
+    );
     assert!(message.contains("Tidak ada data yang diubah."), "{message}");
-    assert_eq!(db.count("change_log").await, log_before);
-    assert_eq!(db.count("org_unit").await, 5);
+    assert_eq!(snapshot().await, before);
+
+    // The database refuses the last row; the rename and the edit before it
+    // must not stay.
+    let trigger = match db.backend {
+        Backend::Sqlite => "CREATE TRIGGER boom BEFORE INSERT ON risk WHEN NEW.aktivitas = 'BOOM' \
+             BEGIN SELECT RAISE(ABORT, 'boom'); END"
+            .to_owned(),
+        Backend::Postgres => "CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN \
+             IF NEW.aktivitas = 'BOOM' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END \
+             $$ LANGUAGE plpgsql; \
+             CREATE TRIGGER boom BEFORE INSERT ON risk FOR EACH ROW EXECUTE FUNCTION boom()"
+            .to_owned(),
+    };
+    db.exec(&trigger).await;
+    let failing = TempFile::new(
+        &(seed
+            .replace("Bagian Protokol", "Bagian Lain")
+            .replace("Intervensi pihak ketiga", "Intervensi pihak ketiga dan atasan")
+            + "\n4\tBagian Baru\tBOOM\tb\tc\td\te"),
+    );
+    let output = benturan(db, &["import", failing.path(), "--year", "2026"]);
+    assert!(!output.status.success());
+    let message = text(&output.stderr);
+    assert!(
+        message.contains("boom") && message.contains("Tidak ada data yang diubah."),
+        "{message}"
+    );
+    assert_eq!(snapshot().await, before);
+}
+
+/// A register that is set (ditetapkan) is never changed by an import.
+async fn a_final_register_refuses_imports(db: &TestDb) {
+    assert!(benturan(db, &["import", SEED, "--year", "2026"]).status.success());
+    db.exec("UPDATE register SET status = 'ditetapkan'").await;
+    let edited = TempFile::new(
+        &std::fs::read_to_string(SEED).unwrap().replace("Intervensi pihak ketiga", "Diubah"),
+    );
+    let log = db.count("change_log").await;
+    let output = benturan(db, &["import", edited.path(), "--year", "2026"]);
+    assert!(!output.status.success());
+    let message = text(&output.stderr);
+    assert!(
+        message.contains("register periode 2026 sudah ditetapkan dan tidak dapat diubah lagi"),
+        "{message}"
+    );
+    assert_eq!(db.count("change_log").await, log);
+    assert_eq!(db.text("SELECT COUNT(*) FROM risk WHERE penyebab = 'Diubah'").await.unwrap(), "0");
 }
 
 async fn a_missing_file_is_named(db: &TestDb) {
@@ -75,20 +191,181 @@ async fn export_writes_csv_to_stdout(db: &TestDb) {
     assert!(output.status.success());
     let csv = text(&output.stdout);
     assert_eq!(csv.lines().count(), 14);
-    assert!(csv.starts_with("no,bagian,aktivitas,potensi,penyebab,dampak,rencana\r\n"));
+    assert!(csv.starts_with("kode,no,bagian,aktivitas,potensi,penyebab,dampak,rencana\r\n"));
     assert!(csv.contains("hasil assessment resmi"));
 }
 
-async fn migrate_runs_alone(db: &TestDb) {
-    let output = benturan(db, &["migrate"]);
-    assert!(output.status.success(), "{}", text(&output.stderr));
-    assert_eq!(db.count("risk").await, 0, "migrate loads no data");
+/// The text export imports back as it is: every row found by its code,
+/// nothing changed; and its codes follow rows that move.
+async fn the_text_export_round_trips(db: &TestDb) {
+    assert!(benturan(db, &["import", SEED, "--year", "2026"]).status.success());
+    let exported = text(&benturan(db, &["export", "--format", "text", "--year", "2026"]).stdout);
+    assert!(exported.contains("hasil <i>assessment</i> resmi"), "emphasis is kept");
+    let file = TempFile::new(&exported);
+    let again = benturan(db, &["import", file.path(), "--year", "2026"]);
+    let report = text(&again.stdout);
+    assert!(report.contains("0 baru, 0 diubah, 13 tidak berubah, 0 dihapus"), "{report}");
+    assert!(report.contains("13 menurut kode"), "{report}");
+
+    // Swap the first two rows and edit both: the codes keep their identity.
+    let mut lines: Vec<String> = exported.lines().map(str::to_owned).collect();
+    let (first, second) = (lines[3].clone(), lines[4].clone());
+    let first_cells: Vec<&str> = first.split('\t').collect();
+    let second_cells: Vec<&str> = second.split('\t').collect();
+    let mut new_first: Vec<String> = second_cells.iter().map(|s| s.to_string()).collect();
+    new_first[0] = first_cells[0].to_owned();
+    new_first[1] = first_cells[1].to_owned();
+    new_first[2] = "Aktivitas yang diganti".to_owned();
+    new_first[3] = "Potensi yang diganti".to_owned();
+    new_first[4] = "Penyebab yang diganti".to_owned();
+    let mut new_second: Vec<String> = first_cells.iter().map(|s| s.to_string()).collect();
+    new_second[0].clear();
+    new_second[1].clear();
+    lines[3] = new_first.join("\t");
+    lines[4] = new_second.join("\t");
+    let file = TempFile::new(&lines.join("\n"));
+    let moved = benturan(db, &["import", file.path(), "--year", "2026"]);
+    assert!(moved.status.success(), "{}", text(&moved.stderr));
+    let report = text(&moved.stdout);
+    assert!(report.contains("0 baru, 1 diubah, 12 tidak berubah"), "{report}");
+    let bk2 = db.text("SELECT aktivitas FROM risk WHERE code = 'BK-002'").await.unwrap();
+    assert_eq!(bk2, "Aktivitas yang diganti");
+    assert_eq!(db.text("SELECT position FROM risk WHERE code = 'BK-002'").await.unwrap(), "1");
+    assert_eq!(db.text("SELECT position FROM risk WHERE code = 'BK-001'").await.unwrap(), "2");
+}
+
+/// `migrate` on a database with no schema at all creates it, and loads no data.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn migrate_creates_the_schema_and_no_data() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let db = TestDb::empty(backend).await;
+        let schema = migrations::SchemaManager::new(&db.db);
+        assert!(!schema.has_table("risk").await.unwrap());
+        let output = benturan(&db, &["migrate"]);
+        assert!(output.status.success(), "{}", text(&output.stderr));
+        assert!(schema.has_table("risk").await.unwrap(), "{backend:?}");
+        assert_eq!(db.count("risk").await, 0, "migrate loads no data");
+        assert_eq!(db.count("register").await, 0);
+        assert_eq!(db.count("seaql_migrations").await, 4);
+    }
+}
+
+/// A malformed database URL stops at once with a message that says so.
+#[test]
+fn a_malformed_database_url_is_named() {
+    let output = benturan_with("postgres://u:geheim@host:port/db", &["migrate"]);
+    assert!(!output.status.success());
+    let message = text(&output.stderr);
+    assert!(message.contains("DATABASE_URL tidak valid"), "{message}");
+    assert!(!message.contains("geheim"), "the password stays out of messages: {message}");
+}
+
+/// A failure that waiting cannot mend (here: the database holds a migration
+/// this version does not know) stops the server with an error, instead of
+/// retrying for ever.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_permanent_startup_error_exits_non_zero() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let db = TestDb::new(backend).await;
+        db.exec("INSERT INTO seaql_migrations (version, applied_at) VALUES ('m29990101_000000_future', 0)")
+            .await;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_benturan"))
+            .arg("serve")
+            .env("DATABASE_URL", &db.url)
+            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+            .env("RUST_LOG", "warn")
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                child.kill().ok();
+                panic!("{backend:?}: the server kept running");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        assert!(!status.success());
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+        assert!(stderr.contains("server dihentikan") && stderr.contains("future"), "{stderr}");
+    }
+}
+
+/// SIGTERM stops taking requests, finishes those in flight, and exits 0.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_finishes_requests_and_exits_cleanly() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    app::import::generate::generate_register(&db.db, 2000, 2026).await.unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_benturan"))
+        .arg("serve")
+        .env("DATABASE_URL", &db.url)
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let base = format!("http://127.0.0.1:{port}");
+    let mut ready = false;
+    for _ in 0..100 {
+        if reqwest::get(format!("{base}/")).await.is_ok_and(|r| r.status().is_success()) {
+            ready = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(ready, "the server came up");
+    // Slow requests (a 2,000-row page each) in flight when the signal comes.
+    let requests: Vec<_> = (0..6)
+        .map(|_| {
+            let url = format!("{base}/");
+            tokio::spawn(async move {
+                let response = reqwest::get(url).await?;
+                let status = response.status();
+                let body = response.text().await?;
+                Ok::<_, reqwest::Error>((status, body))
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(30)).await;
+    let kill = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(kill.success());
+    let mut finished = 0;
+    for request in requests {
+        // A request either completed in full or was never taken.
+        if let Ok((status, body)) = request.await.unwrap() {
+            assert!(status.is_success());
+            let rows = body.matches("<tr data-row-id=").count();
+            assert!(rows == 2000 && body.contains("</html>"), "cut short after {rows} rows");
+            finished += 1;
+        }
+    }
+    assert!(finished > 0, "requests in flight were finished");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "the server did not stop");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    let mut stderr = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+    assert!(stderr.contains("stopped"), "{stderr}");
+    assert!(reqwest::get(format!("{base}/")).await.is_err(), "no longer taking requests");
 }
 
 on_both_databases!(
     import_reports_what_it_did,
-    a_broken_file_is_refused_and_nothing_changes,
+    reimport_equals_the_file_and_dry_run_writes_nothing,
+    a_refused_file_changes_nothing,
+    a_final_register_refuses_imports,
     a_missing_file_is_named,
     export_writes_csv_to_stdout,
-    migrate_runs_alone,
+    the_text_export_round_trips,
 );

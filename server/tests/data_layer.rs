@@ -4,21 +4,23 @@ mod common;
 
 use app::db::begin_write;
 use app::entities::{change_log, org_unit, org_unit::UnitKind, risk};
-use app::import::{SEED_TABLE, generate::generate_register, import_table, parse_table};
+use app::import::{MatchKind, SEED_TABLE, generate::generate_register, parse_table};
+use app::register::model::{Field, RegisterKey};
+use app::register::write::{Actor, RowChange, WriteError, update_row};
 use app::register::{export::write_csv, model::RegisterView, repo::load_register};
-use common::{Backend, TestDb};
+use common::{Backend, TestDb, import, seed_table};
 use migrations::{Migrator, MigratorTrait, SchemaManager};
 use sea_orm::{ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, prelude::*};
 
 const YEAR: i32 = 2026;
 
 async fn import_seed(db: &TestDb) -> app::import::ImportReport {
-    let table = parse_table(SEED_TABLE).expect("seed parses");
-    import_table(&db.db, &table, YEAR).await.expect("seed imports")
+    import(db, &seed_table(), YEAR).await.expect("seed imports")
 }
 
 async fn register(db: &TestDb) -> RegisterView {
-    load_register(&db.db, Some(YEAR)).await.expect("load").expect("register exists")
+    let key = RegisterKey { unit_id: None, year: Some(YEAR) };
+    load_register(&db.db, key).await.expect("load").expect("register exists")
 }
 
 async fn migrations_go_up_and_down(db: &TestDb) {
@@ -89,14 +91,20 @@ async fn importing_twice_changes_nothing(db: &TestDb) {
     assert_eq!(db.count("org_unit").await, 5);
     assert_eq!(db.count("register").await, 1);
     assert_eq!(db.count("change_log").await, 65);
+    // Nothing changed, so the register's version did not move (1 when
+    // created, 2 once filled).
+    assert_eq!(again.register_version, 2);
+    assert_eq!(again.matched(MatchKind::Content), 13);
 }
 
 async fn a_changed_cell_is_versioned_and_logged(db: &TestDb) {
     import_seed(db).await;
     let edited =
         SEED_TABLE.replace("Intervensi pihak ketiga", "Intervensi pihak ketiga dan atasan");
-    let report = import_table(&db.db, &parse_table(&edited).unwrap(), YEAR).await.unwrap();
+    let report = import(db, &parse_table(&edited).unwrap(), YEAR).await.unwrap();
     assert_eq!((report.rows_updated, report.rows_unchanged), (1, 12));
+    assert_eq!(report.matched(MatchKind::Similar), 1);
+    assert_eq!(report.register_version, 3, "a change bumps the register's version");
 
     let row = risk::Entity::find()
         .filter(risk::Column::Penyebab.eq("Intervensi pihak ketiga dan atasan"))
@@ -138,14 +146,23 @@ async fn a_failed_import_changes_nothing(db: &TestDb) {
     for sql in trigger {
         db.db.execute_unprepared(&sql).await.expect("create trigger");
     }
-    let failing =
-        SEED_TABLE.replace("Bagian Protokol", "Bagian Baru") + "\n4\tBagian Lain\tBOOM\tb\tc\td\te";
+    // A renamed Bagian, an edited cell and a removed row come first in the
+    // file; the row that fails comes last.
+    let failing = SEED_TABLE
+        .replace("Bagian Protokol", "Bagian Baru")
+        .replace("Intervensi pihak ketiga", "Intervensi pihak ketiga dan atasan")
+        + "\n4\tBagian Lain\tBOOM\tb\tc\td\te";
     let table = parse_table(&failing).unwrap();
-    let before = (db.count("org_unit").await, db.count("risk").await, db.count("change_log").await);
-    assert!(import_table(&db.db, &table, YEAR).await.is_err());
-    let after = (db.count("org_unit").await, db.count("risk").await, db.count("change_log").await);
-    assert_eq!(before, after);
-    assert_eq!(register(db).await.sections[1].name, "Bagian Protokol");
+    let counts =
+        async || (db.count("org_unit").await, db.count("risk").await, db.count("change_log").await);
+    let before = counts().await;
+    let error = import(db, &table, YEAR).await.unwrap_err();
+    assert!(matches!(&error, WriteError::Db(e) if e.to_string().contains("boom")), "{error}");
+    assert_eq!(counts().await, before);
+    let register = register(db).await;
+    assert_eq!(register.sections[1].name, "Bagian Protokol");
+    assert_eq!(register.sections[0].rows[0].penyebab.markup(), "Intervensi pihak ketiga");
+    assert_eq!(register.version, 2, "as the seed import left it");
 }
 
 async fn export_writes_rfc4180_csv(db: &TestDb) {
@@ -157,62 +174,98 @@ async fn export_writes_rfc4180_csv(db: &TestDb) {
     assert_eq!(text.matches("\r\n").count(), 14);
     let mut reader = csv::ReaderBuilder::new().has_headers(true).from_reader(text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
-    assert_eq!(header, ["no", "bagian", "aktivitas", "potensi", "penyebab", "dampak", "rencana"]);
+    assert_eq!(
+        header,
+        ["kode", "no", "bagian", "aktivitas", "potensi", "penyebab", "dampak", "rencana"]
+    );
     let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(records.len(), 13);
-    assert_eq!(&records[0][0], "1");
-    assert_eq!(&records[12][0], "3");
-    assert_eq!(&records[12][1], "Bagian Materi & Komunikasi Pimpinan");
+    assert_eq!(&records[0][0], "BK-001");
+    assert_eq!(&records[12][0], "BK-013");
+    assert_eq!(&records[0][1], "1");
+    assert_eq!(&records[12][1], "3");
+    assert_eq!(&records[12][2], "Bagian Materi & Komunikasi Pimpinan");
     assert_eq!(
-        &records[0][6],
+        &records[0][7],
         "Penempatan pegawai berdasarkan hasil assessment resmi oleh lembaga berkompeten."
     );
     assert!(!text.contains("<i>"));
 }
 
-/// Several writers at once all succeed: WAL, busy timeout and `BEGIN
-/// IMMEDIATE` on SQLite; a real pool everywhere.
-async fn concurrent_writers_all_succeed(db: &TestDb) {
+/// A cell that a spreadsheet would run as a formula is written as text.
+async fn export_neutralises_formulas(db: &TestDb) {
+    let edited = SEED_TABLE.replace("Intervensi pihak ketiga", "- Menyusun =SUM(A1)");
+    import(db, &parse_table(&edited).unwrap(), YEAR).await.unwrap();
+    let mut out = Vec::new();
+    write_csv(&register(db).await, &mut out).unwrap();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let first = reader.records().next().unwrap().unwrap();
+    assert_eq!(&first[5], "'- Menyusun =SUM(A1)");
+}
+
+/// Several writers at once, all holding version 1 of one row: exactly one
+/// wins, the others get a conflict, and nothing is lost silently. (Before,
+/// every writer "succeeded" and all but the last update were lost.)
+async fn of_concurrent_writers_exactly_one_wins(db: &TestDb) {
     import_seed(db).await;
     if db.backend == Backend::Sqlite {
-        let pragma = |name: &'static str| async move {
-            let sql = format!("PRAGMA {name}");
-            let row = db
-                .db
-                .query_one_raw(sea_orm::Statement::from_string(db.db.get_database_backend(), sql));
-            let row = row.await.unwrap().unwrap();
-            row.try_get_by_index::<String>(0)
-                .or_else(|_| row.try_get_by_index::<i64>(0).map(|n| n.to_string()))
-                .unwrap()
-        };
+        let pragma =
+            |name: &'static str| async move { db.text(&format!("PRAGMA {name}")).await.unwrap() };
         assert_eq!(pragma("journal_mode").await, "wal");
         assert_eq!(pragma("busy_timeout").await, "10000");
         assert_eq!(pragma("foreign_keys").await, "1");
     }
+    let row = risk::Entity::find().one(&db.db).await.unwrap().expect("a row");
+    assert_eq!(row.version, 1);
+    let (register_id, id) = (row.register_id, row.id);
     let writers = (0..8).map(|writer| {
         let conn = db.db.clone();
+        let old = row.penyebab.clone();
         tokio::spawn(async move {
             let txn = begin_write(&conn).await?;
-            let row = risk::Entity::find_by_id(1).one(&txn).await?.expect("row 1");
-            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-            let mut active: risk::ActiveModel = row.into();
-            active.jabatan = sea_orm::ActiveValue::Set(Some(format!("penulis {writer}")));
-            active.version = sea_orm::ActiveValue::Set(writer + 2);
-            active.update(&txn).await?;
-            txn.commit().await
+            let change = RowChange {
+                cells: vec![(Field::Penyebab, old, format!("penulis {writer}"))],
+                ..Default::default()
+            };
+            let outcome = update_row(&txn, Actor::IMPORT, register_id, id, 1, &change).await;
+            match outcome {
+                Ok(version) => {
+                    txn.commit().await?;
+                    Ok(version)
+                }
+                Err(error) => Err(error),
+            }
         })
     });
+    let mut won = Vec::new();
+    let mut conflicts = 0;
     for writer in writers.collect::<Vec<_>>() {
-        writer.await.unwrap().expect("every writer commits");
+        match writer.await.unwrap() {
+            Ok(version) => won.push(version),
+            Err(WriteError::Conflict { row_id, expected: 1, current: Some(2) }) if row_id == id => {
+                conflicts += 1
+            }
+            Err(other) => panic!("unexpected: {other}"),
+        }
     }
-    let row = risk::Entity::find_by_id(1).one(&db.db).await.unwrap().expect("row 1");
-    assert!(row.jabatan.is_some_and(|j| j.starts_with("penulis ")));
+    assert_eq!((won, conflicts), (vec![2], 7));
+    let row = risk::Entity::find_by_id(id).one(&db.db).await.unwrap().expect("row");
+    assert_eq!(row.version, 2);
+    assert!(row.penyebab.starts_with("penulis "));
+    let updates = change_log::Entity::find()
+        .filter(change_log::Column::Action.eq("update"))
+        .all(&db.db)
+        .await
+        .unwrap();
+    assert_eq!(updates.len(), 1, "only the winner's change is in the history");
+    assert_eq!(updates[0].new_value.as_deref(), Some(row.penyebab.as_str()));
 }
 
 async fn a_generated_register_has_the_asked_size(db: &TestDb) {
     let report = generate_register(&db.db, 2000, 2099).await.unwrap();
     assert_eq!(report.rows_created, 2000);
-    let register = load_register(&db.db, Some(2099)).await.unwrap().unwrap();
+    let key = RegisterKey { unit_id: None, year: Some(2099) };
+    let register = load_register(&db.db, key).await.unwrap().unwrap();
     assert_eq!(register.row_count(), 2000);
     assert_eq!(register.sections.len(), 80);
     assert_eq!(register.sections[79].ordinal, 80);
@@ -225,6 +278,7 @@ on_both_databases!(
     a_changed_cell_is_versioned_and_logged,
     a_failed_import_changes_nothing,
     export_writes_rfc4180_csv,
-    concurrent_writers_all_succeed,
+    export_neutralises_formulas,
+    of_concurrent_writers_exactly_one_wins,
     a_generated_register_has_the_asked_size,
 );

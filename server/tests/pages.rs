@@ -2,7 +2,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
-use app::state::AppState;
 use common::{TestDb, spawn_server};
 use reqwest::{StatusCode, header};
 
@@ -120,7 +119,7 @@ async fn the_register_is_readable_over_get(db: &TestDb) {
 async fn other_markup_is_escaped(db: &TestDb) {
     let text = "Judul\nBiro Uji\nNo\tUnit Kerja / Bagian\tAktivitas / Tahapan Kegiatan\tPotensi Benturan Kepentingan / Risiko\tPenyebab Utama\tDampak Negatif\tRencana Tindak Pengendalian (Sesuai SK/SOP)\n1\tBagian <b>Uji</b>\t<script>alert(1)</script>\tb\tc\td\t<i>e</i>";
     let table = app::import::parse_table(text).unwrap();
-    app::import::import_table(&db.db, &table, 2100).await.unwrap();
+    common::import(db, &table, 2100).await.unwrap();
     let base = serve(db).await;
     let (_, html) = get(&format!("{base}/")).await;
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
@@ -144,7 +143,32 @@ async fn concurrent_renders_all_succeed(db: &TestDb) {
     }
 }
 
+/// A register has its own address: its unit and year.
+async fn a_register_is_addressed_by_unit_and_year(db: &TestDb) {
+    let base = serve(db).await;
+    let unit = db.text("SELECT unit_id FROM register").await.unwrap();
+    let year = db.text("SELECT year FROM register").await.unwrap();
+    let (status, html) = get(&format!("{base}/register/{unit}/{year}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(html.matches("<tr data-row-id=").count(), 13);
+    let (status, body) = get(&format!("{base}/api/get_register?unit={unit}&year={year}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("Intervensi pihak ketiga"));
+    for missing in [
+        format!("/register/{unit}/1999"),
+        "/register/999/2026".to_owned(),
+        "/register/x/y".to_owned(),
+    ] {
+        let (status, html) = get(&format!("{base}{missing}")).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{missing}");
+        assert!(html.contains("Halaman tidak ditemukan"), "{missing}");
+    }
+    let (status, body) = get(&format!("{base}/api/get_register?unit={unit}&year=1999")).await;
+    assert_eq!((status, body.as_str()), (StatusCode::OK, "null"));
+}
+
 on_both_databases!(
+    a_register_is_addressed_by_unit_and_year,
     concurrent_renders_all_succeed,
     register_page_holds_every_row,
     english_comes_from_the_cookie,
@@ -154,32 +178,3 @@ on_both_databases!(
     the_register_is_readable_over_get,
     other_markup_is_escaped,
 );
-
-/// A database that cannot be reached: a 503 page, not a panic.
-#[tokio::test]
-async fn an_unreachable_database_gives_503() {
-    // Nothing listens on port 9 (discard) here.
-    let db = app::db::connect("postgres://postgres@127.0.0.1:9/benturan").await.unwrap();
-    let state = AppState::new(benturan::leptos_options(), db);
-    benturan::startup::spawn_preparation(state.clone(), "postgres://127.0.0.1:9".into(), true);
-    let address = spawn_server(state).await;
-    for path in ["/", "/api/get_register"] {
-        let (status, body) = get(&format!("http://{address}{path}")).await;
-        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{path}");
-        if path == "/" {
-            assert!(body.contains("Layanan sementara tidak tersedia"));
-        }
-    }
-}
-
-/// A database that was ready and then went away also answers 503.
-#[tokio::test]
-async fn a_database_lost_after_start_gives_503() {
-    let db = TestDb::new(common::Backend::Postgres).await;
-    let state = db.ready_state().await;
-    let address = spawn_server(state.clone()).await;
-    state.db.clone().close().await.unwrap();
-    let (status, body) = get(&format!("http://{address}/")).await;
-    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
-    assert!(body.contains("Layanan sementara tidak tersedia"));
-}

@@ -41,6 +41,10 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     pub created_by: Option<i32>,
     pub updated_by: Option<i32>,
+    /// Set when the row was deleted: it is hidden, restorable, and keeps its
+    /// history and review notes.
+    pub deleted_at: Option<DateTimeUtc>,
+    pub deleted_by: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,8 +1,9 @@
 //! Messages of the `benturan` command line, in both languages.
 use super::Locale;
-use crate::import::HEADER;
-use crate::import::{ImportReport, Note, NoteKind, ParseError, ParseErrorKind};
+use crate::import::{HEADER, model::CODE_HEADER};
+use crate::import::{ImportReport, MatchKind, Note, NoteKind, ParseError, ParseErrorKind};
 use crate::register::model::Field;
+use crate::register::write::WriteError;
 
 /// Why a file was refused, naming its line.
 pub fn parse_error(locale: Locale, error: &ParseError) -> String {
@@ -20,21 +21,16 @@ pub fn parse_error(locale: Locale, error: &ParseError) -> String {
             format!("baris judul kolom ({} …) tidak ditemukan", HEADER[..2].join(", ")),
             format!("no column header line ({} …) was found", HEADER[..2].join(", ")),
         ),
-        ParseErrorKind::HeaderMismatch { column, found } => (
-            format!(
-                "judul kolom {} adalah \"{found}\", seharusnya \"{}\"",
-                column + 1,
-                HEADER[*column]
-            ),
-            format!(
-                "column {} is headed \"{found}\", expected \"{}\"",
-                column + 1,
-                HEADER[*column]
-            ),
-        ),
-        ParseErrorKind::ColumnCount { found } => (
-            format!("ada {found} kolom, seharusnya {}", HEADER.len()),
-            format!("{found} columns found, expected {}", HEADER.len()),
+        ParseErrorKind::HeaderMismatch { column, found } => {
+            let expected = HEADER.get(*column).copied().unwrap_or(CODE_HEADER);
+            (
+                format!("judul kolom {} adalah \"{found}\", seharusnya \"{expected}\"", column + 1),
+                format!("column {} is headed \"{found}\", expected \"{expected}\"", column + 1),
+            )
+        }
+        ParseErrorKind::ColumnCount { found, expected } => (
+            format!("ada {found} kolom, seharusnya {expected}"),
+            format!("{found} columns found, expected {expected}"),
         ),
         ParseErrorKind::InvalidNumber { found } => (
             format!("kolom No berisi \"{found}\", seharusnya nomor urut bagian"),
@@ -47,6 +43,10 @@ pub fn parse_error(locale: Locale, error: &ParseError) -> String {
         ParseErrorKind::DuplicateBagian { name, first_line } => (
             format!("bagian \"{name}\" sudah ada di baris {first_line}"),
             format!("section \"{name}\" already appears on line {first_line}"),
+        ),
+        ParseErrorKind::DuplicateCode { code, first_line } => (
+            format!("kode {code} sudah dipakai di baris {first_line}"),
+            format!("code {code} is already used on line {first_line}"),
         ),
         ParseErrorKind::Field(field_error) => {
             let message = t.field_error(*field_error);
@@ -98,38 +98,105 @@ pub fn note(locale: Locale, note: &Note) -> String {
     at_line(locale, note.line, pick(locale, id, en))
 }
 
-/// The summary printed after an import.
+/// The summary printed after an import: what changed, how each row of the
+/// file was matched, and what was deleted.
 pub fn import_summary(locale: Locale, report: &ImportReport) -> String {
     let ImportReport { year, register_id, bagian_created, bagian_existing, .. } = report;
-    let (created, updated, unchanged) =
-        (report.rows_created, report.rows_updated, report.rows_unchanged);
+    let (created, updated, unchanged, restored) =
+        (report.rows_created, report.rows_updated, report.rows_unchanged, report.rows_restored);
+    let deleted = report.rows_deleted.len();
     let units = report.units_created.join(", ");
+    let [code, content, similar, position, new] = [
+        MatchKind::Code,
+        MatchKind::Content,
+        MatchKind::Similar,
+        MatchKind::Position,
+        MatchKind::New,
+    ]
+    .map(|kind| report.matched(kind));
+    let mut lines = Vec::new();
     match locale {
         Locale::Id => {
             let register = if report.register_created { "dibuat" } else { "sudah ada" };
-            let mut text = format!(
-                "Impor selesai: register periode {year} (id {register_id}) {register}.\n\
-                 Bagian: {bagian_created} baru, {bagian_existing} sudah ada.\n\
-                 Baris risiko: {created} baru, {updated} diubah, {unchanged} tidak berubah."
-            );
-            if !units.is_empty() {
-                text.push_str(&format!("\nUnit kerja baru: {units}."));
+            let heading = if report.dry_run { "Uji coba impor" } else { "Impor selesai" };
+            lines
+                .push(format!("{heading}: register periode {year} (id {register_id}) {register}."));
+            lines.push(format!("Bagian: {bagian_created} baru, {bagian_existing} sudah ada."));
+            lines.push(format!(
+                "Baris risiko: {created} baru, {updated} diubah, {unchanged} tidak berubah, \
+                 {deleted} dihapus, {restored} dipulihkan."
+            ));
+            lines.push(format!(
+                "Pencocokan baris: {code} menurut kode, {content} menurut isi, \
+                 {similar} menurut isi yang mirip, {position} menurut posisi, {new} baris baru."
+            ));
+            for (old, new) in &report.bagian_renamed {
+                lines.push(format!("Bagian \"{old}\" berganti nama menjadi \"{new}\"."));
             }
-            text
+            for (code, activity) in &report.rows_deleted {
+                lines.push(format!("Dihapus (dapat dipulihkan): {code} \"{activity}\"."));
+            }
+            if !units.is_empty() {
+                lines.push(format!("Unit kerja baru: {units}."));
+            }
+            if report.dry_run {
+                lines.push("Uji coba (--dry-run): tidak ada yang disimpan.".to_owned());
+            }
         }
         Locale::En => {
             let register = if report.register_created { "created" } else { "already existed" };
-            let mut text = format!(
-                "Import done: register for {year} (id {register_id}) {register}.\n\
-                 Sections: {bagian_created} new, {bagian_existing} existing.\n\
-                 Risk rows: {created} new, {updated} changed, {unchanged} unchanged."
-            );
-            if !units.is_empty() {
-                text.push_str(&format!("\nNew units: {units}."));
+            let heading = if report.dry_run { "Import dry run" } else { "Import done" };
+            lines.push(format!("{heading}: register for {year} (id {register_id}) {register}."));
+            lines.push(format!("Sections: {bagian_created} new, {bagian_existing} existing."));
+            lines.push(format!(
+                "Risk rows: {created} new, {updated} changed, {unchanged} unchanged, \
+                 {deleted} deleted, {restored} restored."
+            ));
+            lines.push(format!(
+                "Rows matched: {code} by code, {content} by content, \
+                 {similar} by similar content, {position} by position, {new} new rows."
+            ));
+            for (old, new) in &report.bagian_renamed {
+                lines.push(format!("Section \"{old}\" renamed to \"{new}\"."));
             }
-            text
+            for (code, activity) in &report.rows_deleted {
+                lines.push(format!("Deleted (restorable): {code} \"{activity}\"."));
+            }
+            if !units.is_empty() {
+                lines.push(format!("New units: {units}."));
+            }
+            if report.dry_run {
+                lines.push("Dry run (--dry-run): nothing was stored.".to_owned());
+            }
         }
     }
+    lines.join("\n")
+}
+
+/// Why a write was refused or failed.
+pub fn write_error(locale: Locale, error: &WriteError) -> String {
+    let (id, en) = match error {
+        WriteError::Validation(errors) => {
+            let t = locale.strings();
+            let messages: Vec<String> = errors.iter().map(|e| t.field_error(*e)).collect();
+            (messages.join(" "), messages.join(" "))
+        }
+        WriteError::Conflict { row_id, .. } => (
+            format!("baris {row_id} diubah orang lain pada saat yang sama; ulangi impor"),
+            format!("row {row_id} was changed by someone else at the same time; import again"),
+        ),
+        WriteError::Final { year } => (
+            format!("register periode {year} sudah ditetapkan dan tidak dapat diubah lagi"),
+            format!("the register for {year} is final (ditetapkan) and can no longer be changed"),
+        ),
+        WriteError::NotFound => {
+            ("data yang dituju tidak ditemukan".to_owned(), "the data was not found".to_owned())
+        }
+        WriteError::Db(error) => {
+            (format!("kesalahan basis data: {error}"), format!("database error: {error}"))
+        }
+    };
+    pick(locale, id, en)
 }
 
 /// Other command-line messages.
@@ -139,6 +206,8 @@ pub struct CliStrings {
     pub nothing_changed: &'static str,
     pub cannot_read: fn(path: &str, error: &str) -> String,
     pub database_unreachable: fn(url: &str, error: &str) -> String,
+    pub database_invalid: fn(url: &str, error: &str) -> String,
+    pub startup_failed: fn(error: &str) -> String,
     pub migrated: &'static str,
     pub no_register: &'static str,
     pub exported: fn(rows: usize) -> String,
@@ -161,6 +230,14 @@ const ID: CliStrings = CliStrings {
     database_unreachable: |url, error| {
         format!("Basis data di {url} tidak dapat dihubungi: {error}")
     },
+    database_invalid: |url, error| {
+        format!(
+            "DATABASE_URL tidak valid ({url}): {error}. Contoh: sqlite://benturan.sqlite?mode=rwc atau postgres://pengguna@host/basisdata"
+        )
+    },
+    startup_failed: |error| {
+        format!("Basis data tidak dapat disiapkan dan server dihentikan: {error}")
+    },
     migrated: "Migrasi skema basis data selesai.",
     no_register: "Belum ada register untuk diekspor.",
     exported: |rows| format!("{rows} baris risiko diekspor."),
@@ -174,6 +251,12 @@ const EN: CliStrings = CliStrings {
     nothing_changed: "Nothing was changed.",
     cannot_read: |path, error| format!("Cannot read {path}: {error}"),
     database_unreachable: |url, error| format!("The database at {url} cannot be reached: {error}"),
+    database_invalid: |url, error| {
+        format!(
+            "DATABASE_URL is not valid ({url}): {error}. Examples: sqlite://benturan.sqlite?mode=rwc or postgres://user@host/database"
+        )
+    },
+    startup_failed: |error| format!("The database cannot be prepared; the server stopped: {error}"),
     migrated: "Database schema migrated.",
     no_register: "There is no register to export yet.",
     exported: |rows| format!("{rows} risk rows exported."),

@@ -42,6 +42,10 @@ pub const STRINGS: Strings = Strings {
     conflict_title: "Someone else changed this",
     conflict_body: "Another user saved this row after you opened it. Reload to see the latest version.",
     validation_title: "Please check your input",
+    bad_request_title: "Invalid request",
+    bad_request_body: "The address or the data sent could not be read. Check the link, or go back to the register.",
+    final_title: "The register is final",
+    final_body: "This register has been set by the Head of Bureau and can no longer be changed.",
     footer: "Benturan — conflict-of-interest risk register. Each section owns its data.",
     field_names: [
         "No.",
@@ -53,9 +57,28 @@ pub const STRINGS: Strings = Strings {
         "Planned Control Action",
         "Table title",
         "Work unit",
+        "Risk code",
+        "Register status",
     ],
     required: |field| format!("{field} is required."),
     too_long: |field, limit| {
         format!("{field} is too long: at most {} characters.", group_thousands(limit, ','))
+    },
+    too_many_bytes: |field, limit| {
+        format!(
+            "{field} is too large to store: at most {} bytes, italics included.",
+            group_thousands(limit, ',')
+        )
+    },
+    control_character: |field, code_point, position| {
+        format!(
+            "{field} contains the control character U+{code_point:04X} at character {position}; remove it."
+        )
+    },
+    invalid_code: |field| {
+        format!("{field} may hold only letters, digits, hyphens (-), dots (.) and underscores (_).")
+    },
+    unknown_value: |field| {
+        format!("{field} is not a known value; choose one of the listed values.")
     },
 };

@@ -31,6 +31,10 @@ pub const STRINGS: Strings = Strings {
     conflict_title: "Data telah diubah orang lain",
     conflict_body: "Baris ini telah disimpan oleh pengguna lain setelah Anda membukanya. Muat ulang untuk melihat versi terbaru.",
     validation_title: "Periksa kembali isian",
+    bad_request_title: "Permintaan tidak valid",
+    bad_request_body: "Alamat atau isian yang dikirim tidak dapat dibaca. Periksa kembali tautannya, atau kembali ke register.",
+    final_title: "Register sudah ditetapkan",
+    final_body: "Register ini sudah ditetapkan oleh Kepala Biro sehingga tidak dapat diubah lagi.",
     footer: "Benturan — register pemetaan potensi benturan kepentingan. Data milik unit kerja masing-masing.",
     // The form's own headers, but the control column without "(Sesuai SK/SOP)".
     field_names: [
@@ -43,9 +47,28 @@ pub const STRINGS: Strings = Strings {
         "Rencana Tindak Pengendalian",
         "Judul tabel",
         "Unit kerja",
+        "Kode risiko",
+        "Status register",
     ],
     required: |field| format!("{field} wajib diisi."),
     too_long: |field, limit| {
         format!("{field} terlalu panjang: paling banyak {} karakter.", group_thousands(limit, '.'))
     },
+    too_many_bytes: |field, limit| {
+        format!(
+            "{field} terlalu besar untuk disimpan: paling banyak {} bita, termasuk tanda miring.",
+            group_thousands(limit, '.')
+        )
+    },
+    control_character: |field, code_point, position| {
+        format!(
+            "{field} berisi karakter kendali U+{code_point:04X} pada karakter ke-{position}; hapus karakter itu."
+        )
+    },
+    invalid_code: |field| {
+        format!(
+            "{field} hanya boleh berisi huruf, angka, tanda hubung (-), titik (.) dan garis bawah (_)."
+        )
+    },
+    unknown_value: |field| format!("{field} tidak dikenal; pilih salah satu nilai yang tersedia."),
 };

@@ -87,9 +87,17 @@ pub struct Strings {
     pub conflict_body: &'static str,
     pub validation_title: &'static str,
     pub footer: &'static str,
-    pub field_names: [&'static str; 9],
+    pub bad_request_title: &'static str,
+    pub bad_request_body: &'static str,
+    pub final_title: &'static str,
+    pub final_body: &'static str,
+    pub field_names: [&'static str; 11],
     pub required: fn(field: &str) -> String,
     pub too_long: fn(field: &str, limit: usize) -> String,
+    pub too_many_bytes: fn(field: &str, limit: usize) -> String,
+    pub control_character: fn(field: &str, code_point: u32, position: usize) -> String,
+    pub invalid_code: fn(field: &str) -> String,
+    pub unknown_value: fn(field: &str) -> String,
 }
 
 impl Strings {
@@ -108,6 +116,12 @@ impl Strings {
         match error.problem {
             FieldProblem::Required => (self.required)(field),
             FieldProblem::TooLong { limit } => (self.too_long)(field, limit),
+            FieldProblem::TooManyBytes { limit } => (self.too_many_bytes)(field, limit),
+            FieldProblem::ControlCharacter { code_point, position } => {
+                (self.control_character)(field, code_point, position)
+            }
+            FieldProblem::InvalidCode => (self.invalid_code)(field),
+            FieldProblem::UnknownValue => (self.unknown_value)(field),
         }
     }
 }
@@ -150,6 +164,33 @@ mod tests {
         assert_eq!(
             Locale::En.strings().field_error(error),
             "Planned Control Action is too long: at most 4,000 characters."
+        );
+    }
+
+    #[test]
+    fn every_problem_names_its_field() {
+        let problems = [
+            FieldProblem::Required,
+            FieldProblem::TooLong { limit: 4000 },
+            FieldProblem::TooManyBytes { limit: 20000 },
+            FieldProblem::ControlCharacter { code_point: 0, position: 3 },
+            FieldProblem::InvalidCode,
+            FieldProblem::UnknownValue,
+        ];
+        for locale in Locale::ALL {
+            for problem in problems {
+                let message =
+                    locale.strings().field_error(FieldError { field: Field::Penyebab, problem });
+                let name = locale.strings().field_name(Field::Penyebab);
+                assert!(message.starts_with(name), "{message}");
+            }
+        }
+        assert_eq!(
+            Locale::Id.strings().field_error(FieldError {
+                field: Field::Penyebab,
+                problem: FieldProblem::ControlCharacter { code_point: 0, position: 3 }
+            }),
+            "Penyebab Utama berisi karakter kendali U+0000 pada karakter ke-3; hapus karakter itu."
         );
     }
 

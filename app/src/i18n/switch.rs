@@ -8,7 +8,10 @@ use leptos::{ev::SubmitEvent, prelude::*, server_fn::ServerFn};
 #[server(endpoint = "set_language")]
 pub async fn set_language(lang: String) -> Result<(), AppError> {
     use http::{HeaderValue, header};
-    let locale = super::Locale::from_tag(&lang).unwrap_or_default();
+    // An unknown language is a malformed call, never silently Indonesian.
+    let locale = super::Locale::from_tag(&lang).ok_or_else(|| {
+        AppError::BadRequest(format!("unknown language: {lang:?}")).with_http_status()
+    })?;
     let response = use_context::<leptos_axum::ResponseOptions>().ok_or(AppError::Internal)?;
     let cookie = HeaderValue::from_str(&super::context::cookie_value(locale))
         .map_err(|_| AppError::Internal)?;

@@ -2,9 +2,10 @@
 //! benchmarks and for trying the app on a large table.
 use super::model::{ParsedSection, ParsedTable};
 use super::parse::parse_table;
-use super::{ImportReport, SEED_TABLE, import_table};
+use super::{ImportOptions, ImportReport, SEED_TABLE, import_table};
 use crate::register::model::RichText;
-use sea_orm::{DatabaseConnection, DbErr};
+use crate::register::write::WriteError;
+use sea_orm::DatabaseConnection;
 
 /// Rows per generated Bagian, about what a busy section holds.
 const ROWS_PER_BAGIAN: usize = 25;
@@ -35,6 +36,6 @@ pub async fn generate_register(
     db: &DatabaseConnection,
     rows: usize,
     year: i32,
-) -> Result<ImportReport, DbErr> {
-    import_table(db, &generated_table(rows), year).await
+) -> Result<ImportReport, WriteError> {
+    import_table(db, &generated_table(rows), ImportOptions { year, dry_run: false }).await
 }

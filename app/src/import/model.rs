@@ -4,6 +4,9 @@ use crate::register::model::{Field, FieldError, RichText};
 
 /// The printed column headers the file must start its table with.
 pub const HEADER: [&str; 7] = crate::register::model::OFFICIAL_COLUMNS;
+/// The header of the optional last column: each row's stable code, as
+/// `benturan export --format text` writes it.
+pub const CODE_HEADER: &str = "Kode";
 
 /// A table read whole, with what was odd about it.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +41,8 @@ pub struct ParsedSection {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParsedRow {
     pub line: usize,
+    /// The row's code when the file has a Kode column (and the cell is filled).
+    pub code: Option<String>,
     /// Aktivitas, potensi, penyebab, dampak, rencana.
     pub cells: [RichText; 5],
 }
@@ -77,10 +82,11 @@ pub enum ParseErrorKind {
     MissingTitle,
     MissingHeader,
     HeaderMismatch { column: usize, found: String },
-    ColumnCount { found: usize },
+    ColumnCount { found: usize, expected: usize },
     InvalidNumber { found: String },
     RowWithoutBagian,
     DuplicateBagian { name: String, first_line: usize },
+    DuplicateCode { code: String, first_line: usize },
     Field(FieldError),
     NoRows,
 }

@@ -2,6 +2,7 @@
 //! (DOMAIN.md, "Notes on the seed text"). Pure: no database, no I/O.
 use super::model::*;
 use crate::register::model::{Field, FieldError, RichText, parse_cell, parse_name, parse_title};
+use crate::rules::parse_code;
 
 /// Reads raw bytes: the text must be UTF-8.
 pub fn parse_bytes(bytes: &[u8]) -> Result<ParsedTable, ParseError> {
@@ -21,7 +22,7 @@ pub fn parse_table(input: &str) -> Result<ParsedTable, ParseError> {
     let mut notes = Vec::new();
 
     let mut preamble = Vec::new();
-    let header_line = loop {
+    let (header_line, columns) = loop {
         let Some((number, line)) = lines.next() else {
             let last = input.lines().count().max(1);
             return Err(ParseError { line: last, kind: ParseErrorKind::MissingHeader });
@@ -30,8 +31,7 @@ pub fn parse_table(input: &str) -> Result<ParsedTable, ParseError> {
             continue;
         }
         if is_header(line) {
-            check_header(number, line)?;
-            break number;
+            break (number, check_header(number, line)?);
         }
         preamble.push((number, line.trim()));
     };
@@ -46,7 +46,7 @@ pub fn parse_table(input: &str) -> Result<ParsedTable, ParseError> {
             .map(|(line, text)| Note { line, kind: NoteKind::Ignored { text: text.to_owned() } }),
     );
 
-    let mut builder = Builder { sections: Vec::new(), notes };
+    let mut builder = Builder { columns, sections: Vec::new(), notes };
     let mut after_blank = false;
     for (number, line) in lines {
         if line.trim().is_empty() {
@@ -62,6 +62,7 @@ pub fn parse_table(input: &str) -> Result<ParsedTable, ParseError> {
 /// Raw cells while the file is read; validated once every continuation is in.
 struct RawRow {
     line: usize,
+    code: String,
     cells: [String; 5],
 }
 
@@ -72,6 +73,8 @@ struct RawSection {
 }
 
 struct Builder {
+    /// 7, or 8 with the Kode column.
+    columns: usize,
     sections: Vec<RawSection>,
     notes: Vec<Note>,
 }
@@ -79,13 +82,14 @@ struct Builder {
 impl Builder {
     fn line(&mut self, number: usize, line: &str, after_blank: bool) -> Result<(), ParseError> {
         let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
-        if fields.len() != HEADER.len() {
-            let kind = ParseErrorKind::ColumnCount { found: fields.len() };
+        if fields.len() != self.columns {
+            let kind = ParseErrorKind::ColumnCount { found: fields.len(), expected: self.columns };
             return Err(ParseError { line: number, kind });
         }
         let cells = [fields[2], fields[3], fields[4], fields[5], fields[6]];
+        let code = fields.get(7).copied().unwrap_or_default();
         if !fields[0].is_empty() || !fields[1].is_empty() {
-            return self.open_section(number, fields[0], fields[1], cells);
+            return self.open_section(number, fields[0], fields[1], code, cells);
         }
         let Some(section) = self.sections.last_mut() else {
             return Err(ParseError { line: number, kind: ParseErrorKind::RowWithoutBagian });
@@ -97,7 +101,10 @@ impl Builder {
             Some(row) if after_blank && filled < cells.len() => {
                 continue_row(row, number, cells, &mut self.notes);
             }
-            _ => section.rows.push(RawRow { line: number, cells: cells.map(str::to_owned) }),
+            _ => {
+                let (code, cells) = (code.to_owned(), cells.map(str::to_owned));
+                section.rows.push(RawRow { line: number, code, cells });
+            }
         }
         Ok(())
     }
@@ -107,6 +114,7 @@ impl Builder {
         line: usize,
         number: &str,
         name: &str,
+        code: &str,
         cells: [&str; 5],
     ) -> Result<(), ParseError> {
         let found: u32 = number.parse().map_err(|_| ParseError {
@@ -122,7 +130,7 @@ impl Builder {
         if found != expected {
             self.notes.push(Note { line, kind: NoteKind::Renumbered { found, expected } });
         }
-        let row = RawRow { line, cells: cells.map(str::to_owned) };
+        let row = RawRow { line, code: code.to_owned(), cells: cells.map(str::to_owned) };
         self.sections.push(RawSection { line, name, rows: vec![row] });
         Ok(())
     }
@@ -137,10 +145,19 @@ impl Builder {
             return Err(ParseError { line: header_line, kind: ParseErrorKind::NoRows });
         }
         let mut sections = Vec::with_capacity(self.sections.len());
+        let mut codes: std::collections::HashMap<String, usize> = Default::default();
         for section in self.sections {
             let mut rows = Vec::with_capacity(section.rows.len());
             for row in section.rows {
-                rows.push(check_row(row, &mut self.notes)?);
+                let row = check_row(row, &mut self.notes)?;
+                if let Some(code) = &row.code {
+                    if let Some(&first_line) = codes.get(code) {
+                        let kind = ParseErrorKind::DuplicateCode { code: code.clone(), first_line };
+                        return Err(ParseError { line: row.line, kind });
+                    }
+                    codes.insert(code.clone(), row.line);
+                }
+                rows.push(row);
             }
             sections.push(ParsedSection { line: section.line, name: section.name, rows });
         }
@@ -180,6 +197,10 @@ fn is_stray_fragment(cell: &str, fragment: &str) -> bool {
 
 fn check_row(row: RawRow, notes: &mut Vec<Note>) -> Result<ParsedRow, ParseError> {
     let line = row.line;
+    let code = match row.code.as_str() {
+        "" => None,
+        raw => Some(parse_code(raw).map_err(|e| field_error(line, e))?),
+    };
     let mut checked: [RichText; 5] = Default::default();
     for ((slot, raw), field) in checked.iter_mut().zip(row.cells).zip(Field::CELLS) {
         let text = parse_cell(field, &raw).map_err(|e| field_error(line, e))?;
@@ -189,7 +210,7 @@ fn check_row(row: RawRow, notes: &mut Vec<Note>) -> Result<ParsedRow, ParseError
         }));
         *slot = text;
     }
-    Ok(ParsedRow { line, cells: checked })
+    Ok(ParsedRow { line, code, cells: checked })
 }
 
 fn field_error(line: usize, error: FieldError) -> ParseError {
@@ -204,18 +225,23 @@ fn is_header(line: &str) -> bool {
     line.split('\t').next().is_some_and(|first| normalise(first) == "no") && line.contains('\t')
 }
 
-fn check_header(line: usize, text: &str) -> Result<(), ParseError> {
+/// Checks the column header; returns the number of columns: the seven of
+/// the form, or eight with the Kode column last.
+fn check_header(line: usize, text: &str) -> Result<usize, ParseError> {
     let fields: Vec<&str> = text.split('\t').collect();
-    if fields.len() != HEADER.len() {
-        return Err(ParseError { line, kind: ParseErrorKind::ColumnCount { found: fields.len() } });
+    let with_code = fields.len() == HEADER.len() + 1;
+    if fields.len() != HEADER.len() && !with_code {
+        let kind = ParseErrorKind::ColumnCount { found: fields.len(), expected: HEADER.len() };
+        return Err(ParseError { line, kind });
     }
-    for (column, (found, expected)) in fields.iter().zip(HEADER).enumerate() {
+    let expected = HEADER.into_iter().chain(with_code.then_some(CODE_HEADER));
+    for (column, (found, expected)) in fields.iter().zip(expected).enumerate() {
         if normalise(found) != normalise(expected) {
             let kind = ParseErrorKind::HeaderMismatch { column, found: found.trim().to_owned() };
             return Err(ParseError { line, kind });
         }
     }
-    Ok(())
+    Ok(fields.len())
 }
 
 /// Splits "Biro X Setda Provinsi Y" at the instansi's name.

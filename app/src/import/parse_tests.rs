@@ -101,8 +101,8 @@ fn crlf_line_endings_read_the_same() {
 #[case::empty("", 1, ParseErrorKind::MissingHeader)]
 #[case::no_title(&format!("{HEADER_LINE}\n1\tB\ta\tb\tc\td\te"), 1, ParseErrorKind::MissingTitle)]
 #[case::no_rows(&table(""), 4, ParseErrorKind::NoRows)]
-#[case::short_row(&table("1\tB\ta\tb\tc\td"), 5, ParseErrorKind::ColumnCount { found: 6 })]
-#[case::long_row(&table("1\tB\ta\tb\tc\td\te\tf"), 5, ParseErrorKind::ColumnCount { found: 8 })]
+#[case::short_row(&table("1\tB\ta\tb\tc\td"), 5, ParseErrorKind::ColumnCount { found: 6, expected: 7 })]
+#[case::long_row(&table("1\tB\ta\tb\tc\td\te\tf"), 5, ParseErrorKind::ColumnCount { found: 8, expected: 7 })]
 #[case::bad_number(&table("1a\tB\ta\tb\tc\td\te"), 5, ParseErrorKind::InvalidNumber { found: "1a".into() })]
 #[case::row_first(&table("\t\ta\tb\tc\td\te"), 5, ParseErrorKind::RowWithoutBagian)]
 #[case::duplicate(
@@ -187,4 +187,50 @@ fn a_full_line_after_a_page_break_is_a_new_row() {
     let table = parse_table(&table("1\tB\ta\tb\tc\td\te\n\n\t\tf\tg\th\ti\tj")).unwrap();
     assert_eq!(table.sections[0].rows.len(), 2);
     assert!(table.notes.is_empty());
+}
+
+const CODED_HEADER: &str = "No\tUnit Kerja / Bagian\tAktivitas / Tahapan Kegiatan\tPotensi Benturan Kepentingan / Risiko\tPenyebab Utama\tDampak Negatif\tRencana Tindak Pengendalian (Sesuai SK/SOP)\tKode";
+
+#[test]
+fn a_kode_column_gives_rows_their_codes() {
+    let input =
+        format!("Judul\nBiro\n{CODED_HEADER}\n1\tB\ta\tb\tc\td\te\tbk-007\n\t\tf\tg\th\ti\tj\t\n");
+    let table = parse_table(&input).unwrap();
+    let codes: Vec<_> = table.sections[0].rows.iter().map(|r| r.code.clone()).collect();
+    assert_eq!(codes, [Some("BK-007".to_owned()), None]);
+}
+
+#[test]
+fn codes_are_unique_within_a_file() {
+    let input = format!(
+        "Judul\nBiro\n{CODED_HEADER}\n1\tB\ta\tb\tc\td\te\tBK-1\n\t\tf\tg\th\ti\tj\tbk-1\n"
+    );
+    assert_eq!(
+        parse_table(&input).unwrap_err(),
+        ParseError {
+            line: 5,
+            kind: ParseErrorKind::DuplicateCode { code: "BK-1".into(), first_line: 4 }
+        }
+    );
+}
+
+/// A cell holding only U+0000 once imported on SQLite and then broke every
+/// visitor's page: now the file is refused, naming its line and column.
+#[test]
+fn control_characters_refuse_the_file_naming_line_and_column() {
+    let error = parse_table(&table("1\tB\ta\tb\t\u{0}\td\te")).unwrap_err();
+    assert_eq!(
+        error,
+        ParseError {
+            line: 5,
+            kind: ParseErrorKind::Field(FieldError {
+                field: Field::Penyebab,
+                problem: FieldProblem::ControlCharacter { code_point: 0, position: 1 },
+            }),
+        }
+    );
+    assert_eq!(
+        crate::i18n::cli::parse_error(crate::i18n::Locale::Id, &error),
+        "baris 5: Penyebab Utama berisi karakter kendali U+0000 pada karakter ke-1; hapus karakter itu."
+    );
 }

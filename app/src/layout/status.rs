@@ -56,6 +56,22 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
         }
         .into_any(),
         AppError::NotFound => view! { <NotFoundPage/> }.into_any(),
+        AppError::BadRequest(_) => view! {
+            <StatusPanel
+                code
+                title=|t| t.bad_request_title.to_owned()
+                body=|t| t.bad_request_body.to_owned()
+            />
+        }
+        .into_any(),
+        AppError::RegisterFinal { .. } => view! {
+            <StatusPanel
+                code
+                title=|t| t.final_title.to_owned()
+                body=|t| t.final_body.to_owned()
+            />
+        }
+        .into_any(),
         AppError::Conflict { .. } => view! {
             <StatusPanel
                 code

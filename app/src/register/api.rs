@@ -4,12 +4,17 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-/// The register of `year`, or the latest one when `year` is not given.
+/// The register of a unit for a year; without them, the default register
+/// (the first unit's, the most recent year). `None` when there is none.
 #[server(endpoint = "get_register", input = GetUrl)]
-pub async fn get_register(year: Option<i32>) -> Result<Option<RegisterView>, AppError> {
+pub async fn get_register(
+    unit: Option<i32>,
+    year: Option<i32>,
+) -> Result<Option<RegisterView>, AppError> {
     let load = async {
         let db = crate::state::db()?;
-        Ok(super::repo::load_register(&db, year).await?)
+        let key = super::model::RegisterKey { unit_id: unit, year };
+        Ok(super::repo::load_register(&db, key).await?)
     };
     load.await.map_err(AppError::with_http_status)
 }

@@ -8,3 +8,5 @@ mod rich_text;
 pub mod export;
 #[cfg(feature = "ssr")]
 pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod write;

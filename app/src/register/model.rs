@@ -3,12 +3,10 @@ use serde::{Deserialize, Serialize};
 
 pub use super::rich_text::{RichText, Span};
 
-/// Longest text a cell of the official form may hold, in characters.
-pub const MAX_CELL_CHARS: usize = 4_000;
-/// Longest name of an organisational unit, in characters.
-pub const MAX_NAME_CHARS: usize = 200;
-/// Longest register title, in characters.
-pub const MAX_TITLE_CHARS: usize = 300;
+pub use crate::rules::{
+    Field, FieldError, FieldProblem, MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_TITLE_CHARS, parse_cell,
+    parse_name, parse_title,
+};
 
 /// The column headers of the official form, as printed.
 pub const OFFICIAL_COLUMNS: [&str; 7] = [
@@ -21,10 +19,34 @@ pub const OFFICIAL_COLUMNS: [&str; 7] = [
     "Rencana Tindak Pengendalian (Sesuai SK/SOP)",
 ];
 
+/// Which register: a unit's for a year. Empty parts mean "the default": the
+/// first unit, the most recent year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct RegisterKey {
+    pub unit_id: Option<i32>,
+    pub year: Option<i32>,
+}
+
+impl RegisterKey {
+    pub fn of(unit_id: i32, year: i32) -> Self {
+        Self { unit_id: Some(unit_id), year: Some(year) }
+    }
+
+    /// The register's own address, `/register/{unit}/{year}`.
+    pub fn path(unit_id: i32, year: i32) -> String {
+        format!("/register/{unit_id}/{year}")
+    }
+}
+
 /// A register: the official table of one unit for one year.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RegisterView {
     pub id: i32,
+    /// The unit that keeps it; with `year`, its address.
+    pub unit_id: i32,
+    /// Incremented by every change to the register or its rows: the cursor
+    /// of caches and live updates.
+    pub version: i32,
     /// Printed title, "Tabel Pemetaan Potensi Benturan Kepentingan".
     pub title: String,
     /// The unit that keeps the register, e.g. "Biro Administrasi Pimpinan".
@@ -66,6 +88,9 @@ pub struct SectionView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RiskRowView {
     pub id: i32,
+    /// The row's stable code ("BK-007"): it survives edits, moves and
+    /// re-imports, and is how an exported file finds its rows again.
+    pub code: String,
     /// Incremented on every saved change; a save names the version it edits,
     /// so two people never silently overwrite each other.
     pub version: i32,
@@ -118,108 +143,22 @@ impl RegisterStatus {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|status| status.code() == code)
     }
-}
 
-/// A field a user or a file can get wrong; its label comes from the UI language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Field {
-    No,
-    Bagian,
-    Aktivitas,
-    Potensi,
-    Penyebab,
-    Dampak,
-    Rencana,
-    Title,
-    Unit,
-}
+    /// A status from untrusted input: an unknown code is an error, never Draft.
+    pub fn parse(code: &str) -> Result<Self, FieldError> {
+        Self::from_code(code.trim())
+            .ok_or(FieldError::new(Field::Status, FieldProblem::UnknownValue))
+    }
 
-impl Field {
-    /// The five text columns in printed order.
-    pub const CELLS: [Self; 5] =
-        [Self::Aktivitas, Self::Potensi, Self::Penyebab, Self::Dampak, Self::Rencana];
-}
-
-/// What is wrong with a field's value.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum FieldProblem {
-    Required,
-    TooLong { limit: usize },
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FieldError {
-    pub field: Field,
-    pub problem: FieldProblem,
-}
-
-/// Checks a cell of the form: present and at most [`MAX_CELL_CHARS`] visible
-/// characters. The single place where that rule lives.
-pub fn parse_cell(field: Field, raw: &str) -> Result<RichText, FieldError> {
-    let text = RichText::new(raw.trim());
-    check_len(field, text.visible_len(), MAX_CELL_CHARS)?;
-    Ok(text)
-}
-
-/// Checks a name of a unit: present and at most [`MAX_NAME_CHARS`] characters.
-pub fn parse_name(field: Field, raw: &str) -> Result<String, FieldError> {
-    let name = raw.trim();
-    check_len(field, name.chars().count(), MAX_NAME_CHARS)?;
-    Ok(name.to_owned())
-}
-
-/// Checks a register title: present and at most [`MAX_TITLE_CHARS`] characters.
-pub fn parse_title(raw: &str) -> Result<String, FieldError> {
-    let title = raw.trim();
-    check_len(Field::Title, title.chars().count(), MAX_TITLE_CHARS)?;
-    Ok(title.to_owned())
-}
-
-fn check_len(field: Field, len: usize, limit: usize) -> Result<(), FieldError> {
-    let problem = if len == 0 {
-        FieldProblem::Required
-    } else if len > limit {
-        FieldProblem::TooLong { limit }
-    } else {
-        return Ok(());
-    };
-    Err(FieldError { field, problem })
+    /// Whether rows may still change: a register that is set is read-only.
+    pub fn is_final(self) -> bool {
+        self == Self::Ditetapkan
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rstest::rstest;
-
-    #[rstest]
-    #[case("", Some(FieldProblem::Required))]
-    #[case("   ", Some(FieldProblem::Required))]
-    #[case("Intervensi pihak ketiga", None)]
-    fn cells_must_hold_text(#[case] raw: &str, #[case] problem: Option<FieldProblem>) {
-        let result = parse_cell(Field::Penyebab, raw);
-        assert_eq!(result.err().map(|error| error.problem), problem);
-    }
-
-    #[test]
-    fn cell_limit_counts_visible_characters() {
-        let at_limit = "a".repeat(MAX_CELL_CHARS);
-        assert!(parse_cell(Field::Rencana, &format!("<i>{at_limit}</i>")).is_ok());
-        let error = parse_cell(Field::Rencana, &format!("{at_limit}b")).unwrap_err();
-        assert_eq!(
-            error,
-            FieldError {
-                field: Field::Rencana,
-                problem: FieldProblem::TooLong { limit: MAX_CELL_CHARS }
-            }
-        );
-    }
-
-    #[test]
-    fn names_and_titles_are_trimmed_and_bounded() {
-        assert_eq!(parse_name(Field::Bagian, "  Bagian Protokol ").unwrap(), "Bagian Protokol");
-        assert!(parse_name(Field::Bagian, &"x".repeat(MAX_NAME_CHARS + 1)).is_err());
-        assert!(parse_title(&"x".repeat(MAX_TITLE_CHARS + 1)).is_err());
-    }
 
     #[test]
     fn status_codes_round_trip() {
@@ -227,5 +166,9 @@ mod tests {
             assert_eq!(RegisterStatus::from_code(status.code()), Some(status));
         }
         assert_eq!(RegisterStatus::from_code("unknown"), None);
+        assert_eq!(
+            RegisterStatus::parse("final"),
+            Err(FieldError::new(Field::Status, FieldProblem::UnknownValue))
+        );
     }
 }

@@ -1,15 +1,17 @@
 //! Queries of the register. Entities stay here; the browser gets `model` types.
-use super::model::{RegisterStatus, RegisterView, RichText, RiskRowView, SectionView};
+use super::model::{RegisterKey, RegisterStatus, RegisterView, RichText, RiskRowView, SectionView};
 use crate::entities::{org_unit, register, risk};
 use sea_orm::{
     ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType, QueryFilter, QueryOrder,
     QuerySelect, RelationTrait, prelude::*, sea_query::Alias,
 };
 
-/// The register of `year`, or the most recent one; `None` if there is none.
+/// The register of a unit and year; without a unit, the first unit's; without
+/// a year, the most recent. `None` if there is none. An unknown status in the
+/// database is an error, never shown as a draft.
 pub async fn load_register(
     db: &impl ConnectionTrait,
-    year: Option<i32>,
+    key: RegisterKey,
 ) -> Result<Option<RegisterView>, DbErr> {
     // The register with its unit and the unit above it, in one query.
     let parent = Alias::new("parent");
@@ -17,6 +19,8 @@ pub async fn load_register(
         .select_only()
         .columns([
             register::Column::Id,
+            register::Column::UnitId,
+            register::Column::Version,
             register::Column::Title,
             register::Column::Year,
             register::Column::Status,
@@ -25,14 +29,17 @@ pub async fn load_register(
         .column_as(Expr::col((parent.clone(), org_unit::Column::Name)), "parent_name")
         .join(JoinType::InnerJoin, register::Relation::OrgUnit.def())
         .join_as(JoinType::LeftJoin, org_unit::Relation::Parent.def(), parent);
-    if let Some(year) = year {
+    if let Some(year) = key.year {
         query = query.filter(register::Column::Year.eq(year));
+    }
+    if let Some(unit) = key.unit_id {
+        query = query.filter(register::Column::UnitId.eq(unit));
     }
     // All registers rather than `LIMIT ?`: they are few (one per unit and
     // year), and a bound LIMIT makes SQLite re-prepare the statement.
     let found = query
         .order_by_desc(register::Column::Year)
-        .order_by_asc(register::Column::Id)
+        .order_by_asc(register::Column::UnitId)
         .into_model::<RegisterRecord>()
         .all(db)
         .await?;
@@ -43,6 +50,7 @@ pub async fn load_register(
         .select_only()
         .columns([
             risk::Column::Id,
+            risk::Column::Code,
             risk::Column::Version,
             risk::Column::BagianId,
             risk::Column::Aktivitas,
@@ -56,7 +64,10 @@ pub async fn load_register(
         // The id is written into the SQL, not bound: SQLite (with STAT4)
         // re-prepares a statement whenever a parameter its plan looked at is
         // bound again, which cost a fifth of each request here (perf).
-        .filter(Expr::cust(format!("\"risk\".\"register_id\" = {}", register.id)))
+        .filter(Expr::cust(format!(
+            "\"risk\".\"register_id\" = {} AND \"risk\".\"deleted_at\" IS NULL",
+            register.id
+        )))
         .order_by_asc(org_unit::Column::Position)
         .order_by_asc(risk::Column::BagianId)
         .order_by_asc(risk::Column::Position)
@@ -79,13 +90,18 @@ pub async fn load_register(
             section.rows.push(row.into());
         }
     }
+    let status = RegisterStatus::from_code(&register.status).ok_or_else(|| {
+        DbErr::Custom(format!("register {}: unknown status {:?}", register.id, register.status))
+    })?;
     Ok(Some(RegisterView {
         id: register.id,
+        unit_id: register.unit_id,
+        version: register.version,
         title: register.title,
         unit_name: register.unit_name,
         parent_name: register.parent_name,
         year: register.year,
-        status: RegisterStatus::from_code(&register.status).unwrap_or_default(),
+        status,
         sections,
     }))
 }
@@ -93,6 +109,8 @@ pub async fn load_register(
 #[derive(FromQueryResult)]
 struct RegisterRecord {
     id: i32,
+    unit_id: i32,
+    version: i32,
     title: String,
     year: i32,
     status: String,
@@ -104,6 +122,7 @@ struct RegisterRecord {
 #[derive(FromQueryResult)]
 struct RowRecord {
     id: i32,
+    code: Option<String>,
     version: i32,
     bagian_id: i32,
     bagian_name: String,
@@ -118,6 +137,7 @@ impl From<RowRecord> for RiskRowView {
     fn from(row: RowRecord) -> Self {
         Self {
             id: row.id,
+            code: row.code.unwrap_or_default(),
             version: row.version,
             aktivitas: RichText::new(row.aktivitas),
             potensi: RichText::new(row.potensi),

@@ -4,9 +4,28 @@
 use serde::{Deserialize, Serialize};
 
 /// The text of one cell of the register, as stored (with `<i>…</i>` emphasis).
+///
+/// On the server it can only be deserialised through the rules of
+/// [`RichText::parse`]: no server function receives an unchecked cell.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
+#[cfg_attr(feature = "ssr", serde(try_from = "String"))]
+#[cfg_attr(not(feature = "ssr"), serde(transparent))]
 pub struct RichText(String);
+
+impl From<RichText> for String {
+    fn from(text: RichText) -> Self {
+        text.0
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl TryFrom<String> for RichText {
+    type Error = String;
+
+    fn try_from(raw: String) -> Result<Self, Self::Error> {
+        Self::parse(&raw).map_err(|problem| format!("invalid cell text: {problem:?}"))
+    }
+}
 
 /// A run of text that is either emphasised (italic) or not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,8 +38,47 @@ const OPEN: &str = "<i>";
 const CLOSE: &str = "</i>";
 
 impl RichText {
+    /// Wraps text that is already checked: read from the database, or made
+    /// by [`RichText::parse`]. Untrusted input goes through `parse`.
     pub fn new(markup: impl Into<String>) -> Self {
         Self(markup.into())
+    }
+
+    /// The same text with its markup in the shortest form: empty `<i></i>`
+    /// dropped, neighbouring runs of the same kind merged.
+    pub fn canonical(self) -> Self {
+        let mut text = self;
+        loop {
+            let mut merged: Vec<(String, bool)> = Vec::new();
+            for span in text.spans() {
+                if span.text.is_empty() {
+                    continue;
+                }
+                match merged.last_mut() {
+                    Some((words, emphasis)) if *emphasis == span.emphasis => {
+                        words.push_str(span.text)
+                    }
+                    _ => merged.push((span.text.to_owned(), span.emphasis)),
+                }
+            }
+            let mut markup = String::with_capacity(text.0.len());
+            for (words, emphasis) in merged {
+                if emphasis {
+                    markup.push_str(OPEN);
+                    markup.push_str(&words);
+                    markup.push_str(CLOSE);
+                } else {
+                    markup.push_str(&words);
+                }
+            }
+            // In contrived input, merging can bring the pieces of an `<i>`
+            // together; another pass settles it. Each pass that changes the text
+            // shortens it, so this ends.
+            if markup == text.0 {
+                return text;
+            }
+            text = Self(markup);
+        }
     }
 
     /// The stored form, with `<i>…</i>` around emphasised words.
@@ -120,6 +178,18 @@ mod tests {
         let text = RichText::new("mekanisme <i>double check</i> ke narasumber");
         assert_eq!(text.plain(), "mekanisme double check ke narasumber");
         assert_eq!(text.visible_len(), text.plain().chars().count());
+    }
+
+    #[rstest]
+    #[case("a<i></i><i></i>b", "ab")]
+    #[case("<i>a</i><i>b</i> c", "<i>ab</i> c")]
+    #[case("<<i></i>i>x</i>", "<i>x</i>")]
+    #[case("tanpa <i>penutup", "tanpa <i>penutup")]
+    #[case("hasil <i>assessment</i> resmi", "hasil <i>assessment</i> resmi")]
+    fn canonical_markup_is_shortest_and_stable(#[case] raw: &str, #[case] expected: &str) {
+        let once = RichText::new(raw).canonical();
+        assert_eq!(once.markup(), expected);
+        assert_eq!(once.clone().canonical(), once);
     }
 
     #[test]

@@ -30,6 +30,13 @@ pub struct TestDb {
 impl TestDb {
     /// A new, empty, migrated database.
     pub async fn new(backend: Backend) -> Self {
+        let db = Self::empty(backend).await;
+        migrations::Migrator::up(&db.db, None).await.expect("migrate the test database");
+        db
+    }
+
+    /// A new database with no schema at all.
+    pub async fn empty(backend: Backend) -> Self {
         let name = format!("benturan_test_{}", uuid::Uuid::new_v4().simple());
         let url = match backend {
             Backend::Sqlite => {
@@ -51,7 +58,6 @@ impl TestDb {
             }
         };
         let db = app::db::connect(&url).await.expect("connect to the test database");
-        migrations::Migrator::up(&db, None).await.expect("migrate the test database");
         Self { backend, url, db, name }
     }
 
@@ -66,6 +72,24 @@ impl TestDb {
             .expect("count query")
             .expect("a count row");
         row.try_get::<i64>("", "n").expect("count value")
+    }
+
+    /// Runs `sql` (one statement or several), panicking with it on error.
+    pub async fn exec(&self, sql: &str) {
+        self.db.execute_unprepared(sql).await.unwrap_or_else(|e| panic!("{sql}: {e}"));
+    }
+
+    /// The first column of the first row of `sql`, as text.
+    pub async fn text(&self, sql: &str) -> Option<String> {
+        let row = self
+            .db
+            .query_one_raw(Statement::from_string(self.db.get_database_backend(), sql.to_owned()))
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))?;
+        row.try_get_by_index::<Option<String>>(0)
+            .or_else(|_| row.try_get_by_index::<Option<i64>>(0).map(|n| n.map(|n| n.to_string())))
+            .or_else(|_| row.try_get_by_index::<Option<i32>>(0).map(|n| n.map(|n| n.to_string())))
+            .expect("a text or number")
     }
 
     /// An app state over this database, as the server has after start-up.
@@ -111,12 +135,32 @@ impl Drop for TestDb {
 
 /// Serves `state` on a free port; returns its address.
 pub async fn spawn_server(state: AppState) -> SocketAddr {
+    spawn_router(benturan::router(state)).await
+}
+
+/// Serves a router on a free port; returns its address.
+pub async fn spawn_router(router: axum::Router) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
     let address = listener.local_addr().expect("local address");
     tokio::spawn(async move {
-        axum::serve(listener, benturan::router(state)).await.ok();
+        axum::serve(listener, router).await.ok();
     });
     address
+}
+
+/// The seed table, parsed.
+pub fn seed_table() -> app::import::ParsedTable {
+    app::import::parse_table(app::import::SEED_TABLE).expect("seed parses")
+}
+
+/// Imports `table` for `year` (not dry).
+pub async fn import(
+    db: &TestDb,
+    table: &app::import::ParsedTable,
+    year: i32,
+) -> Result<app::import::ImportReport, app::register::write::WriteError> {
+    let options = app::import::ImportOptions { year, dry_run: false };
+    app::import::import_table(&db.db, table, options).await
 }
 
 /// Declares `async fn NAME(db: &TestDb)` as two tests, one per backend.

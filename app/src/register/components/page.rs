@@ -1,21 +1,43 @@
 use super::RegisterTable;
 use crate::i18n::use_i18n;
-use crate::layout::{ErrorPanel, PageTitle};
+use crate::layout::{ErrorPanel, NotFoundPage, PageTitle};
 use crate::register::api::get_register;
+use crate::register::model::RegisterKey;
 use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
 
-/// `/`: the current register as the official table.
+/// `/` (the default register) and `/register/{unit}/{year}`: a register as
+/// the official table.
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
-    let register = Resource::new(|| (), |_| get_register(None));
+    let params = use_params_map();
+    // `None`: the address names a register in a form that cannot exist.
+    let key = move || {
+        params.with(|params| {
+            let part = |name: &str| params.get(name).map(|value| value.parse::<i32>().ok());
+            match (part("unit"), part("year")) {
+                (None, None) => Some(RegisterKey::default()),
+                (Some(Some(unit)), Some(Some(year))) => Some(RegisterKey::of(unit, year)),
+                _ => None,
+            }
+        })
+    };
+    let register = Resource::new(key, |key| async move {
+        match key {
+            Some(key) => get_register(key.unit_id, key.year).await.map(Some),
+            None => Ok(None),
+        }
+    });
     view! {
         <PageTitle text=|t| t.table_title.to_owned()/>
         <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
+                let addressed = key().is_some_and(|key| key.unit_id.is_some());
                 match register.await {
-                    Ok(Some(register)) => view! { <RegisterTable register/> }.into_any(),
-                    Ok(None) => view! { <EmptyRegister/> }.into_any(),
+                    Ok(Some(Some(register))) => view! { <RegisterTable register/> }.into_any(),
+                    Ok(Some(None)) if !addressed => view! { <EmptyRegister/> }.into_any(),
+                    Ok(_) => view! { <NotFoundPage/> }.into_any(),
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}

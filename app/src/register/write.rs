@@ -1,0 +1,453 @@
+//! The one write path of a register's rows. Every change (the importer now,
+//! the server functions of the editor later) runs here, inside a write
+//! transaction that:
+//! - locks the register and refuses it when it is final (ditetapkan);
+//! - updates a row only where its version is still the one the writer read
+//!   (no affected row is a conflict: never read-then-write);
+//! - logs every change with old and new value, by the database's clock;
+//! - bumps the register's version once, the cursor of caches and live updates.
+use super::model::{Field, FieldError, RegisterStatus, RichText};
+use crate::db::now;
+use crate::entities::{change_log, register, risk};
+use crate::error::AppError;
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
+    QuerySelect,
+    sea_query::{Expr, ExprTrait, Query},
+};
+
+/// Why a write did not happen. Nothing of it was stored.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("invalid input: {0:?}")]
+    Validation(Vec<FieldError>),
+    /// Someone saved the row since the writer read version `expected`.
+    #[error("row {row_id} changed: expected version {expected}, found {current:?}")]
+    Conflict { row_id: i32, expected: i32, current: Option<i32> },
+    #[error("the register of {year} is final")]
+    Final { year: i32 },
+    #[error("not found")]
+    NotFound,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+impl From<WriteError> for AppError {
+    fn from(error: WriteError) -> Self {
+        match error {
+            WriteError::Validation(errors) => Self::Validation(errors),
+            WriteError::Conflict { expected, current, .. } => {
+                Self::Conflict { expected, current: current.unwrap_or(0) }
+            }
+            WriteError::Final { year } => Self::RegisterFinal { year },
+            WriteError::NotFound => Self::NotFound,
+            WriteError::Db(error) => error.into(),
+        }
+    }
+}
+
+/// Where a change comes from, as the change log records it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Import,
+    Web,
+}
+
+impl Source {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Import => "import",
+            Self::Web => "web",
+        }
+    }
+}
+
+/// Who makes a change: a signed-in user (once accounts exist) and the path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub user_id: Option<i32>,
+    pub source: Source,
+}
+
+impl Actor {
+    pub const IMPORT: Self = Self { user_id: None, source: Source::Import };
+}
+
+/// A register held by this transaction.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LockedRegister {
+    pub id: i32,
+    pub year: i32,
+    pub version: i32,
+    pub title: String,
+}
+
+/// Locks the register for the rest of the transaction (`FOR UPDATE` on
+/// PostgreSQL; SQLite's write transaction holds the database already) and
+/// refuses it when it is final.
+pub async fn lock_register(
+    txn: &DatabaseTransaction,
+    register_id: i32,
+) -> Result<LockedRegister, WriteError> {
+    let found = register::Entity::find_by_id(register_id)
+        .lock_exclusive()
+        .one(txn)
+        .await?
+        .ok_or(WriteError::NotFound)?;
+    let status =
+        RegisterStatus::parse(&found.status).map_err(|e| WriteError::Validation(vec![e]))?;
+    if status.is_final() {
+        return Err(WriteError::Final { year: found.year });
+    }
+    Ok(LockedRegister {
+        id: found.id,
+        year: found.year,
+        version: found.version,
+        title: found.title,
+    })
+}
+
+/// Marks the register changed: version + 1, by the database's clock; still
+/// refused should it have become final meanwhile.
+pub async fn bump_register(
+    txn: &DatabaseTransaction,
+    register: &LockedRegister,
+    title: Option<&str>,
+) -> Result<i32, WriteError> {
+    let mut update = register::Entity::update_many()
+        .col_expr(register::Column::Version, Expr::col(register::Column::Version).add(1))
+        .col_expr(register::Column::UpdatedAt, now(txn.get_database_backend()))
+        .filter(register::Column::Id.eq(register.id))
+        .filter(register::Column::Status.ne(RegisterStatus::Ditetapkan.code()));
+    if let Some(title) = title {
+        update = update.col_expr(register::Column::Title, Expr::val(title));
+    }
+    if update.exec(txn).await?.rows_affected == 0 {
+        return Err(WriteError::Final { year: register.year });
+    }
+    Ok(register.version + 1)
+}
+
+/// A row to create.
+pub struct NewRow<'a> {
+    pub register_id: i32,
+    pub bagian_id: i32,
+    pub position: i32,
+    pub code: &'a str,
+    pub cells: &'a [RichText; 5],
+}
+
+/// Creates a row (version 1) and logs each of its cells.
+pub async fn insert_row(
+    txn: &DatabaseTransaction,
+    actor: Actor,
+    row: NewRow<'_>,
+) -> Result<i32, WriteError> {
+    let now = now(txn.get_database_backend());
+    let [aktivitas, potensi, penyebab, dampak, rencana] = row.cells.clone().map(String::from);
+    let insert = Query::insert()
+        .into_table(risk::Entity)
+        .columns([
+            risk::Column::RegisterId,
+            risk::Column::BagianId,
+            risk::Column::Position,
+            risk::Column::Code,
+            risk::Column::Aktivitas,
+            risk::Column::Potensi,
+            risk::Column::Penyebab,
+            risk::Column::Dampak,
+            risk::Column::Rencana,
+            risk::Column::Version,
+            risk::Column::CreatedAt,
+            risk::Column::UpdatedAt,
+            risk::Column::CreatedBy,
+            risk::Column::UpdatedBy,
+        ])
+        .values_panic([
+            row.register_id.into(),
+            row.bagian_id.into(),
+            row.position.into(),
+            row.code.into(),
+            aktivitas.clone().into(),
+            potensi.clone().into(),
+            penyebab.clone().into(),
+            dampak.clone().into(),
+            rencana.clone().into(),
+            1.into(),
+            now.clone(),
+            now,
+            actor.user_id.into(),
+            actor.user_id.into(),
+        ])
+        .returning_col(risk::Column::Id)
+        .to_owned();
+    let created = txn.query_one(&insert).await?.ok_or(WriteError::NotFound)?;
+    let id: i32 = created.try_get("", "id")?;
+    let cells = [aktivitas, potensi, penyebab, dampak, rencana];
+    let entries = Field::CELLS
+        .into_iter()
+        .zip(cells)
+        .map(|(field, new)| LogEntry::new(Action::Create, field_column(field), None, Some(new)));
+    log(txn, actor, row.register_id, Some(id), entries).await?;
+    Ok(id)
+}
+
+/// What changes in one row. Empty parts change nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RowChange {
+    /// Cells with their old and new text.
+    pub cells: Vec<(Field, String, String)>,
+    /// Moved to another Bagian: ids and names, old then new.
+    pub bagian: Option<((i32, String), (i32, String))>,
+    /// A new place within its Bagian. Not a change of the row itself (a row
+    /// inserted above shifts it), so neither versioned nor logged.
+    pub position: Option<i32>,
+    /// Brought back from the deleted rows.
+    pub restore: bool,
+}
+
+impl RowChange {
+    /// Whether the row itself changes (and so gets a new version).
+    pub fn is_versioned(&self) -> bool {
+        !self.cells.is_empty() || self.bagian.is_some() || self.restore
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.is_versioned() && self.position.is_none()
+    }
+}
+
+/// Applies `change` to row `id` if it is still at `expected` version;
+/// returns its version after. Zero rows affected is a conflict.
+pub async fn update_row(
+    txn: &DatabaseTransaction,
+    actor: Actor,
+    register_id: i32,
+    id: i32,
+    expected: i32,
+    change: &RowChange,
+) -> Result<i32, WriteError> {
+    if change.is_empty() {
+        return Ok(expected);
+    }
+    let mut update = risk::Entity::update_many()
+        .filter(risk::Column::Id.eq(id))
+        .filter(risk::Column::RegisterId.eq(register_id))
+        .filter(risk::Column::Version.eq(expected));
+    if !change.restore {
+        update = update.filter(risk::Column::DeletedAt.is_null());
+    }
+    for (field, _, new) in &change.cells {
+        update = update.col_expr(cell_column(*field)?, Expr::val(new.as_str()));
+    }
+    if let Some((_, (bagian_id, _))) = &change.bagian {
+        update = update.col_expr(risk::Column::BagianId, Expr::val(*bagian_id));
+    }
+    if let Some(position) = change.position {
+        update = update.col_expr(risk::Column::Position, Expr::val(position));
+    }
+    if change.restore {
+        update = update
+            .col_expr(risk::Column::DeletedAt, Expr::cust("NULL"))
+            .col_expr(risk::Column::DeletedBy, Expr::cust("NULL"));
+    }
+    let version = if change.is_versioned() { expected + 1 } else { expected };
+    if change.is_versioned() {
+        update = update
+            .col_expr(risk::Column::Version, Expr::val(version))
+            .col_expr(risk::Column::UpdatedAt, now(txn.get_database_backend()))
+            .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id));
+    }
+    if update.exec(txn).await?.rows_affected == 0 {
+        return Err(conflict(txn, id, expected).await);
+    }
+
+    let mut entries = Vec::new();
+    if change.restore {
+        entries.push(LogEntry::new(Action::Restore, "deleted_at", Some("deleted"), None));
+    }
+    if let Some(((_, old), (_, new))) = &change.bagian {
+        entries.push(LogEntry::new(Action::Move, "bagian", Some(old.as_str()), Some(new.clone())));
+    }
+    for (field, old, new) in &change.cells {
+        let column = field_column(*field);
+        entries.push(LogEntry::new(Action::Update, column, Some(old.as_str()), Some(new.clone())));
+    }
+    log(txn, actor, register_id, Some(id), entries).await?;
+    Ok(version)
+}
+
+/// Deletes row `id` softly (it stays restorable, with its history and
+/// notes) if it is still at `expected` version.
+pub async fn delete_row(
+    txn: &DatabaseTransaction,
+    actor: Actor,
+    register_id: i32,
+    id: i32,
+    expected: i32,
+) -> Result<(), WriteError> {
+    let now = now(txn.get_database_backend());
+    let deleted = risk::Entity::update_many()
+        .col_expr(risk::Column::DeletedAt, now.clone())
+        .col_expr(risk::Column::DeletedBy, Expr::val(actor.user_id))
+        .col_expr(risk::Column::UpdatedAt, now)
+        .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id))
+        .col_expr(risk::Column::Version, Expr::val(expected + 1))
+        // Out of the way of live rows' places; a restore gives it a new one.
+        .col_expr(risk::Column::Position, Expr::val(-id))
+        .filter(risk::Column::Id.eq(id))
+        .filter(risk::Column::RegisterId.eq(register_id))
+        .filter(risk::Column::Version.eq(expected))
+        .filter(risk::Column::DeletedAt.is_null())
+        .exec(txn)
+        .await?;
+    if deleted.rows_affected == 0 {
+        return Err(conflict(txn, id, expected).await);
+    }
+    let entry = LogEntry::new(Action::Delete, "deleted_at", None, Some("deleted".to_owned()));
+    log(txn, actor, register_id, Some(id), [entry]).await
+}
+
+/// Moves live rows out of the way (to position `-id`, unique) before they
+/// are given new places, so that no two share a place in between.
+pub async fn park_rows(
+    txn: &DatabaseTransaction,
+    register_id: i32,
+    rows: &[(i32, i32)],
+) -> Result<(), WriteError> {
+    for &(id, expected) in rows {
+        let parked = risk::Entity::update_many()
+            .col_expr(risk::Column::Position, Expr::val(-id))
+            .filter(risk::Column::Id.eq(id))
+            .filter(risk::Column::RegisterId.eq(register_id))
+            .filter(risk::Column::Version.eq(expected))
+            .exec(txn)
+            .await?;
+        if parked.rows_affected == 0 {
+            return Err(conflict(txn, id, expected).await);
+        }
+    }
+    Ok(())
+}
+
+async fn conflict(txn: &DatabaseTransaction, id: i32, expected: i32) -> WriteError {
+    let current = risk::Entity::find_by_id(id)
+        .select_only()
+        .column(risk::Column::Version)
+        .into_tuple::<i32>()
+        .one(txn)
+        .await;
+    match current {
+        Ok(current) => WriteError::Conflict { row_id: id, expected, current },
+        Err(error) => WriteError::Db(error),
+    }
+}
+
+/// What the change log says happened to a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Create,
+    Update,
+    Delete,
+    Restore,
+    Move,
+}
+
+impl Action {
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Create => "create",
+            Self::Update => "update",
+            Self::Delete => "delete",
+            Self::Restore => "restore",
+            Self::Move => "move",
+        }
+    }
+}
+
+pub struct LogEntry {
+    action: Action,
+    field: &'static str,
+    old: Option<String>,
+    new: Option<String>,
+}
+
+impl LogEntry {
+    fn new(action: Action, field: &'static str, old: Option<&str>, new: Option<String>) -> Self {
+        Self { action, field, old: old.map(str::to_owned), new }
+    }
+}
+
+async fn log(
+    txn: &DatabaseTransaction,
+    actor: Actor,
+    register_id: i32,
+    risk_id: Option<i32>,
+    entries: impl IntoIterator<Item = LogEntry>,
+) -> Result<(), WriteError> {
+    let now = now(txn.get_database_backend());
+    let mut insert = Query::insert()
+        .into_table(change_log::Entity)
+        .columns([
+            change_log::Column::RegisterId,
+            change_log::Column::RiskId,
+            change_log::Column::Action,
+            change_log::Column::Field,
+            change_log::Column::OldValue,
+            change_log::Column::NewValue,
+            change_log::Column::ChangedBy,
+            change_log::Column::Source,
+            change_log::Column::ChangedAt,
+        ])
+        .to_owned();
+    let mut any = false;
+    for entry in entries {
+        any = true;
+        insert.values_panic([
+            register_id.into(),
+            risk_id.into(),
+            entry.action.code().into(),
+            entry.field.into(),
+            entry.old.into(),
+            entry.new.into(),
+            actor.user_id.into(),
+            actor.source.code().into(),
+            now.clone(),
+        ]);
+    }
+    if any {
+        txn.execute(&insert).await?;
+    }
+    Ok(())
+}
+
+/// The column name a field is stored and logged under.
+pub fn field_column(field: Field) -> &'static str {
+    match field {
+        Field::No => "no",
+        Field::Bagian => "bagian",
+        Field::Aktivitas => "aktivitas",
+        Field::Potensi => "potensi",
+        Field::Penyebab => "penyebab",
+        Field::Dampak => "dampak",
+        Field::Rencana => "rencana",
+        Field::Title => "title",
+        Field::Unit => "unit",
+        Field::Code => "code",
+        Field::Status => "status",
+    }
+}
+
+fn cell_column(field: Field) -> Result<risk::Column, WriteError> {
+    Ok(match field {
+        Field::Aktivitas => risk::Column::Aktivitas,
+        Field::Potensi => risk::Column::Potensi,
+        Field::Penyebab => risk::Column::Penyebab,
+        Field::Dampak => risk::Column::Dampak,
+        Field::Rencana => risk::Column::Rencana,
+        other => {
+            let problem = crate::rules::FieldProblem::UnknownValue;
+            return Err(WriteError::Validation(vec![FieldError::new(other, problem)]));
+        }
+    })
+}

@@ -1,0 +1,62 @@
+//! Fields a user or a file can get wrong, and what can be wrong with them.
+use serde::{Deserialize, Serialize};
+
+/// A field a user or a file can get wrong; its label comes from the UI language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Field {
+    No,
+    Bagian,
+    Aktivitas,
+    Potensi,
+    Penyebab,
+    Dampak,
+    Rencana,
+    Title,
+    Unit,
+    /// The stable code of a risk row ("BK-007").
+    Code,
+    /// A register's status (draft … ditetapkan).
+    Status,
+}
+
+impl Field {
+    /// The five text columns in printed order.
+    pub const CELLS: [Self; 5] =
+        [Self::Aktivitas, Self::Potensi, Self::Penyebab, Self::Dampak, Self::Rencana];
+}
+
+/// What is wrong with a field's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldProblem {
+    Required,
+    /// More visible characters than `limit`.
+    TooLong {
+        limit: usize,
+    },
+    /// More stored bytes than `limit` (markup counts here, not in `TooLong`).
+    TooManyBytes {
+        limit: usize,
+    },
+    /// A control character (U+0000–U+001F except line breaks, U+007F–U+009F,
+    /// or a bidirectional override) at the 1-based character `position`.
+    ControlCharacter {
+        code_point: u32,
+        position: usize,
+    },
+    /// A code that is not letters, digits, `-`, `.` or `_`.
+    InvalidCode,
+    /// A value outside the field's list (a status code, say).
+    UnknownValue,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: FieldProblem,
+}
+
+impl FieldError {
+    pub fn new(field: Field, problem: FieldProblem) -> Self {
+        Self { field, problem }
+    }
+}

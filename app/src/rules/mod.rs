@@ -1,0 +1,14 @@
+//! The one set of rules every write obeys, whatever its path: the importer,
+//! a server function, a crafted call. Pure: the same answer on the server, in
+//! the browser, on SQLite and on PostgreSQL.
+mod field;
+mod text;
+
+pub use field::{Field, FieldError, FieldProblem};
+pub use text::{
+    MAX_CELL_BYTES, MAX_CELL_CHARS, MAX_CODE_CHARS, MAX_NAME_CHARS, MAX_TITLE_CHARS, clean_text,
+    parse_cell, parse_code, parse_name, parse_title,
+};
+
+#[cfg(test)]
+mod tests;
