@@ -110,8 +110,12 @@ fn is_transient_code(code: &str) -> bool {
     {
         return true;
     }
-    // SQLite: SQLITE_BUSY (5) and SQLITE_LOCKED (6), with their extended codes.
-    matches!(code, "5" | "261" | "517" | "773" | "6" | "262")
+    // SQLite result codes are numbers of at most four digits (SQLSTATEs
+    // have five): busy (5) or locked (6) past the timeout, a disk that fails
+    // (IOERR 10), is full (13) or cannot be opened (14), with their extended
+    // codes (the primary code in the low byte).
+    code.len() <= 4
+        && code.parse::<i32>().is_ok_and(|code| matches!(code & 0xff, 5 | 6 | 10 | 13 | 14))
 }
 
 #[cfg(test)]
@@ -120,10 +124,13 @@ mod tests {
 
     #[test]
     fn transient_codes() {
-        for code in ["57P01", "57P03", "25006", "08006", "53300", "40001", "5", "517", "773", "6"] {
+        for code in [
+            "57P01", "57P03", "25006", "08006", "53300", "40001", "5", "517", "773", "6", "14",
+            "3850",
+        ] {
             assert!(is_transient_code(code), "{code}");
         }
-        for code in ["23505", "42P01", "22021", "19", "1", "2067"] {
+        for code in ["23505", "42P01", "22021", "10005", "19", "1", "2067", "1555"] {
             assert!(!is_transient_code(code), "{code}");
         }
     }

@@ -1,13 +1,39 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, Page } from "@playwright/test";
 
-/** Fails the test on any uncaught page error (a broken WASM shows up here). */
-export function watchForErrors(page: Page): string[] {
+/**
+ * Collects every uncaught page error (a broken WASM shows up here), every
+ * console error, and every failed request, so a test can require none.
+ * `expectedStatus` lets one document (a 404 page, say) answer with its own
+ * status without hiding a missing asset.
+ */
+export function watchForErrors(page: Page, expectedStatus?: { path: string; status: number }): string[] {
   const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+  page.on("response", (response) => {
+    const path = new URL(response.url()).pathname;
+    const expected = expectedStatus && path === expectedStatus.path && response.status() === expectedStatus.status;
+    if (response.status() >= 400 && !expected) errors.push(`${response.status()} ${path}`);
+  });
   page.on("console", (message) => {
-    if (message.type() === "error") errors.push(message.text());
+    if (message.type() !== "error") return;
+    // Chromium logs a document's own error status to the console; that one
+    // is expected, checked through the response above.
+    const url = message.location().url;
+    const path = url ? new URL(url).pathname : "";
+    if (expectedStatus && path === expectedStatus.path && message.text().includes(String(expectedStatus.status))) return;
+    errors.push(`console: ${message.text()}`);
   });
   return errors;
+}
+
+/** Checks the page with axe-core against WCAG 2.1 A and AA: no serious or critical violation. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const severe = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  expect(severe).toEqual([]);
 }
 
 export async function waitForHydration(page: Page) {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { expectBiroRegister } from "./helpers";
+import { expectAccessible, expectBiroRegister } from "./helpers";
 
 test("without JavaScript the register is complete and the language form works", async ({ page }) => {
   await page.goto("/");
@@ -13,4 +13,18 @@ test("without JavaScript the register is complete and the language form works", 
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await expect(page.locator("thead th").nth(4)).toHaveText("Root Cause");
   await expectBiroRegister(page);
+});
+
+test("the server-rendered pages, before any script runs, pass axe", async ({ browser }) => {
+  // axe needs JavaScript to run; the app's own scripts and WASM are kept
+  // away instead, so what is checked is exactly the server's HTML.
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const page = await context.newPage();
+  await page.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
+  for (const path of ["/", "/tidak-ada"]) {
+    await page.goto(path);
+    await expect(page.locator("body")).not.toHaveAttribute("data-hydrated", "true");
+    await expectAccessible(page);
+  }
+  await context.close();
 });

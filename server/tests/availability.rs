@@ -196,6 +196,24 @@ async fn an_unreachable_database_gives_503() {
     }
 }
 
+/// The same once the schema was ready: the query's own connection error goes
+/// through the error mapping to a 503, never a 500.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_query_on_an_unreachable_database_gives_503() {
+    {
+        let url = "postgres://postgres@127.0.0.1:9/benturan";
+        let db = app::db::connect(url).await.unwrap();
+        let state = app::state::AppState::new(benturan::leptos_options(), db);
+        state.mark_ready();
+        let base = format!("http://{}", spawn_server(state).await);
+        for path in ["/", "/api/get_register"] {
+            let (status, retry, _) = status_of(&format!("{base}{path}")).await;
+            assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{url}{path}");
+            assert_eq!(retry.as_deref(), Some("5"));
+        }
+    }
+}
+
 /// PostgreSQL ends the app's connections under load (a restart, a failover:
 /// "terminating connection due to administrator command"): requests answer
 /// 200 or 503 with Retry-After, never 500, and 200 again right after.
