@@ -237,6 +237,10 @@ async fn import(
         format!("{}\n{}", text::write_error(locale, &error), messages.nothing_changed)
     })?;
     println!("{}", text::import_summary(locale, &report));
+    println!("{}", messages.rows_heading);
+    for line in text::import_rows(locale, &report) {
+        println!("  {line}");
+    }
     if !report.notes.is_empty() {
         println!("{}", messages.notes_heading);
         for note in &report.notes {

@@ -64,6 +64,7 @@ async fn import_reports_what_it_did(db: &TestDb) {
     let report = text(&again.stdout);
     assert!(report.contains("Risk rows: 0 new, 0 changed, 13 unchanged, 0 deleted"), "{report}");
     assert!(report.contains("Rows matched: 0 by code, 13 by content"), "{report}");
+    assert!(report.contains("line 8: BK-001 by content"), "{report}");
     assert_eq!(db.count("risk").await, 13);
 }
 
@@ -206,6 +207,7 @@ async fn the_text_export_round_trips(db: &TestDb) {
     let report = text(&again.stdout);
     assert!(report.contains("0 baru, 0 diubah, 13 tidak berubah, 0 dihapus"), "{report}");
     assert!(report.contains("13 menurut kode"), "{report}");
+    assert!(report.contains("baris 4: BK-001 menurut kode"), "{report}");
 
     // Swap the first two rows and edit both: the codes keep their identity.
     let mut lines: Vec<String> = exported.lines().map(str::to_owned).collect();
@@ -228,6 +230,7 @@ async fn the_text_export_round_trips(db: &TestDb) {
     assert!(moved.status.success(), "{}", text(&moved.stderr));
     let report = text(&moved.stdout);
     assert!(report.contains("0 baru, 1 diubah, 12 tidak berubah"), "{report}");
+    assert!(report.contains("baris 4: BK-002 menurut kode"), "{report}");
     let bk2 = db.text("SELECT aktivitas FROM risk WHERE code = 'BK-002'").await.unwrap();
     assert_eq!(bk2, "Aktivitas yang diganti");
     assert_eq!(db.text("SELECT position FROM risk WHERE code = 'BK-002'").await.unwrap(), "1");

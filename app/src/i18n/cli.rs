@@ -173,6 +173,30 @@ pub fn import_summary(locale: Locale, report: &ImportReport) -> String {
     lines.join("\n")
 }
 
+/// One line per row of the file: which stored row it became, and how it
+/// was found.
+pub fn import_rows(locale: Locale, report: &ImportReport) -> Vec<String> {
+    report
+        .rows
+        .iter()
+        .map(|row| {
+            let how = match (locale, row.kind) {
+                (Locale::Id, MatchKind::Code) => "menurut kode",
+                (Locale::Id, MatchKind::Content) => "menurut isi",
+                (Locale::Id, MatchKind::Similar) => "menurut isi yang mirip (diubah)",
+                (Locale::Id, MatchKind::Position) => "menurut posisi",
+                (Locale::Id, MatchKind::New) => "baris baru",
+                (Locale::En, MatchKind::Code) => "by code",
+                (Locale::En, MatchKind::Content) => "by content",
+                (Locale::En, MatchKind::Similar) => "by similar content (edited)",
+                (Locale::En, MatchKind::Position) => "by position",
+                (Locale::En, MatchKind::New) => "new row",
+            };
+            at_line(locale, row.line, format!("{} {how}", row.code))
+        })
+        .collect()
+}
+
 /// Why a write was refused or failed.
 pub fn write_error(locale: Locale, error: &WriteError) -> String {
     let (id, en) = match error {
@@ -202,6 +226,7 @@ pub fn write_error(locale: Locale, error: &WriteError) -> String {
 /// Other command-line messages.
 pub struct CliStrings {
     pub notes_heading: &'static str,
+    pub rows_heading: &'static str,
     pub refused: &'static str,
     pub nothing_changed: &'static str,
     pub cannot_read: fn(path: &str, error: &str) -> String,
@@ -224,6 +249,7 @@ pub fn strings(locale: Locale) -> &'static CliStrings {
 
 const ID: CliStrings = CliStrings {
     notes_heading: "Catatan:",
+    rows_heading: "Baris berkas:",
     refused: "Berkas ditolak",
     nothing_changed: "Tidak ada data yang diubah.",
     cannot_read: |path, error| format!("Tidak dapat membaca {path}: {error}"),
@@ -247,6 +273,7 @@ const ID: CliStrings = CliStrings {
 
 const EN: CliStrings = CliStrings {
     notes_heading: "Notes:",
+    rows_heading: "Rows of the file:",
     refused: "File refused",
     nothing_changed: "Nothing was changed.",
     cannot_read: |path, error| format!("Cannot read {path}: {error}"),
