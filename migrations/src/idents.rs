@@ -151,3 +151,37 @@ where
     }
     index
 }
+
+/// The change log's table named `table`, with or without the foreign key to
+/// its register (whose cascade erased the history with the register; the
+/// fourth migration drops it). No foreign key to risk: the history of a
+/// deleted row is kept.
+pub fn change_log_table(table: DynIden, register_key: bool) -> TableCreateStatement {
+    use sea_orm_migration::schema::*;
+    let mut create = Table::create()
+        .table(table.clone())
+        .col(pk_auto(ChangeLog::Id))
+        .col(integer(ChangeLog::RegisterId))
+        .col(integer_null(ChangeLog::RiskId))
+        .col(string_len(ChangeLog::Action, 16))
+        .col(string_len(ChangeLog::Field, 64))
+        .col(text_null(ChangeLog::OldValue))
+        .col(text_null(ChangeLog::NewValue))
+        .col(integer_null(ChangeLog::ChangedBy))
+        .col(string_len(ChangeLog::Source, 16))
+        .col(timestamp_with_time_zone(ChangeLog::ChangedAt))
+        .to_owned();
+    if register_key {
+        create.foreign_key(&mut foreign_key(
+            (table.clone(), ChangeLog::RegisterId),
+            (Register::Table, Register::Id),
+            ForeignKeyAction::Cascade,
+        ));
+    }
+    create.foreign_key(&mut foreign_key(
+        (table, ChangeLog::ChangedBy),
+        (AppUser::Table, AppUser::Id),
+        ForeignKeyAction::SetNull,
+    ));
+    create
+}

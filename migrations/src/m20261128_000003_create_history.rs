@@ -1,7 +1,7 @@
 //! What happens to rows over time: quarterly RTP realisation, review notes,
 //! and the change log behind per-cell history.
 use crate::idents::{
-    AppUser, ChangeLog, Register, ReviewNote, Risk, RtpRealisation, foreign_key, index,
+    AppUser, ChangeLog, ReviewNote, Risk, RtpRealisation, change_log_table, foreign_key, index,
 };
 use sea_orm_migration::{prelude::*, schema::*};
 
@@ -78,34 +78,7 @@ impl MigrationTrait for Migration {
             )
             .await?;
 
-        // No foreign key to risk: the history of a deleted row is kept.
-        manager
-            .create_table(
-                Table::create()
-                    .table(ChangeLog::Table)
-                    .col(pk_auto(ChangeLog::Id))
-                    .col(integer(ChangeLog::RegisterId))
-                    .col(integer_null(ChangeLog::RiskId))
-                    .col(string_len(ChangeLog::Action, 16))
-                    .col(string_len(ChangeLog::Field, 64))
-                    .col(text_null(ChangeLog::OldValue))
-                    .col(text_null(ChangeLog::NewValue))
-                    .col(integer_null(ChangeLog::ChangedBy))
-                    .col(string_len(ChangeLog::Source, 16))
-                    .col(timestamp_with_time_zone(ChangeLog::ChangedAt))
-                    .foreign_key(&mut foreign_key(
-                        (ChangeLog::Table, ChangeLog::RegisterId),
-                        (Register::Table, Register::Id),
-                        ForeignKeyAction::Cascade,
-                    ))
-                    .foreign_key(&mut foreign_key(
-                        (ChangeLog::Table, ChangeLog::ChangedBy),
-                        (AppUser::Table, AppUser::Id),
-                        ForeignKeyAction::SetNull,
-                    ))
-                    .to_owned(),
-            )
-            .await?;
+        manager.create_table(change_log_table(ChangeLog::Table.into_iden(), true)).await?;
         manager
             .create_index(index(
                 "ix_change_log_risk",

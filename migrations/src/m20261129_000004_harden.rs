@@ -1,7 +1,7 @@
 //! What every write stands on: a stable code per risk row, soft deletion,
 //! unique keys where the model is unique, CHECK constraints for enumerated
 //! values and ranges, and a change log that outlives its register.
-use crate::idents::{ChangeLog, Risk};
+use crate::idents::Risk;
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend, Statement};
 
@@ -246,35 +246,11 @@ async fn rebuild_sqlite_change_log(
     manager: &SchemaManager<'_>,
     with_register_key: bool,
 ) -> Result<(), DbErr> {
-    use crate::idents::{AppUser, Register, foreign_key};
-    use sea_orm_migration::schema::*;
     let db = manager.get_connection();
-    let new = Alias::new("change_log_new");
-    let mut table = Table::create()
-        .table(new.clone())
-        .col(pk_auto(ChangeLog::Id))
-        .col(integer(ChangeLog::RegisterId))
-        .col(integer_null(ChangeLog::RiskId))
-        .col(string_len(ChangeLog::Action, 16))
-        .col(string_len(ChangeLog::Field, 64))
-        .col(text_null(ChangeLog::OldValue))
-        .col(text_null(ChangeLog::NewValue))
-        .col(integer_null(ChangeLog::ChangedBy))
-        .col(string_len(ChangeLog::Source, 16))
-        .col(timestamp_with_time_zone(ChangeLog::ChangedAt))
-        .foreign_key(&mut foreign_key(
-            (new.clone(), ChangeLog::ChangedBy),
-            (AppUser::Table, AppUser::Id),
-            ForeignKeyAction::SetNull,
-        ))
-        .to_owned();
-    if with_register_key {
-        table.foreign_key(&mut foreign_key(
-            (new.clone(), ChangeLog::RegisterId),
-            (Register::Table, Register::Id),
-            ForeignKeyAction::Cascade,
-        ));
-    }
+    let table = crate::idents::change_log_table(
+        Alias::new("change_log_new").into_iden(),
+        with_register_key,
+    );
     manager.create_table(table).await?;
     let keep =
         if with_register_key { " WHERE register_id IN (SELECT id FROM register)" } else { "" };
