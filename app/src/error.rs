@@ -25,6 +25,10 @@ pub enum AppError {
     /// The row was saved by someone else since the editor loaded `expected`.
     #[error("version conflict: expected {expected}, found {current}")]
     Conflict { expected: i32, current: i32 },
+    /// Someone saved this cell since the editor read it: `theirs` is what it
+    /// holds now, to show beside the user's own text.
+    #[error("the cell was changed by someone else")]
+    CellConflict { field: crate::rules::Field, theirs: String, version: i32 },
     /// The register is set (ditetapkan): no write may change it.
     #[error("the register of {year} is final")]
     RegisterFinal { year: i32 },
@@ -44,7 +48,9 @@ impl AppError {
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::Conflict { .. } | Self::RegisterFinal { .. } => StatusCode::CONFLICT,
+            Self::Conflict { .. } | Self::CellConflict { .. } | Self::RegisterFinal { .. } => {
+                StatusCode::CONFLICT
+            }
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }

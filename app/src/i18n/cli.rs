@@ -205,7 +205,7 @@ pub fn write_error(locale: Locale, error: &WriteError) -> String {
             let messages: Vec<String> = errors.iter().map(|e| t.field_error(*e)).collect();
             (messages.join(" "), messages.join(" "))
         }
-        WriteError::Conflict { row_id, .. } => (
+        WriteError::Conflict { row_id, .. } | WriteError::CellConflict { row_id, .. } => (
             format!("baris {row_id} diubah orang lain pada saat yang sama; ulangi impor"),
             format!("row {row_id} was changed by someone else at the same time; import again"),
         ),

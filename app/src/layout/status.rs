@@ -72,7 +72,7 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
             />
         }
         .into_any(),
-        AppError::Conflict { .. } => view! {
+        AppError::Conflict { .. } | AppError::CellConflict { .. } => view! {
             <StatusPanel
                 code
                 title=|t| t.conflict_title.to_owned()

@@ -1,6 +1,7 @@
 //! The register: the official table of a unit for a year.
 pub mod api;
 pub mod components;
+pub mod edit;
 pub mod model;
 mod rich_text;
 

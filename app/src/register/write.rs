@@ -24,6 +24,9 @@ pub enum WriteError {
     /// Someone saved the row since the writer read version `expected`.
     #[error("row {row_id} changed: expected version {expected}, found {current:?}")]
     Conflict { row_id: i32, expected: i32, current: Option<i32> },
+    /// Someone saved the cell since the writer read `expected` from it.
+    #[error("row {row_id}: {field:?} changed meanwhile")]
+    CellConflict { row_id: i32, field: Field, theirs: String, version: i32 },
     #[error("the register of {year} is final")]
     Final { year: i32 },
     #[error("not found")]
@@ -38,6 +41,9 @@ impl From<WriteError> for AppError {
             WriteError::Validation(errors) => Self::Validation(errors),
             WriteError::Conflict { expected, current, .. } => {
                 Self::Conflict { expected, current: current.unwrap_or(0) }
+            }
+            WriteError::CellConflict { field, theirs, version, .. } => {
+                Self::CellConflict { field, theirs, version }
             }
             WriteError::Final { year } => Self::RegisterFinal { year },
             WriteError::NotFound => Self::NotFound,
@@ -275,6 +281,73 @@ pub async fn update_row(
     }
     log(txn, actor, register_id, Some(id), entries).await?;
     Ok(version)
+}
+
+/// A cell saved: the row's version after it, and the text as stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedCell {
+    pub version: i32,
+    pub value: RichText,
+}
+
+/// Saves one cell of row `id`, if the cell still holds `expected` (what the
+/// user started from): checked per field, so two people editing different
+/// cells of one row both succeed, and in the UPDATE itself, never by a read
+/// and a later write. The same save arriving twice (a replayed request, a
+/// second tab) is answered as saved, without a second change.
+pub async fn save_cell(
+    txn: &DatabaseTransaction,
+    actor: Actor,
+    id: i32,
+    field: Field,
+    expected: &str,
+    value: &RichText,
+) -> Result<SavedCell, WriteError> {
+    let column = cell_column(field)?;
+    let register_id = risk::Entity::find_by_id(id)
+        .select_only()
+        .column(risk::Column::RegisterId)
+        .filter(risk::Column::DeletedAt.is_null())
+        .into_tuple::<i32>()
+        .one(txn)
+        .await?
+        .ok_or(WriteError::NotFound)?;
+    let register = lock_register(txn, register_id).await?;
+    let saved = risk::Entity::update_many()
+        .col_expr(column, Expr::val(value.markup()))
+        .col_expr(risk::Column::Version, Expr::col(risk::Column::Version).add(1))
+        .col_expr(risk::Column::UpdatedAt, now(txn.get_database_backend()))
+        .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id))
+        .filter(risk::Column::Id.eq(id))
+        .filter(column.eq(expected))
+        .filter(column.ne(value.markup()))
+        .filter(risk::Column::DeletedAt.is_null())
+        .exec(txn)
+        .await?;
+    let (current, version) = risk::Entity::find_by_id(id)
+        .select_only()
+        .column(column)
+        .column(risk::Column::Version)
+        .into_tuple::<(String, i32)>()
+        .one(txn)
+        .await?
+        .ok_or(WriteError::NotFound)?;
+    if saved.rows_affected == 0 {
+        return if current == value.markup() {
+            Ok(SavedCell { version, value: value.clone() })
+        } else {
+            Err(WriteError::CellConflict { row_id: id, field, theirs: current, version })
+        };
+    }
+    let entry = LogEntry::new(
+        Action::Update,
+        field_column(field),
+        Some(expected),
+        Some(value.markup().to_owned()),
+    );
+    log(txn, actor, register_id, Some(id), [entry]).await?;
+    bump_register(txn, &register, None).await?;
+    Ok(SavedCell { version, value: value.clone() })
 }
 
 /// Deletes row `id` softly (it stays restorable, with its history and
