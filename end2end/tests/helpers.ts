@@ -9,19 +9,20 @@ import { expect, Page } from "@playwright/test";
  */
 export function watchForErrors(page: Page, expectedStatus?: { path: string; status: number }): string[] {
   const errors: string[] = [];
+  const isExpected = (path: string, status: number) =>
+    expectedStatus !== undefined && path === expectedStatus.path && status === expectedStatus.status;
   page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
   page.on("response", (response) => {
     const path = new URL(response.url()).pathname;
-    const expected = expectedStatus && path === expectedStatus.path && response.status() === expectedStatus.status;
-    if (response.status() >= 400 && !expected) errors.push(`${response.status()} ${path}`);
+    if (response.status() >= 400 && !isExpected(path, response.status())) errors.push(`${response.status()} ${path}`);
   });
   page.on("console", (message) => {
     if (message.type() !== "error") return;
-    // Chromium logs a document's own error status to the console; that one
-    // is expected, checked through the response above.
+    // Chromium logs an expected error status to the console too; that one
+    // is checked through the response above.
     const url = message.location().url;
     const path = url ? new URL(url).pathname : "";
-    if (expectedStatus && path === expectedStatus.path && message.text().includes(String(expectedStatus.status))) return;
+    if (expectedStatus && isExpected(path, expectedStatus.status) && message.text().includes(String(expectedStatus.status))) return;
     errors.push(`console: ${message.text()}`);
   });
   return errors;

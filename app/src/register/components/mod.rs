@@ -1,7 +1,9 @@
+mod cell;
 mod page;
 mod rich_text;
 mod table;
 
+pub use cell::EditableCell;
 pub use page::RegisterPage;
 pub use rich_text::RichTextView;
 pub use table::RegisterTable;

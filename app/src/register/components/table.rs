@@ -1,6 +1,6 @@
-use super::RichTextView;
+use super::EditableCell;
 use crate::i18n::{Locale, use_i18n};
-use crate::register::model::{RegisterView, SectionView};
+use crate::register::model::{Field, RegisterView, SectionView};
 use leptos::prelude::*;
 
 /// The register laid out as the printed form: seven columns, each Bagian's
@@ -11,11 +11,16 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
     let t = move || i18n.t();
     let caption_unit = register.unit_name.clone();
     let year = register.year;
+    let editable = !register.status.is_final();
+    // Cells become interactive once the page is hydrated (effects run only
+    // in the browser); the server's HTML promises nothing it cannot do.
+    let (ready, set_ready) = signal(false);
+    Effect::new(move |_| set_ready.set(true));
     let head = view! { <RegisterHead register=register.clone()/> };
     let sections = register
         .sections
         .into_iter()
-        .map(|section| view! { <SectionRows section/> })
+        .map(|section| view! { <SectionRows section editable ready/> })
         .collect_view()
         // Erasing the type keeps the WASM build's type depth in bounds.
         .into_any();
@@ -23,6 +28,7 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
         <section class="register" aria-labelledby="register-title">
             {head}
             <p class="scroll-hint">{move || t().scroll_hint}</p>
+            <p id="edit-hint" class="visually-hidden">{move || t().edit_hint}</p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="register-title">
                 <table class="official-table">
                     <caption class="visually-hidden">
@@ -96,7 +102,7 @@ fn RegisterHead(register: RegisterView) -> impl IntoView {
 
 /// One Bagian: a `<tbody>` whose first row carries the spanning cells.
 #[component]
-fn SectionRows(section: SectionView) -> impl IntoView {
+fn SectionRows(section: SectionView, editable: bool, ready: ReadSignal<bool>) -> impl IntoView {
     let span = section.rows.len();
     let mut lead = Some((section.ordinal, section.name));
     view! {
@@ -111,9 +117,10 @@ fn SectionRows(section: SectionView) -> impl IntoView {
                             <th class="cell-bagian" scope="rowgroup" rowspan=span>{name}</th>
                         }
                     });
-                    let cells = row
-                        .cells()
-                        .map(|cell| view! { <td><RichTextView text=cell.clone()/></td> });
+                    let id = row.id;
+                    let cells = Field::CELLS.into_iter().zip(row.cells()).map(|(field, cell)| {
+                        view! { <EditableCell row=id field text=cell.clone() editable ready/> }
+                    });
                     view! {
                         <tr data-row-id=row.id data-version=row.version>
                             {lead_cells}
