@@ -44,7 +44,8 @@ test("a cell is edited in place, saved, and still there after a reload; Escape c
   await page.screenshot({ path: "screenshots/editing-desktop.png" });
   await expectAccessible(page);
   await editor.press("Control+Enter");
-  await expect(target.getByRole("status")).toHaveText("Tersimpan");
+  await expect(target.locator(".cell-status")).toHaveText("Tersimpan");
+  await expect(page.getByTestId("announcer")).toHaveText("Aktivitas / Tahapan Kegiatan: Tersimpan");
   await expect(target.locator("em")).toHaveText("online");
 
   await page.reload();
@@ -63,7 +64,7 @@ test("a bad value is refused with the field named, and the typed text stays", as
   const editor = target.getByRole("textbox");
   await editor.fill("x".repeat(4001));
   await editor.press("Control+Enter");
-  await expect(target.getByRole("status")).toHaveText(
+  await expect(target.locator(".cell-status")).toHaveText(
     "Potensi Benturan Kepentingan / Risiko terlalu panjang: paling banyak 4.000 karakter.",
   );
   await expect(editor).toHaveValue("x".repeat(4001));
@@ -82,7 +83,7 @@ test("two people save one cell: the second sees both texts and chooses, nothing 
   await aniCell.getByRole("textbox").fill("Reviu belum berjenjang (Ani)");
   await budiCell.getByRole("textbox").fill("Reviu belum berjenjang (Budi)");
   await aniCell.getByRole("textbox").press("Control+Enter");
-  await expect(aniCell.getByRole("status")).toHaveText("Tersimpan");
+  await expect(aniCell.locator(".cell-status")).toHaveText("Tersimpan");
   await budiCell.getByRole("textbox").press("Control+Enter");
 
   const conflict = budiCell.getByRole("alert");
@@ -90,7 +91,7 @@ test("two people save one cell: the second sees both texts and chooses, nothing 
   await expect(conflict).toContainText("Reviu belum berjenjang (Budi)");
   await budi.page.screenshot({ path: "screenshots/editing-conflict.png" });
   await conflict.getByRole("button", { name: "Pakai teks saya" }).click();
-  await expect(budiCell.getByRole("status")).toHaveText("Tersimpan");
+  await expect(budiCell.locator(".cell-status")).toHaveText("Tersimpan");
 
   // Two people, two different cells of one row: both are kept.
   await cell(ani.page, ROW_CONFLICT, 3).getByRole("button").click();
@@ -99,8 +100,8 @@ test("two people save one cell: the second sees both texts and chooses, nothing 
   await cell(budi.page, ROW_CONFLICT, 4).getByRole("textbox").fill("Rencana (Budi)");
   await cell(ani.page, ROW_CONFLICT, 3).getByRole("textbox").press("Control+Enter");
   await cell(budi.page, ROW_CONFLICT, 4).getByRole("textbox").press("Control+Enter");
-  await expect(cell(ani.page, ROW_CONFLICT, 3).getByRole("status")).toHaveText("Tersimpan");
-  await expect(cell(budi.page, ROW_CONFLICT, 4).getByRole("status")).toHaveText("Tersimpan");
+  await expect(cell(ani.page, ROW_CONFLICT, 3).locator(".cell-status")).toHaveText("Tersimpan");
+  await expect(cell(budi.page, ROW_CONFLICT, 4).locator(".cell-status")).toHaveText("Tersimpan");
 
   await ani.page.reload();
   await waitForHydration(ani.page);

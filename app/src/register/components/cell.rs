@@ -34,6 +34,7 @@ pub fn EditableCell(
     ready: ReadSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let announce = use_context::<Announcer>();
     // What the server holds, as far as this page knows: the basis of a save.
     let stored = RwSignal::new(text);
     let draft = RwSignal::new(String::new());
@@ -143,6 +144,17 @@ pub fn EditableCell(
         SaveState::Failed(message) => Some(message),
         SaveState::Idle | SaveState::Conflict { .. } => None,
     };
+    // Screen readers hear each change of state once, through the table's
+    // one live region (a region per cell would weigh on every page).
+    Effect::new(move |_| {
+        let message = match state.get() {
+            SaveState::Conflict { .. } => Some(i18n.t().cell_conflict.to_owned()),
+            _ => status(),
+        };
+        if let (Some(announce), Some(message)) = (announce, message) {
+            announce.0.set(format!("{}: {message}", i18n.t().field_name(field)));
+        }
+    });
     let shown = move || match state.get() {
         // While saving, the text being saved.
         SaveState::Saving => RichText::new(draft.get()),
@@ -269,12 +281,16 @@ pub fn EditableCell(
                 }
                 .into_any())
             }}
-            <p class="cell-status" role="status" aria-live="polite">{status}</p>
+            {move || status().map(|message| view! { <p class="cell-status">{message}</p> })}
         </td>
     }
     // Erasing the type keeps the WASM build's type depth in bounds.
     .into_any()
 }
+
+/// The register table's one live region: what a save did, read aloud.
+#[derive(Clone, Copy, Debug)]
+pub struct Announcer(pub RwSignal<String>);
 
 /// Wraps the editor's selection in `<i>…</i>` (or puts an empty pair at the caret).
 fn emphasise(editor: NodeRef<html::Textarea>, draft: RwSignal<String>) {

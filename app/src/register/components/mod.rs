@@ -3,7 +3,7 @@ mod page;
 mod rich_text;
 mod table;
 
-pub use cell::EditableCell;
+pub use cell::{Announcer, EditableCell};
 pub use page::RegisterPage;
 pub use rich_text::RichTextView;
 pub use table::RegisterTable;

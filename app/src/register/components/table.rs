@@ -1,4 +1,4 @@
-use super::EditableCell;
+use super::{Announcer, EditableCell};
 use crate::i18n::{Locale, use_i18n};
 use crate::register::model::{Field, RegisterView, SectionView};
 use leptos::prelude::*;
@@ -16,6 +16,8 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
     // in the browser); the server's HTML promises nothing it cannot do.
     let (ready, set_ready) = signal(false);
     Effect::new(move |_| set_ready.set(true));
+    let announcer = Announcer(RwSignal::new(String::new()));
+    provide_context(announcer);
     let head = view! { <RegisterHead register=register.clone()/> };
     let sections = register
         .sections
@@ -29,6 +31,9 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
             {head}
             <p class="scroll-hint">{move || t().scroll_hint}</p>
             <p id="edit-hint" class="visually-hidden">{move || t().edit_hint}</p>
+            <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+                {move || announcer.0.get()}
+            </p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="register-title">
                 <table class="official-table">
                     <caption class="visually-hidden">
