@@ -184,6 +184,171 @@ async fn crafted_saves_meet_the_rules(db: &TestDb) {
     assert_eq!(db.count("change_log").await, log);
 }
 
+impl App {
+    async fn post_json(&self, endpoint: &str, body: Value) -> (StatusCode, Value) {
+        let response = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header(header::ORIGIN, &self.base)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    }
+
+    async fn post_form(&self, endpoint: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
+        let response = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header(header::ORIGIN, &self.base)
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    }
+
+    /// The codes of the first Bagian's live rows, in printed order.
+    async fn first_bagian_codes(&self) -> Vec<String> {
+        let body = reqwest::get(format!("{}/api/get_register", self.base)).await.unwrap();
+        let json: Value = serde_json::from_str(&body.text().await.unwrap()).unwrap();
+        json["sections"][0]["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| row["code"].as_str().unwrap().to_owned())
+            .collect()
+    }
+}
+
+fn cells(activity: &str) -> Value {
+    serde_json::json!({
+        "aktivitas": activity, "potensi": "Potensi", "penyebab": "Penyebab",
+        "dampak": "Dampak", "rencana": "Rencana"
+    })
+}
+
+/// Rows are added below a given row or at the end of a Bagian, deleted
+/// softly, and brought back to their place; each change is in the history.
+async fn rows_are_added_deleted_and_restored(db: &TestDb) {
+    let app = App::start(db).await;
+    let register: i32 = db.text("SELECT id FROM register").await.unwrap().parse().unwrap();
+    let bk1: i32 =
+        db.text("SELECT id FROM risk WHERE code = 'BK-001'").await.unwrap().parse().unwrap();
+    let bagian: i32 =
+        db.text("SELECT bagian_id FROM risk WHERE code = 'BK-001'").await.unwrap().parse().unwrap();
+    let version = db.text("SELECT version FROM register").await.unwrap().parse::<i32>().unwrap();
+
+    let (status, added) = app
+        .post_json("add_row", serde_json::json!({
+            "register": register, "bagian": bagian, "after": bk1, "cells": cells("Baris sisipan")
+        }))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{added}");
+    assert_eq!(added["code"], "BK-014");
+    let (status, at_end) = app
+        .post_json(
+            "add_row",
+            serde_json::json!({
+                "register": register, "bagian": bagian, "after": null, "cells": cells("Baris akhir")
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{at_end}");
+    assert_eq!(
+        app.first_bagian_codes().await,
+        ["BK-001", "BK-014", "BK-002", "BK-003", "BK-004", "BK-015"]
+    );
+
+    let bk2 = db.text("SELECT id || ',' || version FROM risk WHERE code = 'BK-002'").await.unwrap();
+    let (bk2, bk2_version) = bk2.split_once(',').unwrap();
+    let (status, body) = app.post_form("delete_row", &[("row", bk2), ("version", "0")]).await;
+    assert_eq!(status, StatusCode::CONFLICT, "a stale version deletes nothing: {body}");
+    let (status, body) =
+        app.post_form("delete_row", &[("row", bk2), ("version", bk2_version)]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(app.first_bagian_codes().await, ["BK-001", "BK-014", "BK-003", "BK-004", "BK-015"]);
+    let page = reqwest::get(format!("{}/", app.base)).await.unwrap().text().await.unwrap();
+    assert!(!page.contains("Perencanaan Kepegawain<"), "a deleted row is not shown");
+
+    let (status, body) = app.post_form("restore_row", &[("row", bk2)]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        app.first_bagian_codes().await,
+        ["BK-001", "BK-014", "BK-002", "BK-003", "BK-004", "BK-015"],
+        "back in its place"
+    );
+    let (status, _) = app.post_form("restore_row", &[("row", bk2)]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "a live row cannot be restored");
+
+    let actions = db
+        .text(
+            "SELECT COUNT(*) FROM change_log WHERE action IN ('create', 'delete', 'restore') \
+             AND risk_id IN (SELECT id FROM risk WHERE code IN ('BK-014', 'BK-015', 'BK-002')) \
+             AND source = 'web'",
+        )
+        .await;
+    assert_eq!(actions.as_deref(), Some("12"), "5 cells x 2 rows created, 1 delete, 1 restore");
+    let after = db.text("SELECT version FROM register").await.unwrap().parse::<i32>().unwrap();
+    assert_eq!(after, version + 4, "each change bumps the register's version");
+}
+
+/// New rows meet the cell rules; a Bagian of another unit is not found; a
+/// final register refuses every change.
+async fn row_changes_meet_the_rules(db: &TestDb) {
+    let app = App::start(db).await;
+    let register: i32 = db.text("SELECT id FROM register").await.unwrap().parse().unwrap();
+    let bagian: i32 =
+        db.text("SELECT bagian_id FROM risk WHERE code = 'BK-001'").await.unwrap().parse().unwrap();
+    let rows = db.count("risk").await;
+    let (status, _) = app
+        .post_json(
+            "add_row",
+            serde_json::json!({
+                "register": register, "bagian": bagian, "after": null, "cells": cells("\u{0}")
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    let biro: i32 = db.text("SELECT unit_id FROM register").await.unwrap().parse().unwrap();
+    let (status, _) = app
+        .post_json(
+            "add_row",
+            serde_json::json!({
+                "register": register, "bagian": biro, "after": null, "cells": cells("Salah tempat")
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "the Biro itself is not one of its Bagian");
+    db.exec("UPDATE register SET status = 'ditetapkan'").await;
+    let (status, body) = app
+        .post_json(
+            "add_row",
+            serde_json::json!({
+                "register": register, "bagian": bagian, "after": null, "cells": cells("Terlambat")
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert!(body.get("RegisterFinal").is_some(), "{body}");
+    let bk1 = db.text("SELECT id FROM risk WHERE code = 'BK-001'").await.unwrap();
+    let (status, _) = app.post_form("delete_row", &[("row", &bk1), ("version", "1")]).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(db.count("risk").await, rows);
+    assert_eq!(
+        db.text("SELECT COUNT(*) FROM risk WHERE deleted_at IS NOT NULL").await.unwrap(),
+        "0"
+    );
+}
+
+on_both_databases!(rows_are_added_deleted_and_restored, row_changes_meet_the_rules,);
+
 on_both_databases!(
     a_saved_cell_is_stored_logged_and_versioned,
     a_stale_save_gets_the_current_text,

@@ -35,3 +35,78 @@ pub async fn save_cell(
     };
     save.await.map_err(AppError::with_http_status)
 }
+
+/// The five cells of a new row, in printed order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewRowCells {
+    pub aktivitas: RichText,
+    pub potensi: RichText,
+    pub penyebab: RichText,
+    pub dampak: RichText,
+    pub rencana: RichText,
+}
+
+/// A row added: its id and its code ("BK-014").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowAdded {
+    pub id: i32,
+    pub code: String,
+}
+
+/// Adds a row to a Bagian of register `register`: below row `after` when
+/// given, else at the end of Bagian `bagian`.
+#[server(endpoint = "add_row", input = leptos::server_fn::codec::Json)]
+pub async fn add_row(
+    register: i32,
+    bagian: i32,
+    after: Option<i32>,
+    cells: NewRowCells,
+) -> Result<RowAdded, AppError> {
+    let add = async {
+        use super::write::{Actor, Placement, Source};
+        let db = crate::state::db()?;
+        let txn = crate::db::begin_write(&db).await?;
+        let actor = Actor { user_id: None, source: Source::Web };
+        let placement = match after {
+            Some(row_id) => Placement::After { row_id },
+            None => Placement::End { bagian_id: bagian },
+        };
+        let NewRowCells { aktivitas, potensi, penyebab, dampak, rencana } = cells;
+        let cells = [aktivitas, potensi, penyebab, dampak, rencana];
+        let added = super::write::add_row(&txn, actor, register, placement, &cells).await?;
+        txn.commit().await?;
+        Ok(RowAdded { id: added.id, code: added.code })
+    };
+    add.await.map_err(AppError::with_http_status)
+}
+
+/// Deletes a row (softly: it can be brought back) if it is still at
+/// `version`, the version the user saw.
+#[server(endpoint = "delete_row")]
+pub async fn delete_row(row: i32, version: i32) -> Result<(), AppError> {
+    let delete = async {
+        use super::write::{Actor, Source};
+        let db = crate::state::db()?;
+        let txn = crate::db::begin_write(&db).await?;
+        let actor = Actor { user_id: None, source: Source::Web };
+        super::write::remove_row(&txn, actor, row, version).await?;
+        txn.commit().await?;
+        Ok(())
+    };
+    delete.await.map_err(AppError::with_http_status)
+}
+
+/// Brings a deleted row back to its place; returns its new version.
+#[server(endpoint = "restore_row")]
+pub async fn restore_row(row: i32) -> Result<i32, AppError> {
+    let restore = async {
+        use super::write::{Actor, Source};
+        let db = crate::state::db()?;
+        let txn = crate::db::begin_write(&db).await?;
+        let actor = Actor { user_id: None, source: Source::Web };
+        let version = super::write::restore_row(&txn, actor, row).await?;
+        txn.commit().await?;
+        Ok(version)
+    };
+    restore.await.map_err(AppError::with_http_status)
+}

@@ -83,6 +83,8 @@ impl Actor {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LockedRegister {
     pub id: i32,
+    /// The unit (Biro) that keeps the register: its Bagian are this unit's children.
+    pub unit_id: i32,
     pub year: i32,
     pub version: i32,
     pub title: String,
@@ -107,6 +109,7 @@ pub async fn lock_register(
     }
     Ok(LockedRegister {
         id: found.id,
+        unit_id: found.unit_id,
         year: found.year,
         version: found.version,
         title: found.title,
@@ -366,8 +369,8 @@ pub async fn delete_row(
         .col_expr(risk::Column::UpdatedAt, now)
         .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id))
         .col_expr(risk::Column::Version, Expr::val(expected + 1))
-        // Out of the way of live rows' places; a restore gives it a new one.
-        .col_expr(risk::Column::Position, Expr::val(-id))
+        // It keeps its place (only live rows' places are unique): an undo
+        // puts it back where it was.
         .filter(risk::Column::Id.eq(id))
         .filter(risk::Column::RegisterId.eq(register_id))
         .filter(risk::Column::Version.eq(expected))
@@ -379,6 +382,163 @@ pub async fn delete_row(
     }
     let entry = LogEntry::new(Action::Delete, "deleted_at", None, Some("deleted".to_owned()));
     log(txn, actor, register_id, Some(id), [entry]).await
+}
+
+/// Makes room at `position` of a Bagian: the live rows from there on move
+/// one place down (in two steps, as places are unique at every moment).
+async fn make_room(
+    txn: &DatabaseTransaction,
+    register_id: i32,
+    bagian_id: i32,
+    position: i32,
+) -> Result<(), WriteError> {
+    let rows = || {
+        risk::Entity::update_many()
+            .filter(risk::Column::RegisterId.eq(register_id))
+            .filter(risk::Column::BagianId.eq(bagian_id))
+            .filter(risk::Column::DeletedAt.is_null())
+    };
+    rows()
+        .col_expr(risk::Column::Position, Expr::col(risk::Column::Position).add(1).mul(-1))
+        .filter(risk::Column::Position.gte(position))
+        .exec(txn)
+        .await?;
+    rows()
+        .col_expr(risk::Column::Position, Expr::col(risk::Column::Position).mul(-1))
+        .filter(risk::Column::Position.lt(0))
+        .exec(txn)
+        .await?;
+    Ok(())
+}
+
+/// The next free "BK-n" code of a register (deleted rows keep theirs).
+async fn next_code(txn: &DatabaseTransaction, register_id: i32) -> Result<String, WriteError> {
+    let codes: Vec<Option<String>> = risk::Entity::find()
+        .select_only()
+        .column(risk::Column::Code)
+        .filter(risk::Column::RegisterId.eq(register_id))
+        .into_tuple()
+        .all(txn)
+        .await?;
+    let highest = codes
+        .iter()
+        .flatten()
+        .filter_map(|code| code.strip_prefix("BK-")?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    Ok(format!("BK-{:03}", highest + 1))
+}
+
+/// Where a new row goes: below a given row, or at the end of a Bagian.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Placement {
+    End { bagian_id: i32 },
+    After { row_id: i32 },
+}
+
+/// A row created: its id and code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddedRow {
+    pub id: i32,
+    pub code: String,
+}
+
+/// Adds a row to a Bagian of the register, with its five cells (checked by
+/// the rules when they were read).
+pub async fn add_row(
+    txn: &DatabaseTransaction,
+    actor: Actor,
+    register_id: i32,
+    placement: Placement,
+    cells: &[RichText; 5],
+) -> Result<AddedRow, WriteError> {
+    let register = lock_register(txn, register_id).await?;
+    let (bagian_id, position) = match placement {
+        Placement::After { row_id } => {
+            let (bagian_id, position) = risk::Entity::find_by_id(row_id)
+                .select_only()
+                .columns([risk::Column::BagianId, risk::Column::Position])
+                .filter(risk::Column::RegisterId.eq(register.id))
+                .filter(risk::Column::DeletedAt.is_null())
+                .into_tuple::<(i32, i32)>()
+                .one(txn)
+                .await?
+                .ok_or(WriteError::NotFound)?;
+            make_room(txn, register.id, bagian_id, position + 1).await?;
+            (bagian_id, position + 1)
+        }
+        Placement::End { bagian_id } => {
+            let bagian = crate::entities::org_unit::Entity::find_by_id(bagian_id)
+                .one(txn)
+                .await?
+                .filter(|unit| unit.parent_id == Some(register.unit_id))
+                .ok_or(WriteError::NotFound)?;
+            let last: Option<i32> = risk::Entity::find()
+                .select_only()
+                .column_as(risk::Column::Position.max(), "last")
+                .filter(risk::Column::RegisterId.eq(register.id))
+                .filter(risk::Column::BagianId.eq(bagian.id))
+                .filter(risk::Column::DeletedAt.is_null())
+                .into_tuple::<Option<i32>>()
+                .one(txn)
+                .await?
+                .flatten();
+            (bagian.id, last.unwrap_or(0) + 1)
+        }
+    };
+    let code = next_code(txn, register.id).await?;
+    let new = NewRow { register_id: register.id, bagian_id, position, code: &code, cells };
+    let id = insert_row(txn, actor, new).await?;
+    bump_register(txn, &register, None).await?;
+    Ok(AddedRow { id, code })
+}
+
+/// Deletes a row softly if it is still at `expected` version.
+pub async fn remove_row(
+    txn: &DatabaseTransaction,
+    actor: Actor,
+    id: i32,
+    expected: i32,
+) -> Result<(), WriteError> {
+    let register_id = register_of(txn, id, false).await?;
+    let register = lock_register(txn, register_id).await?;
+    delete_row(txn, actor, register.id, id, expected).await?;
+    bump_register(txn, &register, None).await?;
+    Ok(())
+}
+
+/// Brings a deleted row back to its place (the rows there move down);
+/// returns its version after.
+pub async fn restore_row(
+    txn: &DatabaseTransaction,
+    actor: Actor,
+    id: i32,
+) -> Result<i32, WriteError> {
+    let register_id = register_of(txn, id, true).await?;
+    let register = lock_register(txn, register_id).await?;
+    let row = risk::Entity::find_by_id(id).one(txn).await?.ok_or(WriteError::NotFound)?;
+    make_room(txn, register.id, row.bagian_id, row.position).await?;
+    let change = RowChange { position: Some(row.position), restore: true, ..Default::default() };
+    let version = update_row(txn, actor, register.id, id, row.version, &change).await?;
+    bump_register(txn, &register, None).await?;
+    Ok(version)
+}
+
+/// The register of a row that is live (or, with `deleted`, deleted).
+async fn register_of(txn: &DatabaseTransaction, id: i32, deleted: bool) -> Result<i32, WriteError> {
+    let state = if deleted {
+        risk::Column::DeletedAt.is_not_null()
+    } else {
+        risk::Column::DeletedAt.is_null()
+    };
+    risk::Entity::find_by_id(id)
+        .select_only()
+        .column(risk::Column::RegisterId)
+        .filter(state)
+        .into_tuple::<i32>()
+        .one(txn)
+        .await?
+        .ok_or(WriteError::NotFound)
 }
 
 /// Moves live rows out of the way (to position `-id`, unique) before they
