@@ -40,13 +40,20 @@ export default defineConfig({
   projects: [
     {
       name: "hydrated",
-      testIgnore: /no-javascript/,
+      testIgnore: /no-javascript|rows/,
       use: { viewport: { width: 1366, height: 900 } },
     },
     {
       name: "no-javascript",
       testMatch: /no-javascript/,
       use: { javaScriptEnabled: false, viewport: { width: 1366, height: 900 } },
+    },
+    {
+      // Adds and deletes rows: runs after the journeys that count them.
+      name: "rows",
+      testMatch: /rows/,
+      dependencies: ["hydrated", "no-javascript"],
+      use: { viewport: { width: 1366, height: 900 } },
     },
   ],
   webServer: {

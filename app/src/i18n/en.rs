@@ -62,6 +62,13 @@ pub const STRINGS: Strings = Strings {
     keep_mine: "Keep my text",
     take_theirs: "Take their text",
     merge: "Merge",
+    actions_column: "Actions",
+    add_below: |code| format!("Add a row below {code}"),
+    delete_row: |code| format!("Delete row {code}"),
+    row_deleted: |code| format!("Row {code} deleted."),
+    row_added: |code| format!("Row {code} added."),
+    undo: "Undo",
+    new_row: "New row",
     field_names: [
         "No.",
         "Work Unit / Section",

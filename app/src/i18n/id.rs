@@ -51,6 +51,13 @@ pub const STRINGS: Strings = Strings {
     keep_mine: "Pakai teks saya",
     take_theirs: "Pakai teks mereka",
     merge: "Gabungkan",
+    actions_column: "Aksi",
+    add_below: |code| format!("Tambah baris di bawah {code}"),
+    delete_row: |code| format!("Hapus baris {code}"),
+    row_deleted: |code| format!("Baris {code} dihapus."),
+    row_added: |code| format!("Baris {code} ditambahkan."),
+    undo: "Urungkan",
+    new_row: "Baris baru",
     // The form's own headers, but the control column without "(Sesuai SK/SOP)".
     field_names: [
         OFFICIAL_COLUMNS[0],

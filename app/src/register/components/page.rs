@@ -1,4 +1,4 @@
-use super::RegisterTable;
+use super::{RegisterTable, RowEditing, RowNotice};
 use crate::i18n::use_i18n;
 use crate::layout::{ErrorPanel, NotFoundPage, PageTitle};
 use crate::register::api::get_register;
@@ -29,9 +29,18 @@ pub fn RegisterPage() -> impl IntoView {
             None => Ok(None),
         }
     });
+    // Row operations outlive a reload of the register (their notice and undo).
+    provide_context(RowEditing {
+        adding_after: RwSignal::new(None),
+        deleted: RwSignal::new(None),
+        notice: RwSignal::new(None),
+        reload: Callback::new(move |()| register.refetch()),
+    });
     view! {
         <PageTitle text=|t| t.table_title.to_owned()/>
-        <Suspense fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+        <RowNotice/>
+        // A reload keeps the table on screen until the new one is ready.
+        <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 let addressed = key().is_some_and(|key| key.unit_id.is_some());
                 match register.await {
@@ -41,7 +50,7 @@ pub fn RegisterPage() -> impl IntoView {
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}
-        </Suspense>
+        </Transition>
     }
 }
 

@@ -1,4 +1,4 @@
-use super::{Announcer, EditableCell};
+use super::{Announcer, EditableCell, NewRow, RowActions, RowEditing};
 use crate::i18n::{Locale, use_i18n};
 use crate::register::model::{Field, RegisterView, SectionView};
 use leptos::prelude::*;
@@ -11,6 +11,7 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
     let t = move || i18n.t();
     let caption_unit = register.unit_name.clone();
     let year = register.year;
+    let register_id = register.id;
     let editable = !register.status.is_final();
     // Cells become interactive once the page is hydrated (effects run only
     // in the browser); the server's HTML promises nothing it cannot do.
@@ -22,7 +23,7 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
     let sections = register
         .sections
         .into_iter()
-        .map(|section| view! { <SectionRows section editable ready/> })
+        .map(|section| view! { <SectionRows register_id section editable ready/> })
         .collect_view()
         // Erasing the type keeps the WASM build's type depth in bounds.
         .into_any();
@@ -47,12 +48,21 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
                         <col class="col-text"/>
                         <col class="col-text"/>
                         <col class="col-text-wide"/>
+                        {editable.then(|| view! { <col class="col-actions"/> })}
                     </colgroup>
                     <thead>
                         <tr>
                             {(0..7)
                                 .map(|index| view! { <th scope="col">{move || t().columns[index]}</th> })
                                 .collect_view()}
+                            {editable
+                                .then(|| {
+                                    view! {
+                                        <th scope="col" class="cell-actions">
+                                            {move || t().actions_column}
+                                        </th>
+                                    }
+                                })}
                         </tr>
                     </thead>
                     {sections}
@@ -107,8 +117,20 @@ fn RegisterHead(register: RegisterView) -> impl IntoView {
 
 /// One Bagian: a `<tbody>` whose first row carries the spanning cells.
 #[component]
-fn SectionRows(section: SectionView, editable: bool, ready: ReadSignal<bool>) -> impl IntoView {
-    let span = section.rows.len();
+fn SectionRows(
+    register_id: i32,
+    section: SectionView,
+    editable: bool,
+    ready: ReadSignal<bool>,
+) -> impl IntoView {
+    let adding = use_context::<RowEditing>().map(|editing| editing.adding_after);
+    let section_len = section.rows.len();
+    let ids: Vec<i32> = section.rows.iter().map(|row| row.id).collect();
+    // A new row being written in this Bagian is spanned too.
+    let span = move || {
+        let writing = adding.and_then(|a| a.get()).is_some_and(|after| ids.contains(&after));
+        section_len + usize::from(writing)
+    };
     let mut lead = Some((section.ordinal, section.name));
     view! {
         <tbody class="register-section" data-bagian=section.bagian_id>
@@ -118,19 +140,35 @@ fn SectionRows(section: SectionView, editable: bool, ready: ReadSignal<bool>) ->
                 .map(|row| {
                     let lead_cells = lead.take().map(|(ordinal, name)| {
                         view! {
-                            <td class="cell-no" rowspan=span>{ordinal}</td>
-                            <th class="cell-bagian" scope="rowgroup" rowspan=span>{name}</th>
+                            <td class="cell-no" rowspan=span.clone()>{ordinal}</td>
+                            <th class="cell-bagian" scope="rowgroup" rowspan=span.clone()>{name}</th>
                         }
                     });
                     let id = row.id;
                     let cells = Field::CELLS.into_iter().zip(row.cells()).map(|(field, cell)| {
                         view! { <EditableCell row=id field text=cell.clone() editable ready/> }
                     });
+                    let (code, version) = (row.code.clone(), row.version);
+                    let actions = editable.then(|| {
+                        view! {
+                            <td class="cell-actions">
+                                <Show when=move || ready.get()>
+                                    <RowActions row=id code=code.clone() version/>
+                                </Show>
+                            </td>
+                        }
+                    });
+                    let writing_below =
+                        move || adding.is_some_and(|adding| adding.get() == Some(id));
                     view! {
-                        <tr data-row-id=row.id data-version=row.version>
+                        <tr data-row-id=row.id data-version=row.version data-code=row.code.clone()>
                             {lead_cells}
                             {cells.into_iter().collect_view()}
+                            {actions}
                         </tr>
+                        <Show when=writing_below>
+                            <NewRow register_id after=id/>
+                        </Show>
                     }
                     .into_any()
                 })

@@ -1,0 +1,212 @@
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use crate::register::edit::{NewRowCells, add_row, delete_row, restore_row};
+use crate::register::model::{Field, RichText};
+use crate::rules::FieldError;
+use leptos::prelude::*;
+
+/// What the table's row controls share: where a new row is being written,
+/// the last deletion (for its undo), and how to reload the register.
+#[derive(Clone, Copy)]
+pub struct RowEditing {
+    /// The row below which a new row is being written.
+    pub adding_after: RwSignal<Option<i32>>,
+    /// The last row deleted: (id, code), offered for undo.
+    pub deleted: RwSignal<Option<(i32, String)>>,
+    /// What the last row operation did, shown and announced.
+    pub notice: RwSignal<Option<String>>,
+    pub reload: Callback<()>,
+}
+
+/// The controls of one row: add a row below it, delete it.
+#[component]
+pub fn RowActions(row: i32, code: String, version: i32) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(editing) = use_context::<RowEditing>() else {
+        return ().into_any();
+    };
+    let add_label = {
+        let code = code.clone();
+        move || (i18n.t().add_below)(&code)
+    };
+    let delete_label = {
+        let code = code.clone();
+        move || (i18n.t().delete_row)(&code)
+    };
+    let on_delete = move |_| {
+        let code = code.clone();
+        leptos::task::spawn_local(async move {
+            match delete_row(row, version).await {
+                Ok(()) => {
+                    editing.deleted.set(Some((row, code.clone())));
+                    editing.notice.set(Some((i18n.t().row_deleted)(&code)));
+                    editing.reload.run(());
+                }
+                Err(error) => editing.notice.set(Some(problem(error, i18n.t()))),
+            }
+        });
+    };
+    view! {
+        <div class="row-actions">
+            <button
+                type="button"
+                class="row-action"
+                aria-label=add_label.clone()
+                title=add_label
+                on:click=move |_| editing.adding_after.set(Some(row))
+            >
+                <span aria-hidden="true">"+"</span>
+            </button>
+            <button
+                type="button"
+                class="row-action row-delete"
+                aria-label=delete_label.clone()
+                title=delete_label
+                on:click=on_delete
+            >
+                <span aria-hidden="true">"×"</span>
+            </button>
+        </div>
+    }
+    .into_any()
+}
+
+/// A new row being written below row `after`: five text boxes and the
+/// buttons to add or cancel.
+#[component]
+pub fn NewRow(register_id: i32, after: i32) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(editing) = use_context::<RowEditing>() else {
+        return ().into_any();
+    };
+    let texts = Field::CELLS.map(|_| RwSignal::new(String::new()));
+    let error = RwSignal::new(None::<String>);
+    let submit = move |_| {
+        let t = i18n.t();
+        let mut cells = Vec::new();
+        let mut problems = Vec::new();
+        for (field, text) in Field::CELLS.into_iter().zip(texts) {
+            match RichText::parse(&text.get_untracked()) {
+                Ok(cell) => cells.push(cell),
+                Err(problem) => problems.push(t.field_error(FieldError::new(field, problem))),
+            }
+        }
+        let Ok([aktivitas, potensi, penyebab, dampak, rencana]) = <[RichText; 5]>::try_from(cells)
+        else {
+            error.set(Some(problems.join(" ")));
+            return;
+        };
+        let cells = NewRowCells { aktivitas, potensi, penyebab, dampak, rencana };
+        leptos::task::spawn_local(async move {
+            match add_row(register_id, 0, Some(after), cells).await {
+                Ok(added) => {
+                    editing.adding_after.set(None);
+                    editing.notice.set(Some((i18n.t().row_added)(&added.code)));
+                    editing.reload.run(());
+                }
+                Err(failure) => error.set(Some(problem(failure, i18n.t()))),
+            }
+        });
+    };
+    let boxes = Field::CELLS
+        .into_iter()
+        .zip(texts)
+        .enumerate()
+        .map(|(index, (field, text))| {
+            view! {
+                <td class="cell-text is-editing">
+                    <textarea
+                        class="new-row-text"
+                        aria-label=move || i18n.t().field_name(field)
+                        autofocus=index == 0
+                        prop:value=move || text.get()
+                        on:input=move |event| text.set(event_target_value(&event))
+                    ></textarea>
+                    {(index == 0).then(|| {
+                        view! {
+                            <p class="cell-status" role="alert">
+                                {move || error.get()}
+                            </p>
+                        }
+                    })}
+                    {(index == Field::CELLS.len() - 1).then(|| {
+                        view! {
+                            <div class="cell-tools">
+                                <button type="button" class="tool-save" on:click=submit>
+                                    {move || i18n.t().save}
+                                </button>
+                                <button type="button" on:click=move |_| editing.adding_after.set(None)>
+                                    {move || i18n.t().cancel}
+                                </button>
+                            </div>
+                        }
+                    })}
+                </td>
+            }
+        })
+        .collect_view();
+    view! {
+        <tr class="new-row" aria-label=move || i18n.t().new_row>
+            {boxes}
+            <td class="cell-actions"></td>
+        </tr>
+    }
+    .into_any()
+}
+
+/// What the last row operation did, with an undo after a deletion.
+#[component]
+pub fn RowNotice() -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(editing) = use_context::<RowEditing>() else {
+        return ().into_any();
+    };
+    let undo = move |_| {
+        let Some((row, _)) = editing.deleted.get_untracked() else { return };
+        leptos::task::spawn_local(async move {
+            match restore_row(row).await {
+                Ok(_) => {
+                    editing.deleted.set(None);
+                    editing.notice.set(None);
+                    editing.reload.run(());
+                }
+                Err(error) => editing.notice.set(Some(problem(error, i18n.t()))),
+            }
+        });
+    };
+    view! {
+        <div class="row-notice" role="status" aria-live="polite">
+            {move || {
+                editing.notice.get().map(|message| {
+                    view! {
+                        <p>
+                            {message}
+                            {move || {
+                                editing.deleted.get().map(|_| {
+                                    view! {
+                                        <button type="button" class="button-link" on:click=undo>
+                                            {move || i18n.t().undo}
+                                        </button>
+                                    }
+                                })
+                            }}
+                        </p>
+                    }
+                })
+            }}
+        </div>
+    }
+    .into_any()
+}
+
+/// The message for a failed row operation, in the UI language.
+fn problem(error: AppError, t: &crate::i18n::Strings) -> String {
+    match error {
+        AppError::Validation(errors) => {
+            errors.iter().map(|e| t.field_error(*e)).collect::<Vec<_>>().join(" ")
+        }
+        AppError::Conflict { .. } | AppError::CellConflict { .. } => t.conflict_body.to_owned(),
+        AppError::RegisterFinal { .. } => t.final_body.to_owned(),
+        _ => t.save_failed.to_owned(),
+    }
+}
