@@ -124,6 +124,7 @@ pub enum ChangeLog {
     ChangedBy,
     Source,
     ChangedAt,
+    Client,
 }
 
 /// A foreign key from `table.column` to `target.id`.

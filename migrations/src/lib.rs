@@ -6,6 +6,7 @@ mod m20261128_000001_create_organisation;
 mod m20261128_000002_create_register;
 mod m20261128_000003_create_history;
 mod m20261129_000004_harden;
+mod m20261129_000005_change_client;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000002_create_register::Migration),
             Box::new(m20261128_000003_create_history::Migration),
             Box::new(m20261129_000004_harden::Migration),
+            Box::new(m20261129_000005_change_client::Migration),
         ]
     }
 }

@@ -154,13 +154,14 @@ async fn serve(
     };
     tracing::info!("{}", (text::strings(locale).listening)(&address.to_string()));
     let (stop, stopped) = tokio::sync::watch::channel(None::<String>);
-    let server = axum::serve(listener, crate::router_with(state.clone(), public))
-        .with_graceful_shutdown({
-            let mut stopped = stopped.clone();
-            async move {
-                let _ = stopped.changed().await;
-            }
-        });
+    let app = crate::router_with(state.clone(), public)
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    let server = axum::serve(listener, app).with_graceful_shutdown({
+        let mut stopped = stopped.clone();
+        async move {
+            let _ = stopped.changed().await;
+        }
+    });
     let watcher = tokio::spawn(async move {
         let reason = tokio::select! {
             () = shutdown_signal() => None,

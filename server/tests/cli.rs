@@ -249,7 +249,7 @@ async fn migrate_creates_the_schema_and_no_data() {
         assert!(schema.has_table("risk").await.unwrap(), "{backend:?}");
         assert_eq!(db.count("risk").await, 0, "migrate loads no data");
         assert_eq!(db.count("register").await, 0);
-        assert_eq!(db.count("seaql_migrations").await, 4);
+        assert_eq!(db.count("seaql_migrations").await, 5);
     }
 }
 

@@ -227,7 +227,7 @@ async fn of_concurrent_writers_exactly_one_wins(db: &TestDb) {
                 cells: vec![(Field::Penyebab, old, format!("penulis {writer}"))],
                 ..Default::default()
             };
-            let outcome = update_row(&txn, Actor::IMPORT, register_id, id, 1, &change).await;
+            let outcome = update_row(&txn, &Actor::IMPORT, register_id, id, 1, &change).await;
             match outcome {
                 Ok(version) => {
                     txn.commit().await?;

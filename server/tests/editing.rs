@@ -65,8 +65,36 @@ async fn a_saved_cell_is_stored_logged_and_versioned(db: &TestDb) {
         .await
         .unwrap();
     assert_eq!(logged, format!("{old}|Intervensi  pihak <i>ketiga</i>|web"));
+    let who = db
+        .text(&format!("SELECT client FROM change_log WHERE risk_id = {id} AND action = 'update'"))
+        .await;
+    assert_eq!(who.as_deref(), Some("127.0.0.1"), "not signed in: the client's address");
+    // Behind a proxy: the address it forwarded for, then its own.
+    let proxied = app
+        .client
+        .post(format!("{}/api/save_cell", app.base))
+        .header(header::ORIGIN, &app.base)
+        .header("x-forwarded-for", "198.51.100.7, 10.0.0.2")
+        .form(&[
+            ("row", id.as_str()),
+            ("field", "Dampak"),
+            (
+                "expected",
+                &db.text(&format!("SELECT dampak FROM risk WHERE id = {id}")).await.unwrap(),
+            ),
+            ("value", "Dampak lewat proksi"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(proxied.status(), StatusCode::OK);
+    let who = db
+        .text(&format!("SELECT client FROM change_log WHERE risk_id = {id} AND field = 'dampak' AND action = 'update'"))
+        .await;
+    assert_eq!(who.as_deref(), Some("198.51.100.7 via 127.0.0.1"));
     let bumped = db.text("SELECT version FROM register").await.unwrap();
-    assert_eq!(bumped.parse::<i32>().unwrap(), register_version.parse::<i32>().unwrap() + 1);
+    let saves = 2;
+    assert_eq!(bumped.parse::<i32>().unwrap(), register_version.parse::<i32>().unwrap() + saves);
     let page = reqwest::get(format!("{}/", app.base)).await.unwrap().text().await.unwrap();
     assert!(page.contains("Intervensi  pihak <em>ketiga</em>"));
 }

@@ -17,6 +17,8 @@ pub struct Model {
     pub changed_by: Option<i32>,
     pub source: String,
     pub changed_at: DateTimeUtc,
+    /// Where a change from the web came from, until accounts name the user.
+    pub client: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -300,7 +300,7 @@ async fn apply_rows(
     names: &HashMap<i32, String>,
     report: &mut ImportReport,
 ) -> Result<(), WriteError> {
-    let actor = Actor::IMPORT;
+    let actor = &Actor::IMPORT;
     let mut matched = vec![false; stored_rows.len()];
     for (found, _) in &matches.of_incoming {
         if let Some(found) = found {

@@ -25,11 +25,10 @@ pub async fn save_cell(
     value: RichText,
 ) -> Result<CellSaved, AppError> {
     let save = async {
-        use super::write::{Actor, Source};
         let db = crate::state::db()?;
         let txn = crate::db::begin_write(&db).await?;
-        let actor = Actor { user_id: None, source: Source::Web };
-        let saved = super::write::save_cell(&txn, actor, row, field, &expected, &value).await?;
+        let actor = web_actor();
+        let saved = super::write::save_cell(&txn, &actor, row, field, &expected, &value).await?;
         txn.commit().await?;
         Ok(CellSaved { version: saved.version, value: saved.value })
     };
@@ -63,17 +62,17 @@ pub async fn add_row(
     cells: NewRowCells,
 ) -> Result<RowAdded, AppError> {
     let add = async {
-        use super::write::{Actor, Placement, Source};
         let db = crate::state::db()?;
         let txn = crate::db::begin_write(&db).await?;
-        let actor = Actor { user_id: None, source: Source::Web };
+        use super::write::Placement;
+        let actor = web_actor();
         let placement = match after {
             Some(row_id) => Placement::After { row_id },
             None => Placement::End { bagian_id: bagian },
         };
         let NewRowCells { aktivitas, potensi, penyebab, dampak, rencana } = cells;
         let cells = [aktivitas, potensi, penyebab, dampak, rencana];
-        let added = super::write::add_row(&txn, actor, register, placement, &cells).await?;
+        let added = super::write::add_row(&txn, &actor, register, placement, &cells).await?;
         txn.commit().await?;
         Ok(RowAdded { id: added.id, code: added.code })
     };
@@ -85,11 +84,10 @@ pub async fn add_row(
 #[server(endpoint = "delete_row")]
 pub async fn delete_row(row: i32, version: i32) -> Result<(), AppError> {
     let delete = async {
-        use super::write::{Actor, Source};
         let db = crate::state::db()?;
         let txn = crate::db::begin_write(&db).await?;
-        let actor = Actor { user_id: None, source: Source::Web };
-        super::write::remove_row(&txn, actor, row, version).await?;
+        let actor = web_actor();
+        super::write::remove_row(&txn, &actor, row, version).await?;
         txn.commit().await?;
         Ok(())
     };
@@ -100,13 +98,38 @@ pub async fn delete_row(row: i32, version: i32) -> Result<(), AppError> {
 #[server(endpoint = "restore_row")]
 pub async fn restore_row(row: i32) -> Result<i32, AppError> {
     let restore = async {
-        use super::write::{Actor, Source};
         let db = crate::state::db()?;
         let txn = crate::db::begin_write(&db).await?;
-        let actor = Actor { user_id: None, source: Source::Web };
-        let version = super::write::restore_row(&txn, actor, row).await?;
+        let actor = web_actor();
+        let version = super::write::restore_row(&txn, &actor, row).await?;
         txn.commit().await?;
         Ok(version)
     };
     restore.await.map_err(AppError::with_http_status)
+}
+
+/// The author of a change made through the web: not signed in (accounts come
+/// later), known by the client's address; behind a proxy the address it
+/// forwarded for, then the proxy's own.
+#[cfg(feature = "ssr")]
+fn web_actor() -> super::write::Actor {
+    use super::write::{Actor, Source};
+    let client = use_context::<http::request::Parts>().and_then(|parts| {
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|info| info.0.ip().to_string());
+        let forwarded = parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.split(',').next())
+            .map(|first| first.trim().chars().take(64).collect::<String>())
+            .filter(|first| !first.is_empty());
+        match (forwarded, peer) {
+            (Some(forwarded), Some(peer)) => Some(format!("{forwarded} via {peer}")),
+            (forwarded, peer) => forwarded.or(peer),
+        }
+    });
+    Actor { user_id: None, source: Source::Web, client }
 }

@@ -68,15 +68,18 @@ impl Source {
     }
 }
 
-/// Who makes a change: a signed-in user (once accounts exist) and the path.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Who makes a change: a signed-in user (once accounts exist), the path,
+/// and for changes from the web the client's address.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Actor {
     pub user_id: Option<i32>,
     pub source: Source,
+    /// "203.0.113.7", or "203.0.113.7 via 10.0.0.2" behind a proxy.
+    pub client: Option<String>,
 }
 
 impl Actor {
-    pub const IMPORT: Self = Self { user_id: None, source: Source::Import };
+    pub const IMPORT: Self = Self { user_id: None, source: Source::Import, client: None };
 }
 
 /// A register held by this transaction.
@@ -149,7 +152,7 @@ pub struct NewRow<'a> {
 /// Creates a row (version 1) and logs each of its cells.
 pub async fn insert_row(
     txn: &DatabaseTransaction,
-    actor: Actor,
+    actor: &Actor,
     row: NewRow<'_>,
 ) -> Result<i32, WriteError> {
     let now = now(txn.get_database_backend());
@@ -230,7 +233,7 @@ impl RowChange {
 /// returns its version after. Zero rows affected is a conflict.
 pub async fn update_row(
     txn: &DatabaseTransaction,
-    actor: Actor,
+    actor: &Actor,
     register_id: i32,
     id: i32,
     expected: i32,
@@ -300,7 +303,7 @@ pub struct SavedCell {
 /// second tab) is answered as saved, without a second change.
 pub async fn save_cell(
     txn: &DatabaseTransaction,
-    actor: Actor,
+    actor: &Actor,
     id: i32,
     field: Field,
     expected: &str,
@@ -357,7 +360,7 @@ pub async fn save_cell(
 /// notes) if it is still at `expected` version.
 pub async fn delete_row(
     txn: &DatabaseTransaction,
-    actor: Actor,
+    actor: &Actor,
     register_id: i32,
     id: i32,
     expected: i32,
@@ -447,7 +450,7 @@ pub struct AddedRow {
 /// the rules when they were read).
 pub async fn add_row(
     txn: &DatabaseTransaction,
-    actor: Actor,
+    actor: &Actor,
     register_id: i32,
     placement: Placement,
     cells: &[RichText; 5],
@@ -496,7 +499,7 @@ pub async fn add_row(
 /// Deletes a row softly if it is still at `expected` version.
 pub async fn remove_row(
     txn: &DatabaseTransaction,
-    actor: Actor,
+    actor: &Actor,
     id: i32,
     expected: i32,
 ) -> Result<(), WriteError> {
@@ -511,7 +514,7 @@ pub async fn remove_row(
 /// returns its version after.
 pub async fn restore_row(
     txn: &DatabaseTransaction,
-    actor: Actor,
+    actor: &Actor,
     id: i32,
 ) -> Result<i32, WriteError> {
     let register_id = register_of(txn, id, true).await?;
@@ -613,7 +616,7 @@ impl LogEntry {
 
 async fn log(
     txn: &DatabaseTransaction,
-    actor: Actor,
+    actor: &Actor,
     register_id: i32,
     risk_id: Option<i32>,
     entries: impl IntoIterator<Item = LogEntry>,
@@ -631,6 +634,7 @@ async fn log(
             change_log::Column::ChangedBy,
             change_log::Column::Source,
             change_log::Column::ChangedAt,
+            change_log::Column::Client,
         ])
         .to_owned();
     let mut any = false;
@@ -646,6 +650,7 @@ async fn log(
             actor.user_id.into(),
             actor.source.code().into(),
             now.clone(),
+            actor.client.clone().into(),
         ]);
     }
     if any {

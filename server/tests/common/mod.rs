@@ -143,7 +143,8 @@ pub async fn spawn_router(router: axum::Router) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
     let address = listener.local_addr().expect("local address");
     tokio::spawn(async move {
-        axum::serve(listener, router).await.ok();
+        let app = router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(listener, app).await.ok();
     });
     address
 }
