@@ -38,6 +38,12 @@ test("a row is added below another, deleted, brought back by undo, and deleted a
   await expect(rows).toHaveCount(14);
   await expect(rows.nth(1)).toHaveAttribute("data-code", "BK-014");
 
+  // Up and back down: the order follows at once.
+  await page.getByRole("button", { name: "Naikkan baris BK-014" }).click();
+  await expect(rows.nth(0)).toHaveAttribute("data-code", "BK-014");
+  await page.getByRole("button", { name: "Turunkan baris BK-014" }).click();
+  await expect(rows.nth(1)).toHaveAttribute("data-code", "BK-014");
+
   await page.getByRole("button", { name: "Hapus baris BK-014" }).click();
   await expect(rows).toHaveCount(13);
   await page.reload();

@@ -327,6 +327,32 @@ async fn rows_are_added_deleted_and_restored(db: &TestDb) {
     assert_eq!(after, version + 4, "each change bumps the register's version");
 }
 
+/// A row moves one place up or down within its Bagian, at the version seen;
+/// at the top already, nothing changes.
+async fn rows_move_up_and_down(db: &TestDb) {
+    let app = App::start(db).await;
+    let bk2 = db.text("SELECT id FROM risk WHERE code = 'BK-002'").await.unwrap();
+    let (status, body) =
+        app.post_form("move_row", &[("row", &bk2), ("version", "1"), ("up", "true")]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body, 2);
+    assert_eq!(app.first_bagian_codes().await, ["BK-002", "BK-001", "BK-003", "BK-004"]);
+    let (status, _) =
+        app.post_form("move_row", &[("row", &bk2), ("version", "1"), ("up", "false")]).await;
+    assert_eq!(status, StatusCode::CONFLICT, "a stale version moves nothing");
+    let (status, body) =
+        app.post_form("move_row", &[("row", &bk2), ("version", "2"), ("up", "true")]).await;
+    assert_eq!((status, body), (StatusCode::OK, Value::from(2)), "at the top already");
+    let (status, _) =
+        app.post_form("move_row", &[("row", &bk2), ("version", "2"), ("up", "false")]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(app.first_bagian_codes().await, ["BK-001", "BK-002", "BK-003", "BK-004"]);
+    let moves = db
+        .text(&format!("SELECT COUNT(*) FROM change_log WHERE risk_id = {bk2} AND action = 'move'"))
+        .await;
+    assert_eq!(moves.as_deref(), Some("2"));
+}
+
 /// New rows meet the cell rules; a Bagian of another unit is not found; a
 /// final register refuses every change.
 async fn row_changes_meet_the_rules(db: &TestDb) {
@@ -375,7 +401,11 @@ async fn row_changes_meet_the_rules(db: &TestDb) {
     );
 }
 
-on_both_databases!(rows_are_added_deleted_and_restored, row_changes_meet_the_rules,);
+on_both_databases!(
+    rows_move_up_and_down,
+    rows_are_added_deleted_and_restored,
+    row_changes_meet_the_rules,
+);
 
 on_both_databases!(
     a_saved_cell_is_stored_logged_and_versioned,

@@ -67,6 +67,8 @@ pub const STRINGS: Strings = Strings {
     delete_row: |code| format!("Delete row {code}"),
     row_deleted: |code| format!("Row {code} deleted."),
     row_added: |code| format!("Row {code} added."),
+    move_up: |code| format!("Move row {code} up"),
+    move_down: |code| format!("Move row {code} down"),
     undo: "Undo",
     new_row: "New row",
     field_names: [

@@ -56,6 +56,8 @@ pub const STRINGS: Strings = Strings {
     delete_row: |code| format!("Hapus baris {code}"),
     row_deleted: |code| format!("Baris {code} dihapus."),
     row_added: |code| format!("Baris {code} ditambahkan."),
+    move_up: |code| format!("Naikkan baris {code}"),
+    move_down: |code| format!("Turunkan baris {code}"),
     undo: "Urungkan",
     new_row: "Baris baru",
     // The form's own headers, but the control column without "(Sesuai SK/SOP)".

@@ -111,6 +111,8 @@ pub struct Strings {
     pub delete_row: fn(code: &str) -> String,
     pub row_deleted: fn(code: &str) -> String,
     pub row_added: fn(code: &str) -> String,
+    pub move_up: fn(code: &str) -> String,
+    pub move_down: fn(code: &str) -> String,
     pub undo: &'static str,
     pub new_row: &'static str,
     pub field_names: [&'static str; 11],

@@ -108,6 +108,21 @@ pub async fn restore_row(row: i32) -> Result<i32, AppError> {
     restore.await.map_err(AppError::with_http_status)
 }
 
+/// Moves a row one place up (or down) within its Bagian if it is still at
+/// `version`; returns its version after.
+#[server(endpoint = "move_row")]
+pub async fn move_row(row: i32, version: i32, up: bool) -> Result<i32, AppError> {
+    let moved = async {
+        let db = crate::state::db()?;
+        let txn = crate::db::begin_write(&db).await?;
+        let actor = web_actor();
+        let version = super::write::move_row(&txn, &actor, row, version, up).await?;
+        txn.commit().await?;
+        Ok(version)
+    };
+    moved.await.map_err(AppError::with_http_status)
+}
+
 /// The author of a change made through the web: not signed in (accounts come
 /// later), known by the client's address; behind a proxy the address it
 /// forwarded for, then the proxy's own.

@@ -11,7 +11,7 @@ use crate::db::now;
 use crate::entities::{change_log, register, risk};
 use crate::error::AppError;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
     sea_query::{Expr, ExprTrait, Query},
 };
@@ -525,6 +525,72 @@ pub async fn restore_row(
     let version = update_row(txn, actor, register.id, id, row.version, &change).await?;
     bump_register(txn, &register, None).await?;
     Ok(version)
+}
+
+/// Moves a live row one place up or down within its Bagian (it changes
+/// places with its neighbour), if it is still at `expected` version. At the
+/// top (or bottom) already, nothing changes. Returns its version after.
+pub async fn move_row(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    id: i32,
+    expected: i32,
+    up: bool,
+) -> Result<i32, WriteError> {
+    let register_id = register_of(txn, id, false).await?;
+    let register = lock_register(txn, register_id).await?;
+    let row = risk::Entity::find_by_id(id).one(txn).await?.ok_or(WriteError::NotFound)?;
+    if row.version != expected {
+        return Err(WriteError::Conflict { row_id: id, expected, current: Some(row.version) });
+    }
+    let neighbours = risk::Entity::find()
+        .filter(risk::Column::RegisterId.eq(register.id))
+        .filter(risk::Column::BagianId.eq(row.bagian_id))
+        .filter(risk::Column::DeletedAt.is_null());
+    let neighbour = if up {
+        neighbours
+            .filter(risk::Column::Position.lt(row.position))
+            .order_by_desc(risk::Column::Position)
+            .one(txn)
+            .await?
+    } else {
+        neighbours
+            .filter(risk::Column::Position.gt(row.position))
+            .order_by_asc(risk::Column::Position)
+            .one(txn)
+            .await?
+    };
+    let Some(neighbour) = neighbour else {
+        return Ok(row.version);
+    };
+    // Places are unique at every moment: step aside, then swap.
+    park_rows(txn, register.id, &[(row.id, row.version)]).await?;
+    risk::Entity::update_many()
+        .col_expr(risk::Column::Position, Expr::val(row.position))
+        .filter(risk::Column::Id.eq(neighbour.id))
+        .exec(txn)
+        .await?;
+    let version = risk::Entity::update_many()
+        .col_expr(risk::Column::Position, Expr::val(neighbour.position))
+        .col_expr(risk::Column::Version, Expr::col(risk::Column::Version).add(1))
+        .col_expr(risk::Column::UpdatedAt, now(txn.get_database_backend()))
+        .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id))
+        .filter(risk::Column::Id.eq(id))
+        .filter(risk::Column::Version.eq(row.version))
+        .exec(txn)
+        .await?;
+    if version.rows_affected == 0 {
+        return Err(conflict(txn, id, expected).await);
+    }
+    let entry = LogEntry::new(
+        Action::Move,
+        "position",
+        Some(&row.position.to_string()),
+        Some(neighbour.position.to_string()),
+    );
+    log(txn, actor, register.id, Some(id), [entry]).await?;
+    bump_register(txn, &register, None).await?;
+    Ok(row.version + 1)
 }
 
 /// The register of a row that is live (or, with `deleted`, deleted).

@@ -1,6 +1,6 @@
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::register::edit::{NewRowCells, add_row, delete_row, restore_row};
+use crate::register::edit::{NewRowCells, add_row, delete_row, move_row, restore_row};
 use crate::register::model::{Field, RichText};
 use crate::rules::FieldError;
 use leptos::prelude::*;
@@ -33,6 +33,22 @@ pub fn RowActions(row: i32, code: String, version: i32) -> impl IntoView {
         let code = code.clone();
         move || (i18n.t().delete_row)(&code)
     };
+    let up_label = {
+        let code = code.clone();
+        move || (i18n.t().move_up)(&code)
+    };
+    let down_label = {
+        let code = code.clone();
+        move || (i18n.t().move_down)(&code)
+    };
+    let on_move = move |up: bool| {
+        leptos::task::spawn_local(async move {
+            match move_row(row, version, up).await {
+                Ok(_) => editing.reload.run(()),
+                Err(error) => editing.notice.set(Some(problem(error, i18n.t()))),
+            }
+        });
+    };
     let on_delete = move |_| {
         let code = code.clone();
         leptos::task::spawn_local(async move {
@@ -56,6 +72,24 @@ pub fn RowActions(row: i32, code: String, version: i32) -> impl IntoView {
                 on:click=move |_| editing.adding_after.set(Some(row))
             >
                 <span aria-hidden="true">"+"</span>
+            </button>
+            <button
+                type="button"
+                class="row-action"
+                aria-label=up_label.clone()
+                title=up_label
+                on:click=move |_| on_move(true)
+            >
+                <span aria-hidden="true">"↑"</span>
+            </button>
+            <button
+                type="button"
+                class="row-action"
+                aria-label=down_label.clone()
+                title=down_label
+                on:click=move |_| on_move(false)
+            >
+                <span aria-hidden="true">"↓"</span>
             </button>
             <button
                 type="button"
