@@ -75,6 +75,15 @@ pub fn RowActions(row: i32, code: String, version: i32) -> impl IntoView {
             </button>
             <button
                 type="button"
+                class="row-action row-delete"
+                aria-label=delete_label.clone()
+                title=delete_label
+                on:click=on_delete
+            >
+                <span aria-hidden="true">"×"</span>
+            </button>
+            <button
+                type="button"
                 class="row-action"
                 aria-label=up_label.clone()
                 title=up_label
@@ -90,15 +99,6 @@ pub fn RowActions(row: i32, code: String, version: i32) -> impl IntoView {
                 on:click=move |_| on_move(false)
             >
                 <span aria-hidden="true">"↓"</span>
-            </button>
-            <button
-                type="button"
-                class="row-action row-delete"
-                aria-label=delete_label.clone()
-                title=delete_label
-                on:click=on_delete
-            >
-                <span aria-hidden="true">"×"</span>
             </button>
         </div>
     }

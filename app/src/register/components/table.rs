@@ -43,7 +43,7 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
                     <colgroup>
                         <col class="col-no"/>
                         <col class="col-bagian"/>
-                        <col class="col-text"/>
+                        <col class="col-text col-activity"/>
                         <col class="col-text"/>
                         <col class="col-text"/>
                         <col class="col-text"/>
