@@ -200,17 +200,15 @@ async fn an_unreachable_database_gives_503() {
 /// through the error mapping to a 503, never a 500.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_query_on_an_unreachable_database_gives_503() {
-    {
-        let url = "postgres://postgres@127.0.0.1:9/benturan";
-        let db = app::db::connect(url).await.unwrap();
-        let state = app::state::AppState::new(benturan::leptos_options(), db);
-        state.mark_ready();
-        let base = format!("http://{}", spawn_server(state).await);
-        for path in ["/", "/api/get_register"] {
-            let (status, retry, _) = status_of(&format!("{base}{path}")).await;
-            assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{url}{path}");
-            assert_eq!(retry.as_deref(), Some("5"));
-        }
+    let url = "postgres://postgres@127.0.0.1:9/benturan";
+    let db = app::db::connect(url).await.unwrap();
+    let state = app::state::AppState::new(benturan::leptos_options(), db);
+    state.mark_ready();
+    let base = format!("http://{}", spawn_server(state).await);
+    for path in ["/", "/api/get_register"] {
+        let (status, retry, _) = status_of(&format!("{base}{path}")).await;
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{url}{path}");
+        assert_eq!(retry.as_deref(), Some("5"));
     }
 }
 

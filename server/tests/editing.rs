@@ -26,17 +26,8 @@ impl App {
         expected: &str,
         value: &str,
     ) -> (StatusCode, Value) {
-        let response = self
-            .client
-            .post(format!("{}/api/save_cell", self.base))
-            .header(header::ORIGIN, &self.base)
-            .form(&[("row", row), ("field", field), ("expected", expected), ("value", value)])
-            .send()
-            .await
-            .unwrap();
-        let status = response.status();
-        let body = response.text().await.unwrap();
-        (status, serde_json::from_str(&body).unwrap_or(Value::String(body)))
+        let form = [("row", row), ("field", field), ("expected", expected), ("value", value)];
+        self.post_form("save_cell", &form).await
     }
 }
 

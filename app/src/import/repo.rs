@@ -356,7 +356,7 @@ async fn apply_rows(
                     Some(code) => code.to_owned(),
                     None => {
                         next_code += 1;
-                        format!("BK-{next_code:03}")
+                        write::code_for(next_code)
                     }
                 };
                 let new = NewRow {
@@ -401,11 +401,10 @@ fn row_change(
 
 /// The highest number of a "BK-n" code in the register or the file.
 fn next_code_number(stored: &[risk::Model], incoming: &[Incoming<'_>]) -> u32 {
-    let number = |code: &str| code.strip_prefix("BK-").and_then(|n| n.parse::<u32>().ok());
     stored
         .iter()
-        .filter_map(|row| row.code.as_deref().and_then(number))
-        .chain(incoming.iter().filter_map(|row| row.code.and_then(number)))
+        .filter_map(|row| row.code.as_deref().and_then(write::code_number))
+        .chain(incoming.iter().filter_map(|row| row.code.and_then(write::code_number)))
         .max()
         .unwrap_or(0)
 }

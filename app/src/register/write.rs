@@ -6,12 +6,17 @@
 //!   (no affected row is a conflict: never read-then-write);
 //! - logs every change with old and new value, by the database's clock;
 //! - bumps the register's version once, the cursor of caches and live updates.
+//!
+//! Row operations of the editor (add, delete, restore, move) are in `rows`.
+mod rows;
+
 use super::model::{Field, FieldError, RegisterStatus, RichText};
 use crate::db::now;
 use crate::entities::{change_log, register, risk};
 use crate::error::AppError;
+pub use rows::{AddedRow, Placement, add_row, move_row, remove_row, restore_row};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
     QuerySelect,
     sea_query::{Expr, ExprTrait, Query},
 };
@@ -138,6 +143,16 @@ pub async fn bump_register(
         return Err(WriteError::Final { year: register.year });
     }
     Ok(register.version + 1)
+}
+
+/// The number of a "BK-n" code, the codes the app gives.
+pub fn code_number(code: &str) -> Option<u32> {
+    code.strip_prefix("BK-")?.parse().ok()
+}
+
+/// The code with number `number`: "BK-007".
+pub fn code_for(number: u32) -> String {
+    format!("BK-{number:03}")
 }
 
 /// A row to create.
@@ -385,229 +400,6 @@ pub async fn delete_row(
     }
     let entry = LogEntry::new(Action::Delete, "deleted_at", None, Some("deleted".to_owned()));
     log(txn, actor, register_id, Some(id), [entry]).await
-}
-
-/// Makes room at `position` of a Bagian: the live rows from there on move
-/// one place down (in two steps, as places are unique at every moment).
-async fn make_room(
-    txn: &DatabaseTransaction,
-    register_id: i32,
-    bagian_id: i32,
-    position: i32,
-) -> Result<(), WriteError> {
-    let rows = || {
-        risk::Entity::update_many()
-            .filter(risk::Column::RegisterId.eq(register_id))
-            .filter(risk::Column::BagianId.eq(bagian_id))
-            .filter(risk::Column::DeletedAt.is_null())
-    };
-    rows()
-        .col_expr(risk::Column::Position, Expr::col(risk::Column::Position).add(1).mul(-1))
-        .filter(risk::Column::Position.gte(position))
-        .exec(txn)
-        .await?;
-    rows()
-        .col_expr(risk::Column::Position, Expr::col(risk::Column::Position).mul(-1))
-        .filter(risk::Column::Position.lt(0))
-        .exec(txn)
-        .await?;
-    Ok(())
-}
-
-/// The next free "BK-n" code of a register (deleted rows keep theirs).
-async fn next_code(txn: &DatabaseTransaction, register_id: i32) -> Result<String, WriteError> {
-    let codes: Vec<Option<String>> = risk::Entity::find()
-        .select_only()
-        .column(risk::Column::Code)
-        .filter(risk::Column::RegisterId.eq(register_id))
-        .into_tuple()
-        .all(txn)
-        .await?;
-    let highest = codes
-        .iter()
-        .flatten()
-        .filter_map(|code| code.strip_prefix("BK-")?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0);
-    Ok(format!("BK-{:03}", highest + 1))
-}
-
-/// Where a new row goes: below a given row, or at the end of a Bagian.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Placement {
-    End { bagian_id: i32 },
-    After { row_id: i32 },
-}
-
-/// A row created: its id and code.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct AddedRow {
-    pub id: i32,
-    pub code: String,
-}
-
-/// Adds a row to a Bagian of the register, with its five cells (checked by
-/// the rules when they were read).
-pub async fn add_row(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    register_id: i32,
-    placement: Placement,
-    cells: &[RichText; 5],
-) -> Result<AddedRow, WriteError> {
-    let register = lock_register(txn, register_id).await?;
-    let (bagian_id, position) = match placement {
-        Placement::After { row_id } => {
-            let (bagian_id, position) = risk::Entity::find_by_id(row_id)
-                .select_only()
-                .columns([risk::Column::BagianId, risk::Column::Position])
-                .filter(risk::Column::RegisterId.eq(register.id))
-                .filter(risk::Column::DeletedAt.is_null())
-                .into_tuple::<(i32, i32)>()
-                .one(txn)
-                .await?
-                .ok_or(WriteError::NotFound)?;
-            make_room(txn, register.id, bagian_id, position + 1).await?;
-            (bagian_id, position + 1)
-        }
-        Placement::End { bagian_id } => {
-            let bagian = crate::entities::org_unit::Entity::find_by_id(bagian_id)
-                .one(txn)
-                .await?
-                .filter(|unit| unit.parent_id == Some(register.unit_id))
-                .ok_or(WriteError::NotFound)?;
-            let last: Option<i32> = risk::Entity::find()
-                .select_only()
-                .column_as(risk::Column::Position.max(), "last")
-                .filter(risk::Column::RegisterId.eq(register.id))
-                .filter(risk::Column::BagianId.eq(bagian.id))
-                .filter(risk::Column::DeletedAt.is_null())
-                .into_tuple::<Option<i32>>()
-                .one(txn)
-                .await?
-                .flatten();
-            (bagian.id, last.unwrap_or(0) + 1)
-        }
-    };
-    let code = next_code(txn, register.id).await?;
-    let new = NewRow { register_id: register.id, bagian_id, position, code: &code, cells };
-    let id = insert_row(txn, actor, new).await?;
-    bump_register(txn, &register, None).await?;
-    Ok(AddedRow { id, code })
-}
-
-/// Deletes a row softly if it is still at `expected` version.
-pub async fn remove_row(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    id: i32,
-    expected: i32,
-) -> Result<(), WriteError> {
-    let register_id = register_of(txn, id, false).await?;
-    let register = lock_register(txn, register_id).await?;
-    delete_row(txn, actor, register.id, id, expected).await?;
-    bump_register(txn, &register, None).await?;
-    Ok(())
-}
-
-/// Brings a deleted row back to its place (the rows there move down);
-/// returns its version after.
-pub async fn restore_row(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    id: i32,
-) -> Result<i32, WriteError> {
-    let register_id = register_of(txn, id, true).await?;
-    let register = lock_register(txn, register_id).await?;
-    let row = risk::Entity::find_by_id(id).one(txn).await?.ok_or(WriteError::NotFound)?;
-    make_room(txn, register.id, row.bagian_id, row.position).await?;
-    let change = RowChange { position: Some(row.position), restore: true, ..Default::default() };
-    let version = update_row(txn, actor, register.id, id, row.version, &change).await?;
-    bump_register(txn, &register, None).await?;
-    Ok(version)
-}
-
-/// Moves a live row one place up or down within its Bagian (it changes
-/// places with its neighbour), if it is still at `expected` version. At the
-/// top (or bottom) already, nothing changes. Returns its version after.
-pub async fn move_row(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    id: i32,
-    expected: i32,
-    up: bool,
-) -> Result<i32, WriteError> {
-    let register_id = register_of(txn, id, false).await?;
-    let register = lock_register(txn, register_id).await?;
-    let row = risk::Entity::find_by_id(id).one(txn).await?.ok_or(WriteError::NotFound)?;
-    if row.version != expected {
-        return Err(WriteError::Conflict { row_id: id, expected, current: Some(row.version) });
-    }
-    let neighbours = risk::Entity::find()
-        .filter(risk::Column::RegisterId.eq(register.id))
-        .filter(risk::Column::BagianId.eq(row.bagian_id))
-        .filter(risk::Column::DeletedAt.is_null());
-    let neighbour = if up {
-        neighbours
-            .filter(risk::Column::Position.lt(row.position))
-            .order_by_desc(risk::Column::Position)
-            .one(txn)
-            .await?
-    } else {
-        neighbours
-            .filter(risk::Column::Position.gt(row.position))
-            .order_by_asc(risk::Column::Position)
-            .one(txn)
-            .await?
-    };
-    let Some(neighbour) = neighbour else {
-        return Ok(row.version);
-    };
-    // Places are unique at every moment: step aside, then swap.
-    park_rows(txn, register.id, &[(row.id, row.version)]).await?;
-    risk::Entity::update_many()
-        .col_expr(risk::Column::Position, Expr::val(row.position))
-        .filter(risk::Column::Id.eq(neighbour.id))
-        .exec(txn)
-        .await?;
-    let version = risk::Entity::update_many()
-        .col_expr(risk::Column::Position, Expr::val(neighbour.position))
-        .col_expr(risk::Column::Version, Expr::col(risk::Column::Version).add(1))
-        .col_expr(risk::Column::UpdatedAt, now(txn.get_database_backend()))
-        .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id))
-        .filter(risk::Column::Id.eq(id))
-        .filter(risk::Column::Version.eq(row.version))
-        .exec(txn)
-        .await?;
-    if version.rows_affected == 0 {
-        return Err(conflict(txn, id, expected).await);
-    }
-    let entry = LogEntry::new(
-        Action::Move,
-        "position",
-        Some(&row.position.to_string()),
-        Some(neighbour.position.to_string()),
-    );
-    log(txn, actor, register.id, Some(id), [entry]).await?;
-    bump_register(txn, &register, None).await?;
-    Ok(row.version + 1)
-}
-
-/// The register of a row that is live (or, with `deleted`, deleted).
-async fn register_of(txn: &DatabaseTransaction, id: i32, deleted: bool) -> Result<i32, WriteError> {
-    let state = if deleted {
-        risk::Column::DeletedAt.is_not_null()
-    } else {
-        risk::Column::DeletedAt.is_null()
-    };
-    risk::Entity::find_by_id(id)
-        .select_only()
-        .column(risk::Column::RegisterId)
-        .filter(state)
-        .into_tuple::<i32>()
-        .one(txn)
-        .await?
-        .ok_or(WriteError::NotFound)
 }
 
 /// Moves live rows out of the way (to position `-id`, unique) before they
