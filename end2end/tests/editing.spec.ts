@@ -112,3 +112,57 @@ test("two people save one cell: the second sees both texts and chooses, nothing 
   await ani.context.close();
   await budi.context.close();
 });
+
+test("keyboard only: the table is one tab stop, arrows move, Enter edits, Ctrl+Enter saves, Tab leaves", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.goto("/");
+  await waitForHydration(page);
+  const stop = page.locator('table[role="grid"] [data-grid-item][tabindex="0"]');
+  await expect(stop).toHaveCount(1);
+  const view = (row: number, column: number) => cell(page, row, column).locator(".cell-view");
+  await expect(stop).toHaveText(await view(0, 0).innerText());
+  await stop.focus();
+  await expect(view(0, 0)).toBeFocused();
+
+  await page.keyboard.press("ArrowRight");
+  await expect(view(0, 1)).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(view(1, 1)).toBeFocused();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowLeft");
+  await expect(view(1, 0)).toBeFocused();
+  await page.keyboard.press("End");
+  await expect(page.getByRole("button", { name: "Riwayat baris BK-002" })).toBeFocused();
+  await page.keyboard.press("Home");
+  await expect(view(1, 0)).toBeFocused();
+  await page.keyboard.press("PageDown");
+  await expect(view(11, 0)).toBeFocused();
+  await page.keyboard.press("Control+End");
+  await expect(page.getByRole("button", { name: "Riwayat baris BK-013" })).toBeFocused();
+  await page.keyboard.press("Control+Home");
+  await expect(view(0, 0)).toBeFocused();
+  await expect(stop).toHaveCount(1);
+
+  // To BK-011's Dampak Negatif, edit, save, and the focus stays there.
+  for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowDown");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("ArrowRight");
+  await expect(view(10, 3)).toBeFocused();
+  const before = (await view(10, 3).innerText()).trim();
+  await page.keyboard.press("F2");
+  const editor = cell(page, 10, 3).getByRole("textbox");
+  await expect(editor).toBeFocused();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" (dicek)");
+  await page.keyboard.press("Control+Enter");
+  await expect(cell(page, 10, 3).locator(".cell-status")).toHaveText("Tersimpan");
+  await expect(view(10, 3)).toBeFocused();
+  await expect(view(10, 3)).toHaveText(`${before} (dicek)`);
+
+  // Tab leaves the grid; Shift+Tab comes back to the same cell.
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-grid-item"))).toBe(false);
+  await page.keyboard.press("Shift+Tab");
+  await expect(view(10, 3)).toBeFocused();
+  await expectAccessible(page);
+  expect(errors).toEqual([]);
+});

@@ -28,3 +28,17 @@ test("the server-rendered pages, before any script runs, pass axe", async ({ bro
   }
   await context.close();
 });
+
+test("without JavaScript the filter form reloads the page filtered by the server", async ({ page }) => {
+  await page.goto("/?q=tamu");
+  await expect(page.locator("table.official-table tbody tr[data-row-id]")).toHaveCount(1);
+  await expect(page.getByTestId("filter-count")).toHaveText("1 dari 13 risiko");
+  await page.getByRole("searchbox", { name: "Cari" }).fill("publikasi");
+  await page.getByRole("checkbox", { name: "Bagian Materi & Komunikasi Pimpinan" }).check();
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page).toHaveURL(/\?q=publikasi&bagian=\d+$/);
+  const rows = page.locator("table.official-table tbody tr[data-row-id]");
+  await expect(rows.first()).toBeVisible();
+  await expect(page.locator("table.official-table mark").first()).toBeVisible();
+  await expect(page.locator("td.cell-no:visible")).toHaveText(["3"]);
+});

@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { expectAccessible, waitForHydration, watchForErrors } from "./helpers";
 
+// Each journey counts the rows the other changes: one after the other.
+test.describe.configure({ mode: "serial" });
+
 test("a row is added below another, deleted, brought back by undo, and deleted again", async ({ page }) => {
   const errors = watchForErrors(page);
   await page.goto("/");
@@ -49,5 +52,96 @@ test("a row is added below another, deleted, brought back by undo, and deleted a
   await page.reload();
   await waitForHydration(page);
   await expect(rows).toHaveCount(13);
+  expect(errors).toEqual([]);
+});
+
+test("a row's history shows each change, and an earlier value is put back", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.goto("/");
+  await waitForHydration(page);
+  const row = page.locator('tr[data-code="BK-010"]');
+  const cause = row.locator("td.cell-text").nth(2);
+  const original = (await cause.innerText()).trim();
+  await cause.getByRole("button").click();
+  await cause.getByRole("textbox").fill("Penyebab yang diubah");
+  await cause.getByRole("textbox").press("Control+Enter");
+  await expect(cause.locator(".cell-status")).toHaveText("Tersimpan");
+
+  await page.getByRole("button", { name: "Riwayat baris BK-010" }).click();
+  const panel = page.locator('tr[data-history-of]');
+  await expect(panel.getByRole("heading", { name: "Riwayat baris BK-010" })).toBeFocused();
+  const entries = panel.locator("li.history-entry");
+  await expect(entries.first()).toContainText("Penyebab Utama diubah");
+  await expect(entries.first()).toContainText("Tanpa akun · 127.0.0.1");
+  await expect(entries.first().locator(".history-before")).toContainText(original);
+  await expect(entries.first().locator(".history-after")).toContainText("Penyebab yang diubah");
+  await expect(entries.last()).toContainText("Baris dibuat");
+  await expect(entries.last()).toContainText("Impor berkas");
+  // The Bagian's spanning cells cover the open panel.
+  await expect(page.locator("td.cell-no").nth(2)).toHaveAttribute("rowspan", "6");
+  await expectAccessible(page);
+  await page.screenshot({ path: "screenshots/row-history.png" });
+
+  await entries.first().getByRole("button", { name: "Kembalikan nilai ini (Penyebab Utama)" }).click();
+  await expect(page.getByText("Penyebab Utama baris BK-010 dikembalikan.")).toBeVisible();
+  await expect(page.locator('tr[data-code="BK-010"] td.cell-text').nth(2)).toHaveText(original);
+  await expect(entries).toHaveCount(3);
+  await expect(entries.first().locator(".history-after")).toContainText(original);
+  // The first edit's earlier value is the current one again: nothing to put back.
+  await expect(entries.nth(1)).toContainText("Sama dengan nilai sekarang");
+  await expect(entries.nth(1).getByRole("button")).toHaveCount(0);
+  await page.getByRole("button", { name: "Tutup" }).click();
+  await expect(panel).toHaveCount(0);
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.locator('tr[data-code="BK-010"] td.cell-text').nth(2)).toHaveText(original);
+  expect(errors).toEqual([]);
+});
+
+test("a deleted row is listed and brought back to its place", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.goto("/");
+  await waitForHydration(page);
+  const rows = page.locator("table.official-table tbody tr[data-row-id]");
+  await expect(rows).toHaveCount(13);
+  await page.getByRole("button", { name: "Hapus baris BK-006" }).click();
+  await expect(rows).toHaveCount(12);
+  await page.reload();
+  await waitForHydration(page);
+  const toggle = page.getByRole("button", { name: "Baris terhapus" });
+  await expect(toggle).toHaveAttribute("aria-expanded", "false");
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-expanded", "true");
+  const listed = page.locator("li.deleted-row");
+  await expect(listed.filter({ hasText: "BK-006" })).toContainText("Bagian Protokol");
+  await expectAccessible(page);
+  await page.screenshot({ path: "screenshots/rows-deleted-list.png" });
+  await page.getByRole("button", { name: "Pulihkan baris BK-006" }).click();
+  await expect(page.getByText("Baris BK-006 dipulihkan.")).toBeVisible();
+  await expect(rows).toHaveCount(13);
+  await expect(rows.nth(5)).toHaveAttribute("data-code", "BK-006");
+  await expect(listed.filter({ hasText: "BK-006" })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
+
+test("a row moves to another Bagian and back; the numbers and spans follow", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.goto("/");
+  await waitForHydration(page);
+  const numbers = page.locator("td.cell-no");
+  await page.getByRole("combobox", { name: "Pindahkan baris BK-004 ke Bagian lain" }).selectOption({ label: "Bagian Protokol" });
+  await expect(page.getByText("Baris BK-004 dipindahkan ke Bagian Protokol.")).toBeVisible();
+  await expect(numbers.nth(0)).toHaveAttribute("rowspan", "3");
+  await expect(numbers.nth(1)).toHaveAttribute("rowspan", "5");
+  await expect(page.locator('tbody[data-bagian] tr[data-code="BK-004"]')).toHaveCount(1);
+  const protokol = page.locator("tbody.register-section").nth(1);
+  await expect(protokol.locator("tr[data-row-id]").last()).toHaveAttribute("data-code", "BK-004");
+
+  await page
+    .getByRole("combobox", { name: "Pindahkan baris BK-004 ke Bagian lain" })
+    .selectOption({ label: "Bagian Perencanaan & Kepegawain" });
+  await expect(numbers.nth(0)).toHaveAttribute("rowspan", "4");
+  const first = page.locator("tbody.register-section").nth(0);
+  await expect(first.locator("tr[data-row-id]").last()).toHaveAttribute("data-code", "BK-004");
   expect(errors).toEqual([]);
 });

@@ -92,6 +92,7 @@ pub struct Strings {
     pub final_title: &'static str,
     pub final_body: &'static str,
     pub edit_hint: &'static str,
+    pub grid_hint: &'static str,
     pub edit_label: fn(field: &str) -> String,
     pub saving: &'static str,
     pub saved: &'static str,
@@ -115,6 +116,46 @@ pub struct Strings {
     pub move_down: fn(code: &str) -> String,
     pub undo: &'static str,
     pub new_row: &'static str,
+    pub filter_title: &'static str,
+    pub search_label: &'static str,
+    pub search_hint: &'static str,
+    pub bagian_filter: &'static str,
+    pub apply_filter: &'static str,
+    pub clear_filter: &'static str,
+    pub all_rows: fn(rows: usize) -> String,
+    pub filtered_rows: fn(shown: usize, total: usize) -> String,
+    pub no_match: &'static str,
+    pub history: &'static str,
+    pub history_of: fn(code: &str) -> String,
+    pub history_empty: &'static str,
+    pub close: &'static str,
+    pub row_created: &'static str,
+    pub cell_changed: fn(field: &str) -> String,
+    pub row_moved: &'static str,
+    pub row_deleted_entry: &'static str,
+    pub row_restored_entry: &'static str,
+    pub moved_position: fn(from: &str, to: &str) -> String,
+    pub moved_bagian: fn(from: &str, to: &str) -> String,
+    pub before: &'static str,
+    pub after: &'static str,
+    pub empty_value: &'static str,
+    pub restore_value: &'static str,
+    pub restore_value_label: fn(field: &str) -> String,
+    pub value_restored: fn(field: &str, code: &str) -> String,
+    pub same_as_now: &'static str,
+    pub by_import: &'static str,
+    pub by_web: fn(client: Option<&str>) -> String,
+    pub deleted_rows: &'static str,
+    pub deleted_none: &'static str,
+    pub deleted_when: &'static str,
+    pub restore_row: fn(code: &str) -> String,
+    pub restore: &'static str,
+    pub row_restored: fn(code: &str) -> String,
+    pub months: [&'static str; 12],
+    pub time_separator: char,
+    pub move_to_label: fn(code: &str) -> String,
+    pub move_to_prompt: &'static str,
+    pub row_moved_to: fn(code: &str, bagian: &str) -> String,
     pub field_names: [&'static str; 11],
     pub required: fn(field: &str) -> String,
     pub too_long: fn(field: &str, limit: usize) -> String,
@@ -125,6 +166,23 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// A moment as the Biro reads it: in its time zone (WITA, UTC+8, no
+    /// daylight saving), "29 Nov 2026, 22.49 WITA".
+    pub fn moment(&self, at: chrono::DateTime<chrono::Utc>) -> String {
+        use chrono::{Datelike, Timelike};
+        let wita = chrono::FixedOffset::east_opt(8 * 3600).map(|zone| at.with_timezone(&zone));
+        let Some(local) = wita else { return at.to_rfc3339() };
+        format!(
+            "{} {} {}, {:02}{}{:02} WITA",
+            local.day(),
+            self.months[local.month0() as usize],
+            local.year(),
+            local.hour(),
+            self.time_separator,
+            local.minute()
+        )
+    }
+
     pub fn status_name(&self, status: RegisterStatus) -> &'static str {
         let index = RegisterStatus::ALL.iter().position(|s| *s == status).unwrap_or(0);
         self.status_names[index]

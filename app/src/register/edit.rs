@@ -123,6 +123,21 @@ pub async fn move_row(row: i32, version: i32, up: bool) -> Result<i32, AppError>
     moved.await.map_err(AppError::with_http_status)
 }
 
+/// Moves a row to the end of Bagian `bagian` of its register if it is still
+/// at `version`; returns its version after.
+#[server(endpoint = "move_row_to")]
+pub async fn move_row_to(row: i32, version: i32, bagian: i32) -> Result<i32, AppError> {
+    let moved = async {
+        let db = crate::state::db()?;
+        let txn = crate::db::begin_write(&db).await?;
+        let actor = web_actor();
+        let version = super::write::move_to_bagian(&txn, &actor, row, version, bagian).await?;
+        txn.commit().await?;
+        Ok(version)
+    };
+    moved.await.map_err(AppError::with_http_status)
+}
+
 /// The author of a change made through the web: not signed in (accounts come
 /// later), known by the client's address; behind a proxy the address it
 /// forwarded for, then the proxy's own.

@@ -2,6 +2,8 @@
 pub mod api;
 pub mod components;
 pub mod edit;
+pub mod filter;
+pub mod history;
 pub mod model;
 mod rich_text;
 

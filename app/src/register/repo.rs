@@ -1,6 +1,9 @@
 //! Queries of the register. Entities stay here; the browser gets `model` types.
-use super::model::{RegisterKey, RegisterStatus, RegisterView, RichText, RiskRowView, SectionView};
-use crate::entities::{org_unit, register, risk};
+use super::history::{Action, Author, ChangeView, DeletedRow, RowHistory};
+use super::model::{
+    Field, RegisterKey, RegisterStatus, RegisterView, RichText, RiskRowView, SectionView,
+};
+use crate::entities::{change_log, org_unit, register, risk};
 use sea_orm::{
     ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType, QueryFilter, QueryOrder,
     QuerySelect, RelationTrait, prelude::*, sea_query::Alias,
@@ -146,4 +149,96 @@ impl From<RowRecord> for RiskRowView {
             rencana: RichText::new(row.rencana),
         }
     }
+}
+
+/// Row `id`'s history, newest first, with its current cells; `None` if
+/// there is no such row.
+pub async fn row_history(db: &impl ConnectionTrait, id: i32) -> Result<Option<RowHistory>, DbErr> {
+    let Some(row) = risk::Entity::find_by_id(id).one(db).await? else {
+        return Ok(None);
+    };
+    let entries = change_log::Entity::find()
+        .filter(change_log::Column::RiskId.eq(id))
+        .order_by_desc(change_log::Column::Id)
+        .all(db)
+        .await?;
+    let changes = entries
+        .into_iter()
+        .map(|entry| {
+            let action = Action::from_code(&entry.action).ok_or_else(|| {
+                DbErr::Custom(format!("change {}: unknown action {:?}", entry.id, entry.action))
+            })?;
+            let author = match entry.source.as_str() {
+                "import" => Author::Import,
+                _ => Author::Web { client: entry.client },
+            };
+            Ok(ChangeView {
+                id: entry.id,
+                at: entry.changed_at,
+                action,
+                field: Field::from_column(&entry.field),
+                column: entry.field,
+                old: entry.old_value,
+                new: entry.new_value,
+                author,
+            })
+        })
+        .collect::<Result<Vec<_>, DbErr>>()?;
+    Ok(Some(RowHistory {
+        id: row.id,
+        code: row.code.unwrap_or_default(),
+        version: row.version,
+        deleted: row.deleted_at.is_some(),
+        cells: [row.aktivitas, row.potensi, row.penyebab, row.dampak, row.rencana]
+            .map(RichText::new),
+        changes,
+    }))
+}
+
+/// The deleted rows of register `register_id`, most recently deleted first.
+pub async fn deleted_rows(
+    db: &impl ConnectionTrait,
+    register_id: i32,
+) -> Result<Vec<DeletedRow>, DbErr> {
+    #[derive(FromQueryResult)]
+    struct Record {
+        id: i32,
+        code: Option<String>,
+        version: i32,
+        bagian_name: String,
+        aktivitas: String,
+        potensi: String,
+        deleted_at: Option<DateTimeUtc>,
+    }
+    let rows = risk::Entity::find()
+        .select_only()
+        .columns([
+            risk::Column::Id,
+            risk::Column::Code,
+            risk::Column::Version,
+            risk::Column::Aktivitas,
+            risk::Column::Potensi,
+            risk::Column::DeletedAt,
+        ])
+        .column_as(org_unit::Column::Name, "bagian_name")
+        .join(JoinType::InnerJoin, risk::Relation::Bagian.def())
+        .filter(risk::Column::RegisterId.eq(register_id))
+        .filter(risk::Column::DeletedAt.is_not_null())
+        .order_by_desc(risk::Column::DeletedAt)
+        .order_by_desc(risk::Column::Id)
+        .into_model::<Record>()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|row| DeletedRow {
+            id: row.id,
+            code: row.code.unwrap_or_default(),
+            version: row.version,
+            bagian: row.bagian_name,
+            aktivitas: RichText::new(row.aktivitas),
+            potensi: RichText::new(row.potensi),
+            deleted_at: row.deleted_at,
+        })
+        .collect())
 }

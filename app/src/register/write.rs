@@ -10,11 +10,12 @@
 //! Row operations of the editor (add, delete, restore, move) are in `rows`.
 mod rows;
 
+use super::history::Action;
 use super::model::{Field, FieldError, RegisterStatus, RichText};
 use crate::db::now;
 use crate::entities::{change_log, register, risk};
 use crate::error::AppError;
-pub use rows::{AddedRow, Placement, add_row, move_row, remove_row, restore_row};
+pub use rows::{AddedRow, Placement, add_row, move_row, move_to_bagian, remove_row, restore_row};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
     QuerySelect,
@@ -214,7 +215,7 @@ pub async fn insert_row(
     let entries = Field::CELLS
         .into_iter()
         .zip(cells)
-        .map(|(field, new)| LogEntry::new(Action::Create, field_column(field), None, Some(new)));
+        .map(|(field, new)| LogEntry::new(Action::Create, field.column(), None, Some(new)));
     log(txn, actor, row.register_id, Some(id), entries).await?;
     Ok(id)
 }
@@ -297,7 +298,7 @@ pub async fn update_row(
         entries.push(LogEntry::new(Action::Move, "bagian", Some(old.as_str()), Some(new.clone())));
     }
     for (field, old, new) in &change.cells {
-        let column = field_column(*field);
+        let column = field.column();
         entries.push(LogEntry::new(Action::Update, column, Some(old.as_str()), Some(new.clone())));
     }
     log(txn, actor, register_id, Some(id), entries).await?;
@@ -362,7 +363,7 @@ pub async fn save_cell(
     }
     let entry = LogEntry::new(
         Action::Update,
-        field_column(field),
+        field.column(),
         Some(expected),
         Some(value.markup().to_owned()),
     );
@@ -437,28 +438,6 @@ async fn conflict(txn: &DatabaseTransaction, id: i32, expected: i32) -> WriteErr
     }
 }
 
-/// What the change log says happened to a row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Action {
-    Create,
-    Update,
-    Delete,
-    Restore,
-    Move,
-}
-
-impl Action {
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Create => "create",
-            Self::Update => "update",
-            Self::Delete => "delete",
-            Self::Restore => "restore",
-            Self::Move => "move",
-        }
-    }
-}
-
 pub struct LogEntry {
     action: Action,
     field: &'static str,
@@ -515,23 +494,6 @@ async fn log(
         txn.execute(&insert).await?;
     }
     Ok(())
-}
-
-/// The column name a field is stored and logged under.
-pub fn field_column(field: Field) -> &'static str {
-    match field {
-        Field::No => "no",
-        Field::Bagian => "bagian",
-        Field::Aktivitas => "aktivitas",
-        Field::Potensi => "potensi",
-        Field::Penyebab => "penyebab",
-        Field::Dampak => "dampak",
-        Field::Rencana => "rencana",
-        Field::Title => "title",
-        Field::Unit => "unit",
-        Field::Code => "code",
-        Field::Status => "status",
-    }
 }
 
 fn cell_column(field: Field) -> Result<risk::Column, WriteError> {

@@ -23,6 +23,42 @@ impl Field {
     /// The five text columns in printed order.
     pub const CELLS: [Self; 5] =
         [Self::Aktivitas, Self::Potensi, Self::Penyebab, Self::Dampak, Self::Rencana];
+
+    pub const ALL: [Self; 11] = [
+        Self::No,
+        Self::Bagian,
+        Self::Aktivitas,
+        Self::Potensi,
+        Self::Penyebab,
+        Self::Dampak,
+        Self::Rencana,
+        Self::Title,
+        Self::Unit,
+        Self::Code,
+        Self::Status,
+    ];
+
+    /// The column name a field is stored and logged under.
+    pub fn column(self) -> &'static str {
+        match self {
+            Self::No => "no",
+            Self::Bagian => "bagian",
+            Self::Aktivitas => "aktivitas",
+            Self::Potensi => "potensi",
+            Self::Penyebab => "penyebab",
+            Self::Dampak => "dampak",
+            Self::Rencana => "rencana",
+            Self::Title => "title",
+            Self::Unit => "unit",
+            Self::Code => "code",
+            Self::Status => "status",
+        }
+    }
+
+    /// The field logged under `column`, if it is one.
+    pub fn from_column(column: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|field| field.column() == column)
+    }
 }
 
 /// What is wrong with a field's value.

@@ -32,6 +32,9 @@ pub fn EditableCell(
     editable: bool,
     /// True once the page is hydrated: before that, nothing here is interactive.
     ready: ReadSignal<bool>,
+    /// Search words to mark in the text (folded).
+    #[prop(into, optional)]
+    terms: Signal<Vec<String>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let announce = use_context::<Announcer>();
@@ -61,7 +64,10 @@ pub fn EditableCell(
             }
         });
     };
-    let submit = move |expected: String, mine: String| {
+    // `refocus`: the save came from the keyboard or a button of the cell, so
+    // the focus returns to the cell; a save on leaving the cell leaves the
+    // focus where the user put it.
+    let submit = move |expected: String, mine: String, refocus: bool| {
         if mine.trim() == expected {
             state.set(SaveState::Idle);
             close();
@@ -76,7 +82,11 @@ pub fn EditableCell(
             }
         };
         state.set(SaveState::Saving);
-        editing.set(false);
+        if refocus {
+            close();
+        } else {
+            editing.set(false);
+        }
         leptos::task::spawn_local(async move {
             match save_cell(row, field, expected, value).await {
                 Ok(saved) => {
@@ -99,8 +109,9 @@ pub fn EditableCell(
             }
         });
     };
-    let save_draft =
-        move || submit(stored.get_untracked().markup().to_owned(), draft.get_untracked());
+    let save_draft = move |refocus: bool| {
+        submit(stored.get_untracked().markup().to_owned(), draft.get_untracked(), refocus)
+    };
     let cancel = move || {
         state.set(SaveState::Idle);
         close();
@@ -122,7 +133,7 @@ pub fn EditableCell(
         }
         "Enter" if event.ctrl_key() || event.meta_key() => {
             event.prevent_default();
-            save_draft();
+            save_draft(true);
         }
         "i" | "I" if event.ctrl_key() || event.meta_key() => {
             event.prevent_default();
@@ -133,7 +144,7 @@ pub fn EditableCell(
     let on_blur = move |_| {
         // Leaving the cell saves; Escape closed it first, so it does not.
         if editing.get_untracked() {
-            save_draft();
+            save_draft(false);
         }
     };
 
@@ -171,7 +182,8 @@ pub fn EditableCell(
                             class="cell-view"
                             node_ref=view_ref
                             role=move || interactive().then_some("button")
-                            tabindex=move || interactive().then_some("0")
+                            tabindex=move || interactive().then_some("-1")
+                            data-grid-item=move || interactive().then_some("")
                             aria-describedby=move || interactive().then_some("edit-hint")
                             on:click=move |_| {
                                 if interactive() {
@@ -180,7 +192,7 @@ pub fn EditableCell(
                             }
                             on:keydown=on_view_key
                         >
-                            <RichTextView text=shown()/>
+                            {move || view! { <RichTextView text=shown() terms=terms.get()/> }}
                         </div>
                     }
                         .into_any()
@@ -216,7 +228,7 @@ pub fn EditableCell(
                             type="button"
                             class="tool-save"
                             on:mousedown=|event| event.prevent_default()
-                            on:click=move |_| save_draft()
+                            on:click=move |_| save_draft(true)
                         >
                             {move || {
                                 if matches!(state.get(), SaveState::Failed(_)) {
@@ -251,7 +263,7 @@ pub fn EditableCell(
                             <button
                                 type="button"
                                 class="tool-save"
-                                on:click=move |_| submit(basis.clone(), keep.clone())
+                                on:click=move |_| submit(basis.clone(), keep.clone(), true)
                             >
                                 {move || i18n.t().keep_mine}
                             </button>

@@ -1,11 +1,17 @@
 mod cell;
+mod filter;
+#[cfg(feature = "hydrate")]
+mod grid;
+mod history;
 mod page;
 mod rich_text;
 mod rows;
 mod table;
 
 pub use cell::{Announcer, EditableCell};
+pub use filter::FilterBar;
+pub use history::{DeletedRows, HistoryRow};
 pub use page::RegisterPage;
 pub use rich_text::RichTextView;
-pub use rows::{NewRow, RowActions, RowEditing, RowNotice};
+pub use rows::{BagianList, NewRow, RowActions, RowEditing, RowNotice};
 pub use table::RegisterTable;

@@ -34,6 +34,7 @@ pub fn RegisterPage() -> impl IntoView {
         adding_after: RwSignal::new(None),
         deleted: RwSignal::new(None),
         notice: RwSignal::new(None),
+        history: RwSignal::new(None),
         reload: Callback::new(move |()| register.refetch()),
     });
     view! {

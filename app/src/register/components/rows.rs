@@ -1,6 +1,6 @@
 use crate::error::AppError;
 use crate::i18n::use_i18n;
-use crate::register::edit::{NewRowCells, add_row, delete_row, move_row, restore_row};
+use crate::register::edit::{NewRowCells, add_row, delete_row, move_row, move_row_to, restore_row};
 use crate::register::model::{Field, RichText};
 use crate::rules::FieldError;
 use leptos::prelude::*;
@@ -15,12 +15,19 @@ pub struct RowEditing {
     pub deleted: RwSignal<Option<(i32, String)>>,
     /// What the last row operation did, shown and announced.
     pub notice: RwSignal<Option<String>>,
+    /// The row whose history is open.
+    pub history: RwSignal<Option<i32>>,
     pub reload: Callback<()>,
 }
 
-/// The controls of one row: add a row below it, delete it.
+/// The Bagian of the register shown: (id, name), in printed order.
+#[derive(Clone, Copy)]
+pub struct BagianList(pub StoredValue<Vec<(i32, String)>>);
+
+/// The controls of one row: add a row below it, delete it, move it up,
+/// down, or to another Bagian, open its history.
 #[component]
-pub fn RowActions(row: i32, code: String, version: i32) -> impl IntoView {
+pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl IntoView {
     let i18n = use_i18n();
     let Some(editing) = use_context::<RowEditing>() else {
         return ().into_any();
@@ -41,6 +48,57 @@ pub fn RowActions(row: i32, code: String, version: i32) -> impl IntoView {
         let code = code.clone();
         move || (i18n.t().move_down)(&code)
     };
+    let history_label = {
+        let code = code.clone();
+        move || (i18n.t().history_of)(&code)
+    };
+    let history_open = move || editing.history.get() == Some(row);
+    let move_to_label = {
+        let code = code.clone();
+        move || (i18n.t().move_to_label)(&code)
+    };
+    let others = use_context::<BagianList>()
+        .map(|list| list.0.get_value())
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(id, _)| *id != bagian)
+        .collect::<Vec<_>>();
+    let on_move_to = {
+        let code = code.clone();
+        let others = others.clone();
+        move |event: leptos::ev::Event| {
+            let Ok(target) = event_target_value(&event).parse::<i32>() else { return };
+            let name = others.iter().find(|(id, _)| *id == target).map(|(_, name)| name.clone());
+            let code = code.clone();
+            leptos::task::spawn_local(async move {
+                match move_row_to(row, version, target).await {
+                    Ok(_) => {
+                        let name = name.unwrap_or_default();
+                        editing.notice.set(Some((i18n.t().row_moved_to)(&code, &name)));
+                        editing.reload.run(());
+                    }
+                    Err(error) => editing.notice.set(Some(problem(error, i18n.t()))),
+                }
+            });
+        }
+    };
+    let move_to = (!others.is_empty()).then(|| {
+        view! {
+            <select
+                class="row-move-to"
+                tabindex="-1"
+                data-grid-item=""
+                aria-label=move_to_label
+                on:change=on_move_to
+            >
+                <option value="" selected>{move || i18n.t().move_to_prompt}</option>
+                {others
+                    .into_iter()
+                    .map(|(id, name)| view! { <option value=id>{name}</option> })
+                    .collect_view()}
+            </select>
+        }
+    });
     let on_move = move |up: bool| {
         leptos::task::spawn_local(async move {
             match move_row(row, version, up).await {
@@ -66,6 +124,8 @@ pub fn RowActions(row: i32, code: String, version: i32) -> impl IntoView {
         <div class="row-actions">
             <button
                 type="button"
+                tabindex="-1"
+                data-grid-item=""
                 class="row-action"
                 aria-label=add_label.clone()
                 title=add_label
@@ -75,6 +135,8 @@ pub fn RowActions(row: i32, code: String, version: i32) -> impl IntoView {
             </button>
             <button
                 type="button"
+                tabindex="-1"
+                data-grid-item=""
                 class="row-action row-delete"
                 aria-label=delete_label.clone()
                 title=delete_label
@@ -84,6 +146,8 @@ pub fn RowActions(row: i32, code: String, version: i32) -> impl IntoView {
             </button>
             <button
                 type="button"
+                tabindex="-1"
+                data-grid-item=""
                 class="row-action"
                 aria-label=up_label.clone()
                 title=up_label
@@ -93,12 +157,30 @@ pub fn RowActions(row: i32, code: String, version: i32) -> impl IntoView {
             </button>
             <button
                 type="button"
+                tabindex="-1"
+                data-grid-item=""
                 class="row-action"
                 aria-label=down_label.clone()
                 title=down_label
                 on:click=move |_| on_move(false)
             >
                 <span aria-hidden="true">"↓"</span>
+            </button>
+            {move_to}
+            <button
+                type="button"
+                tabindex="-1"
+                data-grid-item=""
+                class="row-history"
+                aria-label=history_label
+                aria-expanded=move || history_open().to_string()
+                on:click=move |_| {
+                    editing.history.update(|open| {
+                        *open = if *open == Some(row) { None } else { Some(row) };
+                    })
+                }
+            >
+                {move || i18n.t().history}
             </button>
         </div>
     }
@@ -234,7 +316,7 @@ pub fn RowNotice() -> impl IntoView {
 }
 
 /// The message for a failed row operation, in the UI language.
-fn problem(error: AppError, t: &crate::i18n::Strings) -> String {
+pub(super) fn problem(error: AppError, t: &crate::i18n::Strings) -> String {
     match error {
         AppError::Validation(errors) => {
             errors.iter().map(|e| t.field_error(*e)).collect::<Vec<_>>().join(" ")

@@ -1,7 +1,21 @@
-use super::{Announcer, EditableCell, NewRow, RowActions, RowEditing};
+use super::{
+    Announcer, BagianList, DeletedRows, EditableCell, FilterBar, HistoryRow, NewRow, RowActions,
+    RowEditing,
+};
 use crate::i18n::{Locale, use_i18n};
-use crate::register::model::{Field, RegisterView, SectionView};
+use crate::register::filter::{RowFilter, SearchIndex};
+use crate::register::model::{Field, RegisterView, RiskRowView, SectionView};
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+use std::collections::HashSet;
+
+/// What the table shows of the register: the rows the filter lets through
+/// (`None`: all) and the folded words to mark in them.
+#[derive(Clone, Copy)]
+struct Shown {
+    rows: Memo<Option<HashSet<i32>>>,
+    terms: Memo<Vec<String>>,
+}
 
 /// The register laid out as the printed form: seven columns, each Bagian's
 /// number and name spanning its rows.
@@ -19,24 +33,75 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
     Effect::new(move |_| set_ready.set(true));
     let announcer = Announcer(RwSignal::new(String::new()));
     provide_context(announcer);
+    // The filter lives in the address: the server renders what the browser
+    // shows, and Back and Forward move between filters.
+    let query = use_query_map();
+    let filter = Memo::new(move |_| query.with(RowFilter::from_query));
+    let index = StoredValue::new(SearchIndex::new(&register));
+    let total = index.with_value(SearchIndex::len);
+    let shown = Shown {
+        rows: Memo::new(move |_| {
+            filter.with(|filter| index.with_value(|index| index.shown(filter)))
+        }),
+        terms: Memo::new(move |_| filter.with(RowFilter::terms)),
+    };
+    let shown_count =
+        Signal::derive(move || shown.rows.with(|rows| rows.as_ref().map_or(total, HashSet::len)));
+    let nothing_shown = move || shown_count.get() == 0 && total > 0;
+    // One tab stop in the grid, also after a filter or a reload.
+    let table = NodeRef::<leptos::html::Table>::new();
+    Effect::new(move |_| {
+        let grid = editable && ready.get();
+        shown.rows.track();
+        if grid {
+            request_animation_frame(move || {
+                #[cfg(feature = "hydrate")]
+                if let Some(table) = table.get_untracked() {
+                    super::grid::keep_tab_stop(&table);
+                }
+            });
+        }
+    });
     let head = view! { <RegisterHead register=register.clone()/> };
+    let choices = register
+        .sections
+        .iter()
+        .map(|section| (section.bagian_id, section.name.clone()))
+        .collect::<Vec<_>>();
+    provide_context(BagianList(StoredValue::new(choices.clone())));
+    let filter_bar = view! { <FilterBar sections=choices filter shown=shown_count total/> };
     let sections = register
         .sections
         .into_iter()
-        .map(|section| view! { <SectionRows register_id section editable ready/> })
+        .map(|section| view! { <SectionRows register_id section editable ready shown/> })
         .collect_view()
         // Erasing the type keeps the WASM build's type depth in bounds.
         .into_any();
     view! {
         <section class="register" aria-labelledby="register-title">
             {head}
+            {filter_bar}
             <p class="scroll-hint">{move || t().scroll_hint}</p>
             <p id="edit-hint" class="visually-hidden">{move || t().edit_hint}</p>
+            <p id="grid-hint" class="visually-hidden">{move || t().grid_hint}</p>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
                 {move || announcer.0.get()}
             </p>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="register-title">
-                <table class="official-table">
+                <table
+                    class="official-table"
+                    node_ref=table
+                    role=move || (editable && ready.get()).then_some("grid")
+                    aria-describedby=move || (editable && ready.get()).then_some("grid-hint")
+                    on:keydown=move |_event| {
+                        #[cfg(feature = "hydrate")]
+                        super::grid::on_key(&_event);
+                    }
+                    on:focusin=move |_event| {
+                        #[cfg(feature = "hydrate")]
+                        super::grid::on_focus_in(&_event);
+                    }
+                >
                     <caption class="visually-hidden">
                         {move || (t().caption)(&caption_unit, year)}
                     </caption>
@@ -68,6 +133,12 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
                     {sections}
                 </table>
             </div>
+            <Show when=nothing_shown>
+                <p class="no-match" data-testid="no-match">{move || t().no_match}</p>
+            </Show>
+            <Show when=move || editable && ready.get()>
+                <DeletedRows register_id/>
+            </Show>
         </section>
     }
 }
@@ -115,64 +186,116 @@ fn RegisterHead(register: RegisterView) -> impl IntoView {
     .into_any()
 }
 
-/// One Bagian: a `<tbody>` whose first row carries the spanning cells.
+/// One Bagian: a `<tbody>` whose first shown row carries the spanning cells.
 #[component]
 fn SectionRows(
     register_id: i32,
     section: SectionView,
     editable: bool,
     ready: ReadSignal<bool>,
+    shown: Shown,
 ) -> impl IntoView {
-    let adding = use_context::<RowEditing>().map(|editing| editing.adding_after);
-    let section_len = section.rows.len();
-    let ids: Vec<i32> = section.rows.iter().map(|row| row.id).collect();
-    // A new row being written in this Bagian is spanned too.
-    let span = move || {
-        let writing = adding.and_then(|a| a.get()).is_some_and(|after| ids.contains(&after));
-        section_len + usize::from(writing)
+    let editing = use_context::<RowEditing>();
+    let SectionView { bagian_id, ordinal, name, rows } = section;
+    let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
+    let rows = StoredValue::new(rows);
+    // The rows the filter lets through, in printed order.
+    let visible = Memo::new(move |_| {
+        shown.rows.with(|filter| match filter {
+            None => ids.clone(),
+            Some(filter) => ids.iter().copied().filter(|id| filter.contains(id)).collect(),
+        })
+    });
+    let first = Memo::new(move |_| visible.with(|ids| ids.first().copied()));
+    // A new row being written in this Bagian, and a row's open history, are
+    // spanned too.
+    let span = Signal::derive(move || {
+        let below =
+            |open: Option<i32>| open.is_some_and(|id| visible.with(|ids| ids.contains(&id)));
+        let (writing, history) = editing.map_or((false, false), |editing| {
+            (below(editing.adding_after.get()), below(editing.history.get()))
+        });
+        visible.with(Vec::len) + usize::from(writing) + usize::from(history)
+    });
+    let lead = Lead { first, ordinal, name: StoredValue::new(name), span };
+    let row_view = move |id: i32| {
+        let Some(row) = rows.with_value(|rows| rows.iter().find(|row| row.id == id).cloned())
+        else {
+            return ().into_any();
+        };
+        view! { <RowView register_id row bagian=bagian_id editable ready shown lead/> }.into_any()
     };
-    let mut lead = Some((section.ordinal, section.name));
     view! {
-        <tbody class="register-section" data-bagian=section.bagian_id>
-            {section
-                .rows
-                .into_iter()
-                .map(|row| {
-                    let lead_cells = lead.take().map(|(ordinal, name)| {
-                        view! {
-                            <td class="cell-no" rowspan=span.clone()>{ordinal}</td>
-                            <th class="cell-bagian" scope="rowgroup" rowspan=span.clone()>{name}</th>
-                        }
-                    });
-                    let id = row.id;
-                    let cells = Field::CELLS.into_iter().zip(row.cells()).map(|(field, cell)| {
-                        view! { <EditableCell row=id field text=cell.clone() editable ready/> }
-                    });
-                    let (code, version) = (row.code.clone(), row.version);
-                    let actions = editable.then(|| {
-                        view! {
-                            <td class="cell-actions">
-                                <Show when=move || ready.get()>
-                                    <RowActions row=id code=code.clone() version/>
-                                </Show>
-                            </td>
-                        }
-                    });
-                    let writing_below =
-                        move || adding.is_some_and(|adding| adding.get() == Some(id));
-                    view! {
-                        <tr data-row-id=row.id data-version=row.version data-code=row.code.clone()>
-                            {lead_cells}
-                            {cells.into_iter().collect_view()}
-                            {actions}
-                        </tr>
-                        <Show when=writing_below>
-                            <NewRow register_id after=id/>
-                        </Show>
-                    }
-                    .into_any()
-                })
-                .collect_view()}
+        <tbody
+            class="register-section"
+            data-bagian=bagian_id
+            hidden=move || visible.with(Vec::is_empty)
+        >
+            <For each=move || visible.get() key=|id| *id children=row_view/>
         </tbody>
     }
+}
+
+/// A Bagian's spanning cells ("No" and name), carried by its first shown row.
+#[derive(Clone, Copy)]
+struct Lead {
+    first: Memo<Option<i32>>,
+    ordinal: u32,
+    name: StoredValue<String>,
+    span: Signal<usize>,
+}
+
+/// One risk row: its cells, its controls, and a new row being written below it.
+#[component]
+fn RowView(
+    register_id: i32,
+    row: RiskRowView,
+    bagian: i32,
+    editable: bool,
+    ready: ReadSignal<bool>,
+    shown: Shown,
+    lead: Lead,
+) -> impl IntoView {
+    let editing = use_context::<RowEditing>();
+    let adding = editing.map(|editing| editing.adding_after);
+    let id = row.id;
+    let terms = Signal::from(shown.terms);
+    let cells = Field::CELLS.into_iter().zip(row.cells()).map(|(field, cell)| {
+        view! { <EditableCell row=id field text=cell.clone() editable ready terms/> }
+    });
+    let (code, version) = (row.code.clone(), row.version);
+    let actions = editable.then(|| {
+        view! {
+            <td class="cell-actions">
+                <Show when=move || ready.get()>
+                    <RowActions row=id code=code.clone() version bagian/>
+                </Show>
+            </td>
+        }
+    });
+    let writing_below = move || adding.is_some_and(|adding| adding.get() == Some(id));
+    let history_open = move || editing.is_some_and(|editing| editing.history.get() == Some(id));
+    let history_code = row.code.clone();
+    let lead_cells = move || {
+        (lead.first.get() == Some(id)).then(|| {
+            view! {
+                <td class="cell-no" rowspan=lead.span>{lead.ordinal}</td>
+                <th class="cell-bagian" scope="rowgroup" rowspan=lead.span>{lead.name.get_value()}</th>
+            }
+        })
+    };
+    view! {
+        <tr data-row-id=row.id data-version=row.version data-code=row.code.clone()>
+            {lead_cells}
+            {cells.into_iter().collect_view()}
+            {actions}
+        </tr>
+        <Show when=writing_below>
+            <NewRow register_id after=id/>
+        </Show>
+        <Show when=history_open>
+            <HistoryRow row=id code=history_code.clone() columns=6/>
+        </Show>
+    }
+    .into_any()
 }

@@ -2,6 +2,7 @@
 //! move it within its Bagian. Each locks the register, checks the version
 //! the user saw, logs, and bumps the register's version.
 use super::*;
+use crate::entities::org_unit;
 use sea_orm::QueryOrder;
 
 /// Makes room at `position` of a Bagian: the live rows from there on move
@@ -83,22 +84,8 @@ pub async fn add_row(
             (bagian_id, position + 1)
         }
         Placement::End { bagian_id } => {
-            let bagian = crate::entities::org_unit::Entity::find_by_id(bagian_id)
-                .one(txn)
-                .await?
-                .filter(|unit| unit.parent_id == Some(register.unit_id))
-                .ok_or(WriteError::NotFound)?;
-            let last: Option<i32> = risk::Entity::find()
-                .select_only()
-                .column_as(risk::Column::Position.max(), "last")
-                .filter(risk::Column::RegisterId.eq(register.id))
-                .filter(risk::Column::BagianId.eq(bagian.id))
-                .filter(risk::Column::DeletedAt.is_null())
-                .into_tuple::<Option<i32>>()
-                .one(txn)
-                .await?
-                .flatten();
-            (bagian.id, last.unwrap_or(0) + 1)
+            let bagian = bagian_of(txn, &register, bagian_id).await?;
+            (bagian.id, end_of(txn, register.id, bagian.id).await?)
         }
     };
     let code = next_code(txn, register.id).await?;
@@ -106,6 +93,72 @@ pub async fn add_row(
     let id = insert_row(txn, actor, new).await?;
     bump_register(txn, &register, None).await?;
     Ok(AddedRow { id, code })
+}
+
+/// A Bagian of the register's unit; any other unit is not found.
+async fn bagian_of(
+    txn: &DatabaseTransaction,
+    register: &LockedRegister,
+    bagian_id: i32,
+) -> Result<org_unit::Model, WriteError> {
+    org_unit::Entity::find_by_id(bagian_id)
+        .one(txn)
+        .await?
+        .filter(|unit| unit.parent_id == Some(register.unit_id))
+        .ok_or(WriteError::NotFound)
+}
+
+/// The place after the last live row of a Bagian.
+async fn end_of(
+    txn: &DatabaseTransaction,
+    register_id: i32,
+    bagian_id: i32,
+) -> Result<i32, WriteError> {
+    let last: Option<i32> = risk::Entity::find()
+        .select_only()
+        .column_as(risk::Column::Position.max(), "last")
+        .filter(risk::Column::RegisterId.eq(register_id))
+        .filter(risk::Column::BagianId.eq(bagian_id))
+        .filter(risk::Column::DeletedAt.is_null())
+        .into_tuple::<Option<i32>>()
+        .one(txn)
+        .await?
+        .flatten();
+    Ok(last.unwrap_or(0) + 1)
+}
+
+/// Moves a live row to the end of another Bagian of its register, if it is
+/// still at `expected` version; logged as a move from one Bagian to the
+/// other. Returns its version after.
+pub async fn move_to_bagian(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    id: i32,
+    expected: i32,
+    bagian_id: i32,
+) -> Result<i32, WriteError> {
+    let row = row_of(txn, id, false).await?;
+    let register = lock_register(txn, row.register_id).await?;
+    let target = bagian_of(txn, &register, bagian_id).await?;
+    if row.version != expected {
+        return Err(WriteError::Conflict { row_id: id, expected, current: Some(row.version) });
+    }
+    if target.id == row.bagian_id {
+        return Ok(row.version);
+    }
+    let from = org_unit::Entity::find_by_id(row.bagian_id)
+        .one(txn)
+        .await?
+        .map(|unit| unit.name)
+        .unwrap_or_default();
+    let change = RowChange {
+        bagian: Some(((row.bagian_id, from), (target.id, target.name))),
+        position: Some(end_of(txn, register.id, target.id).await?),
+        ..Default::default()
+    };
+    let version = update_row(txn, actor, register.id, id, expected, &change).await?;
+    bump_register(txn, &register, None).await?;
+    Ok(version)
 }
 
 /// Deletes a row softly if it is still at `expected` version.

@@ -1,0 +1,147 @@
+use crate::i18n::use_i18n;
+use crate::register::filter::{MAX_SEARCH_CHARS, RowFilter};
+use leptos::{ev::SubmitEvent, html, prelude::*};
+use leptos_router::{
+    NavigateOptions,
+    hooks::{use_location, use_navigate},
+};
+
+/// While the user types, the address follows each keystroke in place; a
+/// pause this long ends the burst, so Back returns to the search before it.
+const TYPING_BURST_MS: u64 = 1_000;
+
+/// The search box, the Bagian choice and the count of rows shown. A plain
+/// GET form: without JavaScript it reloads the page with the filter in the
+/// address, which the server renders; with it, the address follows as the
+/// user types and the table filters at once.
+#[component]
+pub fn FilterBar(
+    /// The Bagian of the register: (id, name), in printed order.
+    sections: Vec<(i32, String)>,
+    filter: Memo<RowFilter>,
+    /// Rows shown, of `total`.
+    shown: Signal<usize>,
+    total: usize,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let location = use_location();
+    let navigate = use_navigate();
+    let go = move |next: RowFilter, replace: bool| {
+        let path = location.pathname.get_untracked();
+        let options = NavigateOptions { replace, scroll: false, ..Default::default() };
+        navigate(&format!("{path}{}", next.query_string()), options);
+    };
+    let search = NodeRef::<html::Input>::new();
+    // Back and Forward change the address: the box follows it.
+    Effect::new(move |_| {
+        let wanted = filter.with(|filter| filter.search.clone());
+        if let Some(input) = search.get()
+            && input.value() != wanted
+        {
+            input.set_value(&wanted);
+        }
+    });
+    let typing = StoredValue::new(None::<TimeoutHandle>);
+    let on_input = {
+        let go = go.clone();
+        move |event: leptos::ev::Event| {
+            let text = event_target_value(&event);
+            let burst = typing.get_value();
+            let next = RowFilter { search: text, ..filter.get_untracked() };
+            go(next, burst.is_some());
+            if let Some(handle) = burst {
+                handle.clear();
+            }
+            let ends = set_timeout_with_handle(
+                move || typing.set_value(None),
+                std::time::Duration::from_millis(TYPING_BURST_MS),
+            );
+            typing.set_value(ends.ok());
+        }
+    };
+    let on_submit = {
+        let go = go.clone();
+        move |event: SubmitEvent| {
+            event.prevent_default();
+            let text = search.get_untracked().map(|input| input.value()).unwrap_or_default();
+            go(RowFilter { search: text, ..filter.get_untracked() }, false);
+        }
+    };
+    let choices = sections
+        .into_iter()
+        .map(|(id, name)| {
+            let go = go.clone();
+            let checked = move || filter.with(|filter| filter.bagian.contains(&id));
+            let on_change = move |_| {
+                let mut next = filter.get_untracked();
+                if next.bagian.contains(&id) {
+                    next.bagian.retain(|chosen| *chosen != id);
+                } else {
+                    next.bagian.push(id);
+                    next.bagian.sort_unstable();
+                }
+                go(next, false);
+            };
+            view! {
+                <label class="bagian-choice">
+                    <input
+                        type="checkbox"
+                        name="bagian"
+                        value=id
+                        checked=checked
+                        prop:checked=checked
+                        on:change=on_change
+                    />
+                    <span>{name}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let count = move || {
+        if filter.with(RowFilter::is_active) {
+            (t().filtered_rows)(shown.get(), total)
+        } else {
+            (t().all_rows)(total)
+        }
+    };
+    let clear = move || location.pathname.get();
+    view! {
+        <form
+            class="register-filter"
+            method="get"
+            role="search"
+            aria-labelledby="filter-title"
+            on:submit=on_submit
+        >
+            <h2 id="filter-title" class="visually-hidden">{move || t().filter_title}</h2>
+            <div class="filter-search">
+                <label for="filter-q">{move || t().search_label}</label>
+                <input
+                    id="filter-q"
+                    type="search"
+                    name="q"
+                    node_ref=search
+                    maxlength=MAX_SEARCH_CHARS
+                    autocomplete="off"
+                    aria-describedby="filter-q-hint"
+                    value=move || filter.with_untracked(|filter| filter.search.clone())
+                    on:input=on_input
+                />
+                <button type="submit" class="filter-apply">{move || t().apply_filter}</button>
+                <p id="filter-q-hint" class="filter-hint">{move || t().search_hint}</p>
+            </div>
+            <fieldset class="filter-bagian">
+                <legend>{move || t().bagian_filter}</legend>
+                {choices}
+            </fieldset>
+            <div class="filter-result">
+                <p role="status" aria-live="polite" data-testid="filter-count">{count}</p>
+                <Show when=move || filter.with(RowFilter::is_active)>
+                    <a href=clear class="filter-clear">{move || t().clear_filter}</a>
+                </Show>
+            </div>
+        </form>
+    }
+    .into_any()
+}

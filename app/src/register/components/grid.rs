@@ -1,0 +1,108 @@
+//! The register as a WAI-ARIA grid: one tab stop for the whole table (Tab
+//! leaves it), the arrow keys, Home/End (with Ctrl: the first or last cell)
+//! and Page Up/Down move between cells; Enter or F2 edits the cell in focus.
+//!
+//! The grid's items are the cells' text views and the row controls, marked
+//! with [`ITEM`]; exactly one of them has `tabindex="0"` (a roving tab stop).
+//! Movement reads the table as rendered, so it follows filters, new rows and
+//! open histories without bookkeeping of its own.
+
+/// The attribute that marks an item of the grid.
+pub const ITEM: &str = "data-grid-item";
+
+/// Rows moved by Page Up and Page Down.
+const PAGE_ROWS: usize = 10;
+
+/// Moves the focus as `event`'s key asks, if it is a key of the grid and its
+/// target an item of it; the key is then consumed.
+pub fn on_key(event: &web_sys::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(item) = event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    // A list box keeps its own arrow keys.
+    if !item.has_attribute(ITEM) || item.tag_name().eq_ignore_ascii_case("select") {
+        return;
+    }
+    let Some(table) = item.closest("table").ok().flatten() else { return };
+    let Some(row) = item.closest("tr").ok().flatten() else { return };
+    let rows = elements(&table, "tr[data-row-id]");
+    let Some(r) = rows.iter().position(|candidate| *candidate == row) else { return };
+    let items_of = |row: &web_sys::Element| elements(row, &format!("[{ITEM}]"));
+    let here = items_of(&row);
+    let Some(c) = here.iter().position(|candidate| *candidate == item) else { return };
+    let (last_row, last_item) = (rows.len() - 1, here.len() - 1);
+    let ctrl = event.ctrl_key() || event.meta_key();
+    let (to_row, to_item) = match event.key().as_str() {
+        "ArrowLeft" => (r, c.saturating_sub(1)),
+        "ArrowRight" => (r, (c + 1).min(last_item)),
+        "ArrowUp" => (r.saturating_sub(1), c),
+        "ArrowDown" => ((r + 1).min(last_row), c),
+        "Home" if ctrl => (0, 0),
+        "End" if ctrl => (last_row, usize::MAX),
+        "Home" => (r, 0),
+        "End" => (r, last_item),
+        "PageUp" => (r.saturating_sub(PAGE_ROWS), c),
+        "PageDown" => ((r + PAGE_ROWS).min(last_row), c),
+        _ => return,
+    };
+    event.prevent_default();
+    let targets = items_of(&rows[to_row]);
+    if let Some(target) = targets.get(to_item.min(targets.len().saturating_sub(1))) {
+        focus(target);
+    }
+}
+
+/// Makes the item that got the focus the grid's one tab stop.
+pub fn on_focus_in(event: &web_sys::FocusEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(item) = event.target().and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if !item.has_attribute(ITEM) {
+        return;
+    }
+    if let Some(table) = item.closest("table").ok().flatten() {
+        for other in elements(&table, &format!("[{ITEM}][tabindex=\"0\"]")) {
+            let _ = other.set_attribute("tabindex", "-1");
+        }
+    }
+    let _ = item.set_attribute("tabindex", "0");
+}
+
+/// Keeps exactly one tab stop in the grid: the last one if it is still
+/// there, else the first item (after a filter or a reload removed it).
+pub fn keep_tab_stop(table: &web_sys::Element) {
+    let items = elements(table, &format!("[{ITEM}]"));
+    let stops: Vec<&web_sys::Element> = items
+        .iter()
+        .filter(|item| item.get_attribute("tabindex").as_deref() == Some("0"))
+        .collect();
+    if stops.len() == 1 {
+        return;
+    }
+    for item in &items {
+        let _ = item.set_attribute("tabindex", "-1");
+    }
+    if let Some(first) = items.first() {
+        let _ = first.set_attribute("tabindex", "0");
+    }
+}
+
+fn elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = root.query_selector_all(selector) else { return Vec::new() };
+    (0..list.length())
+        .filter_map(|index| list.item(index))
+        .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+        .collect()
+}
+
+fn focus(element: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+    }
+}

@@ -1,0 +1,302 @@
+use super::{RichTextView, RowEditing, rows::problem};
+use crate::i18n::{Strings, use_i18n};
+use crate::register::edit::{restore_row, save_cell};
+use crate::register::history::{
+    Action, Author, ChangeView, RowHistory, load_deleted_rows, load_row_history,
+};
+use crate::register::model::{Field, RichText};
+use leptos::prelude::*;
+
+/// A row's history, open below the row: each change with when, who, what,
+/// before and after; an edited cell's earlier value can be put back (a save
+/// like any other, so it never overwrites a newer value unseen).
+#[component]
+pub fn HistoryRow(row: i32, code: String, columns: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(editing) = use_context::<RowEditing>() else {
+        return ().into_any();
+    };
+    let history = LocalResource::new(move || load_row_history(row));
+    let heading = NodeRef::<leptos::html::H3>::new();
+    // Focus moves into the panel when it opens, as for a dialog.
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let restore = move |field: Field, value: RichText, expected: String, code: String| {
+        leptos::task::spawn_local(async move {
+            let t = i18n.t();
+            match save_cell(row, field, expected, value).await {
+                Ok(_) => {
+                    editing.notice.set(Some((t.value_restored)(t.field_name(field), &code)));
+                    history.refetch();
+                    editing.reload.run(());
+                }
+                Err(error) => editing.notice.set(Some(problem(error, t))),
+            }
+        });
+    };
+    let title = {
+        let code = code.clone();
+        move || (i18n.t().history_of)(&code)
+    };
+    let entries = move || {
+        history.get().map(|loaded| match loaded {
+            Ok(history) => {
+                let code = code.clone();
+                view! { <HistoryList history code restore/> }.into_any()
+            }
+            Err(error) => {
+                view! { <p class="cell-status">{problem(error, i18n.t())}</p> }.into_any()
+            }
+        })
+    };
+    view! {
+        <tr class="history-row" data-history-of=row>
+            <td colspan=columns>
+                <section class="history-panel" aria-labelledby=format!("history-{row}")>
+                    <div class="history-head">
+                        <h3 id=format!("history-{row}") tabindex="-1" node_ref=heading>
+                            {title}
+                        </h3>
+                        <button
+                            type="button"
+                            class="history-close"
+                            on:click=move |_| editing.history.set(None)
+                        >
+                            {move || i18n.t().close}
+                        </button>
+                    </div>
+                    <Suspense fallback=move || {
+                        view! { <p class="loading">{move || i18n.t().loading}</p> }
+                    }>{entries}</Suspense>
+                </section>
+            </td>
+        </tr>
+    }
+    .into_any()
+}
+
+/// The entries of a row's history, newest first. A row's creation logs one
+/// entry per cell; it shows as one.
+#[component]
+fn HistoryList(
+    history: RowHistory,
+    code: String,
+    restore: impl Fn(Field, RichText, String, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    if history.changes.is_empty() {
+        return view! { <p>{move || i18n.t().history_empty}</p> }.into_any();
+    }
+    let mut seen_create = false;
+    let items = history
+        .changes
+        .iter()
+        .filter(|change| {
+            change.action != Action::Create || !std::mem::replace(&mut seen_create, true)
+        })
+        .map(|change| {
+            let t = i18n.t();
+            let when = t.moment(change.at);
+            let who = author(&change.author, t);
+            let what = summary(change, t);
+            let diff = change.restorable().map(|(field, old)| {
+                let now = history.current(field).cloned().unwrap_or_default();
+                let same = now.markup() == old.markup();
+                let new = RichText::new(change.new.clone().unwrap_or_default());
+                let code = code.clone();
+                let expected = now.markup().to_owned();
+                let label = move || (i18n.t().restore_value_label)(i18n.t().field_name(field));
+                view! {
+                    <div class="history-diff">
+                        <div class="history-before">
+                            <span class="history-label">{move || i18n.t().before}</span>
+                            <Value text=old.clone()/>
+                        </div>
+                        <div class="history-after">
+                            <span class="history-label">{move || i18n.t().after}</span>
+                            <Value text=new/>
+                        </div>
+                    </div>
+                    {if same {
+                        view! { <p class="history-same">{move || i18n.t().same_as_now}</p> }.into_any()
+                    } else {
+                        view! {
+                            <button
+                                type="button"
+                                class="history-restore"
+                                aria-label=label
+                                on:click=move |_| restore(field, old.clone(), expected.clone(), code.clone())
+                            >
+                                {move || i18n.t().restore_value}
+                            </button>
+                        }
+                            .into_any()
+                    }}
+                }
+            });
+            view! {
+                <li class="history-entry">
+                    <p class="history-what">
+                        <strong>{what}</strong>
+                        <span class="history-meta">
+                            <time datetime=change.at.to_rfc3339()>{when}</time>
+                            " · "
+                            {who}
+                        </span>
+                    </p>
+                    {diff}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ol class="history-list">{items}</ol> }.into_any()
+}
+
+/// A value of the history, or "(empty)".
+#[component]
+fn Value(text: RichText) -> impl IntoView {
+    let i18n = use_i18n();
+    if text.markup().is_empty() {
+        view! { <p class="history-value is-empty">{move || i18n.t().empty_value}</p> }.into_any()
+    } else {
+        view! {
+            <p class="history-value">
+                <RichTextView text/>
+            </p>
+        }
+        .into_any()
+    }
+}
+
+fn author(author: &Author, t: &Strings) -> String {
+    match author {
+        Author::Import => t.by_import.to_owned(),
+        Author::Web { client } => (t.by_web)(client.as_deref()),
+    }
+}
+
+fn summary(change: &ChangeView, t: &Strings) -> String {
+    let (old, new) = (change.old.as_deref().unwrap_or(""), change.new.as_deref().unwrap_or(""));
+    match (change.action, change.field) {
+        (Action::Create, _) => t.row_created.to_owned(),
+        (Action::Update, Some(field)) => (t.cell_changed)(t.field_name(field)),
+        (Action::Move, Some(Field::Bagian)) => {
+            format!("{}: {}", t.row_moved, (t.moved_bagian)(old, new))
+        }
+        (Action::Move, _) => format!("{}: {}", t.row_moved, (t.moved_position)(old, new)),
+        (Action::Delete, _) => t.row_deleted_entry.to_owned(),
+        (Action::Restore, _) => t.row_restored_entry.to_owned(),
+        (Action::Update, None) => (t.cell_changed)(&change.column),
+    }
+}
+
+/// The deleted rows of the register, behind a disclosure below the table;
+/// each can be brought back where it was.
+#[component]
+pub fn DeletedRows(register_id: i32) -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(editing) = use_context::<RowEditing>() else {
+        return ().into_any();
+    };
+    let open = RwSignal::new(false);
+    let deleted = LocalResource::new(move || {
+        let open = open.get();
+        async move { if open { load_deleted_rows(register_id).await.map(Some) } else { Ok(None) } }
+    });
+    let restore = move |row: i32, code: String| {
+        leptos::task::spawn_local(async move {
+            match restore_row(row).await {
+                Ok(_) => {
+                    editing.notice.set(Some((i18n.t().row_restored)(&code)));
+                    deleted.refetch();
+                    editing.reload.run(());
+                }
+                Err(error) => editing.notice.set(Some(problem(error, i18n.t()))),
+            }
+        });
+    };
+    let list = move || {
+        deleted.get().map(|loaded| match loaded {
+            Ok(None) => ().into_any(),
+            Ok(Some(rows)) if rows.is_empty() => {
+                view! { <p>{move || i18n.t().deleted_none}</p> }.into_any()
+            }
+            Ok(Some(rows)) => {
+                let items = rows
+                    .into_iter()
+                    .map(|row| {
+                        let t = i18n.t();
+                        let when = row.deleted_at.map(|at| t.moment(at)).unwrap_or_default();
+                        let label = (t.restore_row)(&row.code);
+                        let (id, code) = (row.id, row.code.clone());
+                        view! {
+                            <li class="deleted-row" data-row-id=row.id>
+                                <div>
+                                    <p class="deleted-code">
+                                        <strong>{row.code.clone()}</strong>
+                                        " · "
+                                        {row.bagian.clone()}
+                                    </p>
+                                    <p class="deleted-text">
+                                        <RichTextView text=row.aktivitas.clone()/>
+                                    </p>
+                                    <p class="history-meta">
+                                        {move || i18n.t().deleted_when}
+                                        " "
+                                        {when}
+                                    </p>
+                                </div>
+                                <button
+                                    type="button"
+                                    class="history-restore"
+                                    aria-label=label
+                                    on:click=move |_| restore(id, code.clone())
+                                >
+                                    {move || i18n.t().restore}
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! { <ul class="deleted-list">{items}</ul> }.into_any()
+            }
+            Err(error) => {
+                view! { <p class="cell-status">{problem(error, i18n.t())}</p> }.into_any()
+            }
+        })
+    };
+    // A deletion or a restoration elsewhere on the page refreshes the list.
+    Effect::new(move |_| {
+        editing.notice.track();
+        if open.get_untracked() {
+            deleted.refetch();
+        }
+    });
+    view! {
+        <section class="deleted-rows" aria-labelledby="deleted-rows-toggle">
+            <h2 class="deleted-rows-head">
+                <button
+                    type="button"
+                    id="deleted-rows-toggle"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="deleted-rows-list"
+                    on:click=move |_| open.update(|open| *open = !*open)
+                >
+                    <span aria-hidden="true" class="disclosure-mark">
+                        {move || if open.get() { "▾" } else { "▸" }}
+                    </span>
+                    {move || i18n.t().deleted_rows}
+                </button>
+            </h2>
+            <div id="deleted-rows-list" hidden=move || !open.get()>
+                <Suspense fallback=move || {
+                    view! { <p class="loading">{move || i18n.t().loading}</p> }
+                }>{list}</Suspense>
+            </div>
+        </section>
+    }
+    .into_any()
+}

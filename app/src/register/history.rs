@@ -1,0 +1,127 @@
+//! What happened to a register's rows: each row's history from the change
+//! log, and the rows deleted, which can be brought back.
+use super::model::{Field, RichText};
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+/// What the change log says happened to a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Action {
+    Create,
+    Update,
+    Delete,
+    Restore,
+    Move,
+}
+
+impl Action {
+    pub const ALL: [Self; 5] =
+        [Self::Create, Self::Update, Self::Delete, Self::Restore, Self::Move];
+
+    /// The value stored in `change_log.action`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Create => "create",
+            Self::Update => "update",
+            Self::Delete => "delete",
+            Self::Restore => "restore",
+            Self::Move => "move",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|action| action.code() == code)
+    }
+}
+
+/// Who made a change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Author {
+    /// The importer, from a file.
+    Import,
+    /// The web, not signed in: the client's address, when known.
+    Web { client: Option<String> },
+}
+
+/// One entry of a row's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeView {
+    pub id: i32,
+    pub at: DateTime<Utc>,
+    pub action: Action,
+    /// The text cell changed (created, edited); `None` for moves, deletions
+    /// and restorations.
+    pub field: Option<Field>,
+    /// The column as logged ("position" for a move within a Bagian).
+    pub column: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub author: Author,
+}
+
+impl ChangeView {
+    /// The value this change replaced, if it can be put back: an edit of a
+    /// text cell that had one.
+    pub fn restorable(&self) -> Option<(Field, RichText)> {
+        match (self.action, self.field, &self.old) {
+            (Action::Update, Some(field), Some(old)) if Field::CELLS.contains(&field) => {
+                Some((field, RichText::new(old.clone())))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// A row's history, newest first, with the row's current cells: the basis
+/// of a restore, which is a save like any other.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RowHistory {
+    pub id: i32,
+    pub code: String,
+    pub version: i32,
+    pub deleted: bool,
+    /// The five text cells now, in printed order.
+    pub cells: [RichText; 5],
+    pub changes: Vec<ChangeView>,
+}
+
+impl RowHistory {
+    pub fn current(&self, field: Field) -> Option<&RichText> {
+        Field::CELLS.iter().position(|cell| *cell == field).map(|index| &self.cells[index])
+    }
+}
+
+/// A row deleted from a register, offered for restoration.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeletedRow {
+    pub id: i32,
+    pub code: String,
+    pub version: i32,
+    pub bagian: String,
+    pub aktivitas: RichText,
+    pub potensi: RichText,
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+/// The history of row `row` (also of a deleted one), newest first.
+#[server(endpoint = "row_history", input = GetUrl)]
+pub async fn load_row_history(row: i32) -> Result<RowHistory, AppError> {
+    let load = async {
+        let db = crate::state::db()?;
+        super::repo::row_history(&db, row).await?.ok_or(AppError::NotFound)
+    };
+    load.await.map_err(AppError::with_http_status)
+}
+
+/// The deleted rows of register `register`, most recently deleted first.
+#[server(endpoint = "deleted_rows", input = GetUrl)]
+pub async fn load_deleted_rows(register: i32) -> Result<Vec<DeletedRow>, AppError> {
+    let load = async {
+        let db = crate::state::db()?;
+        Ok(super::repo::deleted_rows(&db, register).await?)
+    };
+    load.await.map_err(AppError::with_http_status)
+}
