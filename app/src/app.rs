@@ -3,7 +3,7 @@ use crate::i18n::{initial_locale, provide_i18n};
 use crate::layout::{NotFoundPage, SiteFooter, SiteHeader};
 use crate::register::components::RegisterPage;
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, MetaTags, Stylesheet, provide_meta_context};
+use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, provide_meta_context};
 use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
     components::{Route, Router, Routes},
@@ -18,6 +18,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
+                // The build's stylesheet, by its content-hashed name.
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -34,7 +36,6 @@ pub fn App() -> impl IntoView {
     provide_i18n();
     mark_hydrated();
     view! {
-        <Stylesheet id="leptos" href="/pkg/benturan.css"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Meta name="theme-color" content="#12355b"/>
         <Router>

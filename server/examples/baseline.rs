@@ -4,10 +4,11 @@
 //! of this one's, which holds on a noisy machine.
 //!
 //! Run: `DATABASE_URL=sqlite://file.sqlite BASELINE_ADDR=127.0.0.1:3102 \
-//!       cargo run --release --example baseline -p benturan`
+//!       cargo run --release --example baseline -p benturan` (or a
+//!       `postgres://` URL: the same queries through sqlx's PostgreSQL driver).
 use app::register::model::RichText;
 use axum::{Router, extract::State, http::StatusCode, response::Html, routing::get};
-use sea_orm::sqlx::{self, SqlitePool};
+use sea_orm::sqlx::{self, PgPool, SqlitePool};
 use std::fmt::Write;
 
 // The same allocator as the app's server, so the ratio compares the code only.
@@ -30,8 +31,13 @@ const HEAD_QUERY: &str = "SELECT g.title, g.year, u.name, p.name FROM register g
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let url = std::env::var("DATABASE_URL")?;
     let address = std::env::var("BASELINE_ADDR").unwrap_or_else(|_| "127.0.0.1:3102".into());
-    let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(8).connect(&url).await?;
-    let app = Router::new().route("/", get(page)).with_state(pool);
+    let app = if url.starts_with("postgres") {
+        let pool = sqlx::postgres::PgPoolOptions::new().max_connections(8).connect(&url).await?;
+        Router::new().route("/", get(page_postgres)).with_state(pool)
+    } else {
+        let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(8).connect(&url).await?;
+        Router::new().route("/", get(page)).with_state(pool)
+    };
     let listener = tokio::net::TcpListener::bind(&address).await?;
     eprintln!("baseline on http://{address}");
     axum::serve(listener, app).await?;
@@ -39,6 +45,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 async fn page(State(pool): State<SqlitePool>) -> Result<Html<String>, StatusCode> {
+    let fail = |_| StatusCode::SERVICE_UNAVAILABLE;
+    let (title, year, unit, parent): (String, i32, String, Option<String>) =
+        sqlx::query_as(HEAD_QUERY).fetch_one(&pool).await.map_err(fail)?;
+    let rows: Vec<Row> = sqlx::query_as(QUERY).fetch_all(&pool).await.map_err(fail)?;
+    Ok(Html(render(&title, year, &unit, parent.as_deref(), &rows)))
+}
+
+async fn page_postgres(State(pool): State<PgPool>) -> Result<Html<String>, StatusCode> {
     let fail = |_| StatusCode::SERVICE_UNAVAILABLE;
     let (title, year, unit, parent): (String, i32, String, Option<String>) =
         sqlx::query_as(HEAD_QUERY).fetch_one(&pool).await.map_err(fail)?;

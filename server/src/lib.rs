@@ -1,5 +1,6 @@
 //! The Axum server of Benturan: the router (also used by the tests),
 //! start-up, and the command line.
+pub mod cache;
 pub mod cli;
 pub mod security;
 pub mod startup;
@@ -14,6 +15,7 @@ use axum::{
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use security::PublicOrigin;
+use std::sync::Arc;
 use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer};
 
 /// Largest request body accepted; server functions have no limit of their own.
@@ -35,6 +37,15 @@ pub fn leptos_options() -> LeptosOptions {
     };
     if options.output_name.is_empty() {
         options.output_name = "benturan".into();
+    }
+    // A release build by cargo-leptos names its files by their content and
+    // leaves their hashes in `hash.txt` beside the binary; the binary run
+    // directly (`./x run`, the tests) has no LEPTOS_HASH_FILES to say so.
+    if std::env::var_os("LEPTOS_HASH_FILES").is_none() {
+        let beside = std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.join(&*options.hash_file)));
+        options.hash_files = beside.is_some_and(|file| file.is_file());
     }
     options
 }
@@ -60,11 +71,42 @@ pub fn router_with(state: AppState, public: PublicOrigin) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(middleware::from_fn_with_state(
+            (cache::PageCache::default(), state.clone()),
+            cache::cached_pages,
+        ))
+        .layer(middleware::from_fn_with_state(
+            hashed_assets(&state.leptos_options),
+            immutable_assets,
+        ))
         .layer(middleware::from_fn_with_state(public, security::same_origin_writes))
         .layer(middleware::map_response(retry_after))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// The build's scripts, WASM and styles carry a hash of their content in
+/// their names (cargo-leptos `hash-files`): a browser keeps them for good.
+async fn immutable_assets(
+    axum::extract::State(hashed): axum::extract::State<Option<Arc<str>>>,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> Response {
+    let asset = hashed.is_some_and(|prefix| request.uri().path().starts_with(&*prefix));
+    let mut response = next.run(request).await;
+    if asset && response.status() == StatusCode::OK {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        );
+    }
+    response
+}
+
+/// "/pkg/" when the build's files have hashed names.
+fn hashed_assets(options: &LeptosOptions) -> Option<Arc<str>> {
+    options.hash_files.then(|| format!("/{}/", options.site_pkg_dir).into())
 }
 
 /// A 503 says when to try again: the database is restarting or busy, and

@@ -240,7 +240,81 @@ fn matching_in(sections: &[serde_json::Value], index: usize, word: &str) -> usiz
         .count()
 }
 
+/// Pages are kept per register version, language and address: asked again,
+/// the page is the same and a browser holding it gets 304; a change saved
+/// through another instance on the same database is on the next page at once.
+async fn the_page_cache_follows_the_register_version(db: &TestDb) {
+    use reqwest::header::{CACHE_CONTROL, COOKIE, ETAG, IF_NONE_MATCH, ORIGIN};
+    let base = serve(db).await;
+    let other = serve(db).await;
+    let client = reqwest::Client::new();
+    let page = |url: String, etag: Option<String>, cookie: Option<&'static str>| {
+        let client = client.clone();
+        async move {
+            let mut request = client.get(url);
+            if let Some(etag) = etag {
+                request = request.header(IF_NONE_MATCH, etag);
+            }
+            if let Some(cookie) = cookie {
+                request = request.header(COOKIE, cookie);
+            }
+            let response = request.send().await.unwrap();
+            let status = response.status();
+            let tag = response.headers().get(ETAG).map(|v| v.to_str().unwrap().to_owned());
+            let control = response.headers().get(CACHE_CONTROL).cloned();
+            (status, tag, control, response.text().await.unwrap())
+        }
+    };
+    let (status, etag, control, first) = page(format!("{base}/"), None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(control.unwrap(), "no-cache");
+    let etag = etag.expect("a register page has an ETag");
+    let (_, again_tag, _, again) = page(format!("{base}/"), None, None).await;
+    assert_eq!((again_tag.as_deref(), again.len()), (Some(etag.as_str()), first.len()));
+    let (status, tag, _, body) = page(format!("{base}/"), Some(etag.clone()), None).await;
+    assert_eq!(
+        (status, tag.as_deref(), body.as_str()),
+        (StatusCode::NOT_MODIFIED, Some(etag.as_str()), "")
+    );
+
+    // Another language, another filter: other pages.
+    let (_, english_tag, _, english) =
+        page(format!("{base}/"), Some(etag.clone()), Some("benturan_lang=en")).await;
+    assert_ne!(english_tag.as_deref(), Some(etag.as_str()));
+    assert!(english.contains("Root Cause"));
+    let (_, _, _, filtered) = page(format!("{base}/?q=tamu"), Some(etag.clone()), None).await;
+    assert_eq!(filtered.matches("<tr data-row-id=").count(), 1);
+    let (_, _, _, unfiltered) = page(format!("{base}/"), None, None).await;
+    assert_eq!(unfiltered.matches("<tr data-row-id=").count(), 13);
+
+    // A save through the other instance: the next page has it.
+    let id = db.text("SELECT id FROM risk WHERE code = 'BK-001'").await.unwrap();
+    let old = db.text(&format!("SELECT penyebab FROM risk WHERE id = {id}")).await.unwrap();
+    let saved = client
+        .post(format!("{other}/api/save_cell"))
+        .header(ORIGIN, &other)
+        .form(&[
+            ("row", id.as_str()),
+            ("field", "Penyebab"),
+            ("expected", &old),
+            ("value", "Disimpan di instans lain"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), StatusCode::OK);
+    let (status, new_tag, _, body) = page(format!("{base}/"), Some(etag.clone()), None).await;
+    assert_eq!(status, StatusCode::OK, "the held page is stale now");
+    assert_ne!(new_tag.as_deref(), Some(etag.as_str()));
+    assert!(body.contains("Disimpan di instans lain"));
+    assert!(!body.contains(&format!(">{old}<")));
+    // Not register pages: no ETag of ours.
+    let (status, tag, _, _) = page(format!("{base}/tidak-ada"), None, None).await;
+    assert_eq!((status, tag), (StatusCode::NOT_FOUND, None));
+}
+
 on_both_databases!(
+    the_page_cache_follows_the_register_version,
     the_filter_is_in_the_address,
     a_register_is_addressed_by_unit_and_year,
     concurrent_renders_all_succeed,

@@ -242,3 +242,27 @@ pub async fn deleted_rows(
         })
         .collect())
 }
+
+/// The id and version of the register `key` names (resolved as by
+/// [`load_register`]): the cursor of the page cache, read on every page.
+pub async fn register_version(
+    db: &impl ConnectionTrait,
+    key: RegisterKey,
+) -> Result<Option<(i32, i32)>, DbErr> {
+    let mut query = register::Entity::find()
+        .select_only()
+        .columns([register::Column::Id, register::Column::Version]);
+    if let Some(year) = key.year {
+        query = query.filter(register::Column::Year.eq(year));
+    }
+    if let Some(unit) = key.unit_id {
+        query = query.filter(register::Column::UnitId.eq(unit));
+    }
+    let found: Vec<(i32, i32)> = query
+        .order_by_desc(register::Column::Year)
+        .order_by_asc(register::Column::UnitId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(found.into_iter().next())
+}

@@ -1,0 +1,206 @@
+//! Register pages as rendered, kept per register version, language and
+//! address. Every change to a register bumps its version (the one write
+//! path does), and each request reads the version first, so a page is never
+//! served stale, also when another instance made the change. The version is
+//! also the page's `ETag`: a browser that has the page gets `304`.
+use app::i18n::locale_from_cookie_header;
+use app::register::model::RegisterKey;
+use app::register::repo::register_version;
+use app::state::AppState;
+use axum::{
+    body::{Body, Bytes},
+    extract::{Request, State},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
+
+/// Bytes of pages kept; the least recently used go first.
+const CAPACITY_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest page kept (a register of ~50,000 rows).
+const MAX_PAGE_BYTES: usize = 48 * 1024 * 1024;
+
+#[derive(Clone)]
+pub struct PageCache(Arc<Inner>);
+
+struct Inner {
+    pages: quick_cache::sync::Cache<PageKey, Page, PageWeight>,
+    /// Distinguishes this build and start of the server in `ETag`s: a page
+    /// names the scripts of the build that rendered it.
+    build: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct PageKey {
+    register: i32,
+    version: i32,
+    locale: &'static str,
+    /// Path and query: the query carries the filter.
+    address: String,
+}
+
+#[derive(Clone)]
+struct Page {
+    body: Bytes,
+    content_type: HeaderValue,
+}
+
+#[derive(Clone)]
+struct PageWeight;
+
+impl quick_cache::Weighter<PageKey, Page> for PageWeight {
+    fn weight(&self, key: &PageKey, page: &Page) -> u64 {
+        (key.address.len() + page.body.len()) as u64
+    }
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |since| since.as_millis());
+        let build = format!("{}.{started:x}", env!("CARGO_PKG_VERSION"));
+        let pages = quick_cache::sync::Cache::with_weighter(1024, CAPACITY_BYTES, PageWeight);
+        Self(Arc::new(Inner { pages, build }))
+    }
+}
+
+/// The register a page address shows, if it is a register page.
+fn register_of(path: &str) -> Option<RegisterKey> {
+    if path == "/" {
+        return Some(RegisterKey::default());
+    }
+    let rest = path.strip_prefix("/register/")?;
+    let (unit, year) = rest.split_once('/')?;
+    Some(RegisterKey::of(unit.parse().ok()?, year.parse().ok()?))
+}
+
+/// Serves register pages from the cache, or renders and keeps them.
+pub async fn cached_pages(
+    State((cache, state)): State<(PageCache, AppState)>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let Some(key) =
+        (request.method() == Method::GET).then(|| register_of(request.uri().path())).flatten()
+    else {
+        return next.run(request).await;
+    };
+    if !state.is_ready() {
+        return next.run(request).await;
+    }
+    // A failure here is the page's to report: it meets the same database.
+    let Ok(Some((register, version))) = register_version(&state.db, key).await else {
+        return next.run(request).await;
+    };
+    // As the page reads it (`initial_locale`): the first Cookie header.
+    let locale = request
+        .headers()
+        .get(header::COOKIE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(locale_from_cookie_header)
+        .unwrap_or_default()
+        .tag();
+    let address = request.uri().path_and_query().map_or("/", |pq| pq.as_str()).to_owned();
+    let key = PageKey { register, version, locale, address };
+    let etag = cache.etag(&key);
+    if matches(request.headers(), &etag) {
+        return with_validators(StatusCode::NOT_MODIFIED.into_response(), etag);
+    }
+    if let Some(page) = cache.0.pages.get(&key) {
+        return with_validators(page.into_response(), etag);
+    }
+    let response = next.run(request).await;
+    let keep = response.status() == StatusCode::OK
+        && !response.headers().contains_key(header::SET_COOKIE)
+        && response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|value| value.to_str().is_ok_and(|value| value.starts_with("text/html")));
+    if !keep {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(body) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .cloned()
+        .unwrap_or(HeaderValue::from_static("text/html; charset=utf-8"));
+    let page = Page { body, content_type };
+    cache.0.pages.insert(key, page.clone());
+    with_validators(page.into_response(), etag)
+}
+
+impl PageCache {
+    fn etag(&self, key: &PageKey) -> HeaderValue {
+        let mut address = DefaultHasher::new();
+        key.address.hash(&mut address);
+        let tag = format!(
+            "W/\"{}-{}-{}-{}-{:x}\"",
+            self.0.build,
+            key.register,
+            key.version,
+            key.locale,
+            address.finish()
+        );
+        HeaderValue::from_str(&tag).unwrap_or(HeaderValue::from_static("W/\"0\""))
+    }
+}
+
+impl IntoResponse for Page {
+    fn into_response(self) -> Response {
+        let mut response = Response::new(Body::from(self.body));
+        response.headers_mut().insert(header::CONTENT_TYPE, self.content_type);
+        response
+    }
+}
+
+/// Whether the browser's `If-None-Match` names this page.
+fn matches(headers: &HeaderMap, etag: &HeaderValue) -> bool {
+    headers
+        .get_all(header::IF_NONE_MATCH)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(','))
+        .any(|tag| tag.trim() == "*" || tag.trim().as_bytes() == etag.as_bytes())
+}
+
+/// The page may be stored by the browser, but is checked with the server
+/// each time; it differs by language, which the cookie carries.
+fn with_validators(mut response: Response, etag: HeaderValue) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::ETAG, etag);
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(header::VARY, HeaderValue::from_static("Cookie"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn register_pages_are_recognised() {
+        assert_eq!(register_of("/"), Some(RegisterKey::default()));
+        assert_eq!(register_of("/register/3/2026"), Some(RegisterKey::of(3, 2026)));
+        for other in ["/register/x/2026", "/register/3", "/api/get_register", "/pkg/app.js"] {
+            assert_eq!(register_of(other), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn validators_match_exactly() {
+        let etag = HeaderValue::from_static("W/\"a-1-2-id-f\"");
+        let mut headers = HeaderMap::new();
+        assert!(!matches(&headers, &etag));
+        headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("W/\"a-1-1-id-f\""));
+        assert!(!matches(&headers, &etag));
+        headers.insert(header::IF_NONE_MATCH, HeaderValue::from_static("\"x\", W/\"a-1-2-id-f\""));
+        assert!(matches(&headers, &etag));
+    }
+}
