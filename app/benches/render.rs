@@ -55,7 +55,14 @@ fn render(register: &RegisterView) -> String {
     let owner = Owner::new();
     owner.with(|| {
         let register = register.clone();
-        view! { <RegisterTable register/> }.to_html()
+        // The table reads its filter from the address.
+        provide_context(leptos_router::location::RequestUrl::new("/"));
+        view! {
+            <leptos_router::components::Router>
+                <RegisterTable register/>
+            </leptos_router::components::Router>
+        }
+        .to_html()
     })
 }
 

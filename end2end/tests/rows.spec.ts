@@ -145,3 +145,23 @@ test("a row moves to another Bagian and back; the numbers and spans follow", asy
   await expect(first.locator("tr[data-row-id]").last()).toHaveAttribute("data-code", "BK-004");
   expect(errors).toEqual([]);
 });
+
+test("on a phone the row controls and a row's history stay usable", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/");
+  await waitForHydration(page);
+  const history = page.getByRole("button", { name: "Riwayat baris BK-002" });
+  await history.scrollIntoViewIfNeeded();
+  await history.click();
+  await expect(page.getByRole("heading", { name: "Riwayat baris BK-002" })).toBeFocused();
+  await page.screenshot({ path: "screenshots/rows-phone-history.png" });
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Tutup" }).click();
+  await page.getByRole("button", { name: "Tambah baris di bawah BK-002" }).click();
+  await expect(page.locator("tr.new-row textarea").first()).toBeVisible();
+  await page.screenshot({ path: "screenshots/rows-phone-adding.png" });
+  await page.locator("tr.new-row").getByRole("button", { name: "Batal" }).click();
+  await expect(page.locator("tr.new-row")).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
