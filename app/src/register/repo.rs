@@ -18,7 +18,7 @@ pub async fn load_register(
 ) -> Result<Option<RegisterView>, DbErr> {
     // The register with its unit and the unit above it, in one query.
     let parent = Alias::new("parent");
-    let mut query = register::Entity::find()
+    let query = register::Entity::find()
         .select_only()
         .columns([
             register::Column::Id,
@@ -32,20 +32,7 @@ pub async fn load_register(
         .column_as(Expr::col((parent.clone(), org_unit::Column::Name)), "parent_name")
         .join(JoinType::InnerJoin, register::Relation::OrgUnit.def())
         .join_as(JoinType::LeftJoin, org_unit::Relation::Parent.def(), parent);
-    if let Some(year) = key.year {
-        query = query.filter(register::Column::Year.eq(year));
-    }
-    if let Some(unit) = key.unit_id {
-        query = query.filter(register::Column::UnitId.eq(unit));
-    }
-    // All registers rather than `LIMIT ?`: they are few (one per unit and
-    // year), and a bound LIMIT makes SQLite re-prepare the statement.
-    let found = query
-        .order_by_desc(register::Column::Year)
-        .order_by_asc(register::Column::UnitId)
-        .into_model::<RegisterRecord>()
-        .all(db)
-        .await?;
+    let found = addressed(query, key).into_model::<RegisterRecord>().all(db).await?;
     let Some(register) = found.into_iter().next() else {
         return Ok(None);
     };
@@ -107,6 +94,20 @@ pub async fn load_register(
         status,
         sections,
     }))
+}
+
+/// The registers `key` names, the one meant first: of the unit and year
+/// when given, else the most recent year's, of the first unit. All rather
+/// than `LIMIT ?`: they are few (one per unit and year), and a bound LIMIT
+/// makes SQLite re-prepare the statement.
+fn addressed(mut query: Select<register::Entity>, key: RegisterKey) -> Select<register::Entity> {
+    if let Some(year) = key.year {
+        query = query.filter(register::Column::Year.eq(year));
+    }
+    if let Some(unit) = key.unit_id {
+        query = query.filter(register::Column::UnitId.eq(unit));
+    }
+    query.order_by_desc(register::Column::Year).order_by_asc(register::Column::UnitId)
 }
 
 #[derive(FromQueryResult)]
@@ -249,20 +250,9 @@ pub async fn register_version(
     db: &impl ConnectionTrait,
     key: RegisterKey,
 ) -> Result<Option<(i32, i32)>, DbErr> {
-    let mut query = register::Entity::find()
+    let query = register::Entity::find()
         .select_only()
         .columns([register::Column::Id, register::Column::Version]);
-    if let Some(year) = key.year {
-        query = query.filter(register::Column::Year.eq(year));
-    }
-    if let Some(unit) = key.unit_id {
-        query = query.filter(register::Column::UnitId.eq(unit));
-    }
-    let found: Vec<(i32, i32)> = query
-        .order_by_desc(register::Column::Year)
-        .order_by_asc(register::Column::UnitId)
-        .into_tuple()
-        .all(db)
-        .await?;
+    let found: Vec<(i32, i32)> = addressed(query, key).into_tuple().all(db).await?;
     Ok(found.into_iter().next())
 }
