@@ -2,7 +2,8 @@
 //! address. Every change to a register bumps its version (the one write
 //! path does), and each request reads the version first, so a page is never
 //! served stale, also when another instance made the change. The version is
-//! also the page's `ETag`: a browser that has the page gets `304`.
+//! also the page's `ETag`: a browser that has the page gets `304`. A kept
+//! page is compressed once per encoding (brotli, gzip), not per request.
 use app::i18n::locale_from_cookie_header;
 use app::register::model::RegisterKey;
 use app::register::repo::register_version;
@@ -15,7 +16,8 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::Arc;
+use std::io::Write;
+use std::sync::{Arc, OnceLock};
 
 /// Bytes of pages kept; the least recently used go first.
 const CAPACITY_BYTES: u64 = 64 * 1024 * 1024;
@@ -45,6 +47,87 @@ struct PageKey {
 struct Page {
     body: Bytes,
     content_type: HeaderValue,
+    /// The body compressed, made on first demand.
+    brotli: Arc<OnceLock<Bytes>>,
+    gzip: Arc<OnceLock<Bytes>>,
+}
+
+/// The encodings a kept page is served in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+impl Encoding {
+    /// The best encoding `Accept-Encoding` allows (a `q=0` refuses one).
+    fn chosen(headers: &HeaderMap) -> Self {
+        let accepted = |name: &str| {
+            headers
+                .get_all(header::ACCEPT_ENCODING)
+                .iter()
+                .filter_map(|value| value.to_str().ok())
+                .flat_map(|value| value.split(','))
+                .any(|item| {
+                    let mut parts = item.split(';').map(str::trim);
+                    let coding = parts.next().unwrap_or_default();
+                    let refused = parts.any(|param| {
+                        param.strip_prefix("q=").is_some_and(|q| q.parse::<f32>() == Ok(0.0))
+                    });
+                    coding.eq_ignore_ascii_case(name) && !refused
+                })
+        };
+        if accepted("br") {
+            Self::Brotli
+        } else if accepted("gzip") {
+            Self::Gzip
+        } else {
+            Self::Identity
+        }
+    }
+}
+
+impl Page {
+    fn new(body: Bytes, content_type: HeaderValue) -> Self {
+        Self { body, content_type, brotli: Arc::default(), gzip: Arc::default() }
+    }
+
+    /// The page in `encoding`; compressing off the async threads the first time.
+    async fn encoded(self, encoding: Encoding) -> Response {
+        let (slot, name) = match encoding {
+            Encoding::Identity => return self.into_response(),
+            Encoding::Brotli => (self.brotli.clone(), "br"),
+            Encoding::Gzip => (self.gzip.clone(), "gzip"),
+        };
+        let body = self.body.clone();
+        let encoded = tokio::task::spawn_blocking(move || {
+            slot.get_or_init(|| compress(&body, encoding)).clone()
+        })
+        .await;
+        let Ok(encoded) = encoded else { return self.into_response() };
+        let mut response = Page { body: encoded, ..self }.into_response();
+        response.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(name));
+        response
+    }
+}
+
+fn compress(body: &[u8], encoding: Encoding) -> Bytes {
+    let mut out = Vec::with_capacity(body.len() / 8);
+    match encoding {
+        Encoding::Brotli => {
+            // Quality 5: a few times smaller than gzip's cost for about its size.
+            let mut writer = brotli::CompressorWriter::new(&mut out, 64 * 1024, 5, 22);
+            let _ = writer.write_all(body);
+        }
+        Encoding::Gzip => {
+            let mut writer = flate2::write::GzEncoder::new(&mut out, flate2::Compression::new(6));
+            let _ = writer.write_all(body);
+            let _ = writer.finish();
+        }
+        Encoding::Identity => out.extend_from_slice(body),
+    }
+    Bytes::from(out)
 }
 
 #[derive(Clone)]
@@ -109,8 +192,9 @@ pub async fn cached_pages(
     if matches(request.headers(), &etag) {
         return with_validators(StatusCode::NOT_MODIFIED.into_response(), etag);
     }
+    let encoding = Encoding::chosen(request.headers());
     if let Some(page) = cache.0.pages.get(&key) {
-        return with_validators(page.into_response(), etag);
+        return with_validators(page.encoded(encoding).await, etag);
     }
     let response = next.run(request).await;
     let keep = response.status() == StatusCode::OK
@@ -131,9 +215,9 @@ pub async fn cached_pages(
         .get(header::CONTENT_TYPE)
         .cloned()
         .unwrap_or(HeaderValue::from_static("text/html; charset=utf-8"));
-    let page = Page { body, content_type };
+    let page = Page::new(body, content_type);
     cache.0.pages.insert(key, page.clone());
-    with_validators(page.into_response(), etag)
+    with_validators(page.encoded(encoding).await, etag)
 }
 
 impl PageCache {
@@ -176,11 +260,12 @@ fn with_validators(mut response: Response, etag: HeaderValue) -> Response {
     let headers = response.headers_mut();
     headers.insert(header::ETAG, etag);
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    headers.insert(header::VARY, HeaderValue::from_static("Cookie"));
+    headers.insert(header::VARY, HeaderValue::from_static("Cookie, Accept-Encoding"));
     response
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -191,6 +276,35 @@ mod tests {
         for other in ["/register/x/2026", "/register/3", "/api/get_register", "/pkg/app.js"] {
             assert_eq!(register_of(other), None, "{other}");
         }
+    }
+
+    #[test]
+    fn the_best_accepted_encoding_is_chosen() {
+        let with = |value: &'static str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::ACCEPT_ENCODING, HeaderValue::from_static(value));
+            Encoding::chosen(&headers)
+        };
+        assert_eq!(Encoding::chosen(&HeaderMap::new()), Encoding::Identity);
+        assert_eq!(with("gzip, deflate, br, zstd"), Encoding::Brotli);
+        assert_eq!(with("gzip"), Encoding::Gzip);
+        assert_eq!(with("br;q=0, gzip;q=0.5"), Encoding::Gzip);
+        assert_eq!(with("identity"), Encoding::Identity);
+    }
+
+    #[test]
+    fn compressed_pages_decode_to_the_page() {
+        let page = "<tr><td>Benturan kepentingan</td></tr>".repeat(500);
+        let brotli = compress(page.as_bytes(), Encoding::Brotli);
+        let mut decoded = Vec::new();
+        brotli::BrotliDecompress(&mut &brotli[..], &mut decoded).unwrap();
+        assert_eq!(decoded, page.as_bytes());
+        assert!(brotli.len() < page.len() / 10);
+        let gzip = compress(page.as_bytes(), Encoding::Gzip);
+        let mut decoded = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(&gzip[..]), &mut decoded)
+            .unwrap();
+        assert_eq!(decoded, page);
     }
 
     #[test]

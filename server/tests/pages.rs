@@ -308,6 +308,20 @@ async fn the_page_cache_follows_the_register_version(db: &TestDb) {
     assert_ne!(new_tag.as_deref(), Some(etag.as_str()));
     assert!(body.contains("Disimpan di instans lain"));
     assert!(!body.contains(&format!(">{old}<")));
+    // A browser gets the kept page compressed, and it decodes to the same page.
+    for _ in 0..2 {
+        let compressed = client
+            .get(format!("{base}/"))
+            .header(reqwest::header::ACCEPT_ENCODING, "gzip, br")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(compressed.headers()[reqwest::header::CONTENT_ENCODING], "br");
+        let bytes = compressed.bytes().await.unwrap();
+        let mut decoded = Vec::new();
+        brotli::BrotliDecompress(&mut &bytes[..], &mut decoded).unwrap();
+        assert_eq!(String::from_utf8(decoded).unwrap(), body);
+    }
     // Not register pages: no ETag of ours.
     let (status, tag, _, _) = page(format!("{base}/tidak-ada"), None, None).await;
     assert_eq!((status, tag), (StatusCode::NOT_FOUND, None));
