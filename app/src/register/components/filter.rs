@@ -125,7 +125,7 @@ pub fn FilterBar(
                     maxlength=MAX_SEARCH_CHARS
                     autocomplete="off"
                     aria-describedby="filter-q-hint"
-                    value=move || filter.with_untracked(|filter| filter.search.clone())
+                    value=filter.with_untracked(|filter| filter.search.clone())
                     on:input=on_input
                 />
                 <button type="submit" class="filter-apply">{move || t().apply_filter}</button>

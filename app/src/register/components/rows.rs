@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::i18n::use_i18n;
+use crate::i18n::{Strings, use_i18n};
 use crate::register::edit::{NewRowCells, add_row, delete_row, move_row, move_row_to, restore_row};
 use crate::register::model::{Field, RichText};
 use crate::rules::FieldError;
@@ -32,31 +32,14 @@ pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl Int
     let Some(editing) = use_context::<RowEditing>() else {
         return ().into_any();
     };
-    let add_label = {
+    // Each control names its row for screen readers: "Hapus baris BK-007".
+    let named = |text: fn(&Strings) -> fn(&str) -> String| {
         let code = code.clone();
-        move || (i18n.t().add_below)(&code)
+        Signal::derive(move || text(i18n.t())(&code))
     };
-    let delete_label = {
-        let code = code.clone();
-        move || (i18n.t().delete_row)(&code)
-    };
-    let up_label = {
-        let code = code.clone();
-        move || (i18n.t().move_up)(&code)
-    };
-    let down_label = {
-        let code = code.clone();
-        move || (i18n.t().move_down)(&code)
-    };
-    let history_label = {
-        let code = code.clone();
-        move || (i18n.t().history_of)(&code)
-    };
+    let history_label = named(|t| t.history_of);
     let history_open = move || editing.history.get() == Some(row);
-    let move_to_label = {
-        let code = code.clone();
-        move || (i18n.t().move_to_label)(&code)
-    };
+    let move_to_label = named(|t| t.move_to_label);
     let others = use_context::<BagianList>()
         .map(|list| list.0.get_value())
         .unwrap_or_default()
@@ -107,8 +90,9 @@ pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl Int
             }
         });
     };
-    let on_delete = move |_| {
-        let code = code.clone();
+    let deleted_code = code.clone();
+    let on_delete = move |()| {
+        let code = deleted_code.clone();
         leptos::task::spawn_local(async move {
             match delete_row(row, version).await {
                 Ok(()) => {
@@ -122,50 +106,27 @@ pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl Int
     };
     view! {
         <div class="row-actions">
-            <button
-                type="button"
-                tabindex="-1"
-                data-grid-item=""
-                class="row-action"
-                aria-label=add_label.clone()
-                title=add_label
-                on:click=move |_| editing.adding_after.set(Some(row))
-            >
-                <span aria-hidden="true">"+"</span>
-            </button>
-            <button
-                type="button"
-                tabindex="-1"
-                data-grid-item=""
-                class="row-action row-delete"
-                aria-label=delete_label.clone()
-                title=delete_label
-                on:click=on_delete
-            >
-                <span aria-hidden="true">"×"</span>
-            </button>
-            <button
-                type="button"
-                tabindex="-1"
-                data-grid-item=""
-                class="row-action"
-                aria-label=up_label.clone()
-                title=up_label
-                on:click=move |_| on_move(true)
-            >
-                <span aria-hidden="true">"↑"</span>
-            </button>
-            <button
-                type="button"
-                tabindex="-1"
-                data-grid-item=""
-                class="row-action"
-                aria-label=down_label.clone()
-                title=down_label
-                on:click=move |_| on_move(false)
-            >
-                <span aria-hidden="true">"↓"</span>
-            </button>
+            <RowButton
+                label=named(|t| t.add_below)
+                symbol="+"
+                on_click=Callback::new(move |()| editing.adding_after.set(Some(row)))
+            />
+            <RowButton
+                label=named(|t| t.delete_row)
+                symbol="×"
+                danger=true
+                on_click=Callback::new(on_delete)
+            />
+            <RowButton
+                label=named(|t| t.move_up)
+                symbol="↑"
+                on_click=Callback::new(move |()| on_move(true))
+            />
+            <RowButton
+                label=named(|t| t.move_down)
+                symbol="↓"
+                on_click=Callback::new(move |()| on_move(false))
+            />
             {move_to}
             <button
                 type="button"
@@ -185,6 +146,31 @@ pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl Int
         </div>
     }
     .into_any()
+}
+
+/// One round control of a row: a symbol, named for screen readers and as a
+/// tooltip; an item of the grid (reached with the arrow keys).
+#[component]
+fn RowButton(
+    label: Signal<String>,
+    symbol: &'static str,
+    #[prop(optional)] danger: bool,
+    on_click: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            tabindex="-1"
+            data-grid-item=""
+            class="row-action"
+            class:row-delete=danger
+            aria-label=label
+            title=label
+            on:click=move |_| on_click.run(())
+        >
+            <span aria-hidden="true">{symbol}</span>
+        </button>
+    }
 }
 
 /// A new row being written below row `after`: five text boxes and the
