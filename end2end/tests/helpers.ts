@@ -50,7 +50,7 @@ export async function expectBiroRegister(page: Page) {
   for (const [index, span] of [4, 4, 5].entries()) {
     await expect(numbers.nth(index)).toHaveAttribute("rowspan", String(span));
   }
-  await expect(table.locator("th.cell-bagian")).toHaveText([
+  await expect(table.locator("th.cell-bagian .bagian-name")).toHaveText([
     "Bagian Perencanaan & Kepegawain",
     "Bagian Protokol",
     "Bagian Materi & Komunikasi Pimpinan",

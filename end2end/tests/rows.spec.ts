@@ -165,3 +165,77 @@ test("on a phone the row controls and a row's history stay usable", async ({ pag
   await expect(page.locator("tr.new-row")).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test("a Bagian is added, gets its first row, is renamed, moved up, and removed once empty", async ({ page }) => {
+  const errors = watchForErrors(page);
+  await page.goto("/");
+  await waitForHydration(page);
+  const names = page.locator("th.cell-bagian .bagian-name");
+  const numbers = page.locator("td.cell-no");
+  const newName = page.getByRole("textbox", { name: "Nama Bagian baru" });
+
+  await newName.fill("bagian protokol");
+  await page.getByRole("button", { name: "Tambah Bagian" }).click();
+  await expect(page.locator(".add-bagian [role=alert]")).toHaveText(
+    "Unit Kerja / Bagian dengan nama ini sudah ada; pilih nama lain.",
+  );
+  await newName.fill("  Bagian Hukum ");
+  await page.getByRole("button", { name: "Tambah Bagian" }).click();
+  await expect(page.getByText("Bagian Hukum ditambahkan.")).toBeVisible();
+  await expect(newName).toHaveValue("");
+  await expect(names).toHaveText([
+    "Bagian Perencanaan & Kepegawain",
+    "Bagian Protokol",
+    "Bagian Materi & Komunikasi Pimpinan",
+    "Bagian Hukum",
+  ]);
+  const empty = page.locator("tr.empty-section");
+  await expect(empty).toContainText("Belum ada risiko di Bagian ini.");
+  await expectAccessible(page);
+  await empty.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "screenshots/bagian-empty.png" });
+
+  // Its first row: the Bagian gets its number.
+  await page.getByRole("button", { name: "Tambah risiko pertama Bagian Hukum" }).click();
+  const draft = page.locator("tr.new-row");
+  const texts = ["Penyusunan Produk Hukum", "Titipan pasal", "Kepentingan pihak", "Produk hukum cacat", "Reviu berjenjang."];
+  for (const [index, text] of texts.entries()) await draft.getByRole("textbox").nth(index).fill(text);
+  await draft.getByRole("button", { name: "Simpan" }).click();
+  await expect(empty).toHaveCount(0);
+  const hukum = page.locator('tbody.register-section').last();
+  await expect(hukum.locator("tr[data-row-id]")).toHaveCount(1);
+  await expect(numbers).toHaveText(["1", "2", "3", "4"]);
+  const code = await hukum.locator("tr[data-row-id]").getAttribute("data-code");
+
+  // Renamed in place.
+  await page.getByRole("button", { name: "Ubah nama Bagian Hukum" }).click();
+  const box = page.getByRole("textbox", { name: "Nama Bagian", exact: true });
+  await expect(box).toBeFocused();
+  await box.fill("Bagian Hukum & HAM");
+  await box.press("Enter");
+  await expect(page.getByText("Nama Bagian diubah menjadi Bagian Hukum & HAM.")).toBeVisible();
+  await expect(names.last()).toHaveText("Bagian Hukum & HAM");
+
+  // One place up: the numbers follow.
+  await page.getByRole("button", { name: "Naikkan Bagian Hukum & HAM" }).click();
+  await expect(names).toHaveText([
+    "Bagian Perencanaan & Kepegawain",
+    "Bagian Protokol",
+    "Bagian Hukum & HAM",
+    "Bagian Materi & Komunikasi Pimpinan",
+  ]);
+  await expect(numbers).toHaveText(["1", "2", "3", "4"]);
+  await page.reload();
+  await waitForHydration(page);
+  await expect(names.nth(2)).toHaveText("Bagian Hukum & HAM");
+
+  // Removed once its row is gone.
+  await expect(page.getByRole("button", { name: "Hapus Bagian Hukum & HAM dari register" })).toHaveCount(0);
+  await page.getByRole("button", { name: `Hapus baris ${code}` }).click();
+  await expect(page.locator("tr.empty-section")).toHaveCount(1);
+  await page.getByRole("button", { name: "Hapus Bagian Hukum & HAM dari register" }).click();
+  await expect(page.getByText("Bagian Hukum & HAM dihapus dari register.")).toBeVisible();
+  await expect(names).toHaveCount(3);
+  await expect(numbers).toHaveText(["1", "2", "3"]);
+  expect(errors).toEqual([]);
+});

@@ -186,3 +186,11 @@ pub fn change_log_table(table: DynIden, register_key: bool) -> TableCreateStatem
     ));
     create
 }
+
+#[derive(DeriveIden)]
+pub enum RegisterSection {
+    Table,
+    RegisterId,
+    BagianId,
+    Position,
+}

@@ -7,6 +7,7 @@ mod m20261128_000002_create_register;
 mod m20261128_000003_create_history;
 mod m20261129_000004_harden;
 mod m20261129_000005_change_client;
+mod m20261130_000006_register_section;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261128_000003_create_history::Migration),
             Box::new(m20261129_000004_harden::Migration),
             Box::new(m20261129_000005_change_client::Migration),
+            Box::new(m20261130_000006_register_section::Migration),
         ]
     }
 }

@@ -3,21 +3,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
-use common::{TestDb, spawn_server};
+use common::{App, TestDb};
 use reqwest::{StatusCode, header};
 use serde_json::Value;
 
-struct App {
-    base: String,
-    client: reqwest::Client,
-}
-
 impl App {
-    async fn start(db: &TestDb) -> Self {
-        let base = format!("http://{}", spawn_server(db.ready_state().await).await);
-        Self { base, client: reqwest::Client::new() }
-    }
-
     /// POSTs a save as the page's own script would (same origin).
     async fn save(
         &self,
@@ -204,47 +194,6 @@ async fn crafted_saves_meet_the_rules(db: &TestDb) {
 }
 
 impl App {
-    async fn post_json(&self, endpoint: &str, body: Value) -> (StatusCode, Value) {
-        let response = self
-            .client
-            .post(format!("{}/api/{endpoint}", self.base))
-            .header(header::ORIGIN, &self.base)
-            .header(header::CONTENT_TYPE, "application/json")
-            .body(body.to_string())
-            .send()
-            .await
-            .unwrap();
-        let status = response.status();
-        let text = response.text().await.unwrap();
-        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
-    }
-
-    async fn post_form(&self, endpoint: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
-        let response = self
-            .client
-            .post(format!("{}/api/{endpoint}", self.base))
-            .header(header::ORIGIN, &self.base)
-            .form(form)
-            .send()
-            .await
-            .unwrap();
-        let status = response.status();
-        let text = response.text().await.unwrap();
-        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
-    }
-
-    /// GETs a server function's answer, which must be a success.
-    async fn get(&self, endpoint_and_query: &str) -> Value {
-        let response = self
-            .client
-            .get(format!("{}/api/{endpoint_and_query}", self.base))
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), StatusCode::OK, "{endpoint_and_query}");
-        serde_json::from_str(&response.text().await.unwrap()).unwrap()
-    }
-
     /// The codes of the first Bagian's live rows, in printed order.
     async fn first_bagian_codes(&self) -> Vec<String> {
         let body = reqwest::get(format!("{}/api/get_register", self.base)).await.unwrap();

@@ -4,6 +4,7 @@ pub mod change_log;
 pub mod conflict_source;
 pub mod org_unit;
 pub mod register;
+pub mod register_section;
 pub mod review_note;
 pub mod risk;
 pub mod rtp_realisation;

@@ -115,6 +115,21 @@ pub const STRINGS: Strings = Strings {
     move_to_label: |code| format!("Move row {code} to another Bagian"),
     move_to_prompt: "Move to…",
     row_moved_to: |code, bagian| format!("Row {code} moved to {bagian}."),
+    bagian_tools: |name| format!("Settings of {name}"),
+    rename_bagian: |name| format!("Rename {name}"),
+    move_bagian_up: |name| format!("Move {name} up"),
+    move_bagian_down: |name| format!("Move {name} down"),
+    remove_bagian: |name| format!("Remove {name} from the register"),
+    bagian_name_label: "Section name",
+    add_bagian: "Add section",
+    new_bagian_label: "New section's name",
+    new_bagian_hint: "A new section is added at the end of the table.",
+    empty_bagian: "No risks in this section yet.",
+    add_first_row: |name| format!("Add the first risk of {name}"),
+    bagian_added: |name| format!("{name} added."),
+    bagian_renamed: |name| format!("Section renamed to {name}."),
+    bagian_moved: |name| format!("{name} moved."),
+    bagian_removed: |name| format!("{name} removed from the register."),
     field_names: [
         "No.",
         "Work Unit / Section",
@@ -148,5 +163,10 @@ pub const STRINGS: Strings = Strings {
     },
     unknown_value: |field| {
         format!("{field} is not a known value; choose one of the listed values.")
+    },
+    duplicate: |field| format!("{field}: one of this name exists already; choose another name."),
+    not_empty: |field, rows| {
+        let risks = if rows == 1 { "risk" } else { "risks" };
+        format!("{field} still holds {rows} {risks}; move or delete them first.")
     },
 };

@@ -104,6 +104,21 @@ pub const STRINGS: Strings = Strings {
     move_to_label: |code| format!("Pindahkan baris {code} ke Bagian lain"),
     move_to_prompt: "Pindah ke…",
     row_moved_to: |code, bagian| format!("Baris {code} dipindahkan ke {bagian}."),
+    bagian_tools: |name| format!("Pengaturan {name}"),
+    rename_bagian: |name| format!("Ubah nama {name}"),
+    move_bagian_up: |name| format!("Naikkan {name}"),
+    move_bagian_down: |name| format!("Turunkan {name}"),
+    remove_bagian: |name| format!("Hapus {name} dari register"),
+    bagian_name_label: "Nama Bagian",
+    add_bagian: "Tambah Bagian",
+    new_bagian_label: "Nama Bagian baru",
+    new_bagian_hint: "Bagian baru ditambahkan di akhir tabel.",
+    empty_bagian: "Belum ada risiko di Bagian ini.",
+    add_first_row: |name| format!("Tambah risiko pertama {name}"),
+    bagian_added: |name| format!("{name} ditambahkan."),
+    bagian_renamed: |name| format!("Nama Bagian diubah menjadi {name}."),
+    bagian_moved: |name| format!("{name} dipindahkan."),
+    bagian_removed: |name| format!("{name} dihapus dari register."),
     // The form's own headers, but the control column without "(Sesuai SK/SOP)".
     field_names: [
         OFFICIAL_COLUMNS[0],
@@ -139,4 +154,8 @@ pub const STRINGS: Strings = Strings {
         )
     },
     unknown_value: |field| format!("{field} tidak dikenal; pilih salah satu nilai yang tersedia."),
+    duplicate: |field| format!("{field} dengan nama ini sudah ada; pilih nama lain."),
+    not_empty: |field, rows| {
+        format!("{field} masih berisi {rows} risiko; pindahkan atau hapus risikonya lebih dulu.")
+    },
 };

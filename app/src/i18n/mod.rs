@@ -156,6 +156,21 @@ pub struct Strings {
     pub move_to_label: fn(code: &str) -> String,
     pub move_to_prompt: &'static str,
     pub row_moved_to: fn(code: &str, bagian: &str) -> String,
+    pub bagian_tools: fn(name: &str) -> String,
+    pub rename_bagian: fn(name: &str) -> String,
+    pub move_bagian_up: fn(name: &str) -> String,
+    pub move_bagian_down: fn(name: &str) -> String,
+    pub remove_bagian: fn(name: &str) -> String,
+    pub bagian_name_label: &'static str,
+    pub add_bagian: &'static str,
+    pub new_bagian_label: &'static str,
+    pub new_bagian_hint: &'static str,
+    pub empty_bagian: &'static str,
+    pub add_first_row: fn(name: &str) -> String,
+    pub bagian_added: fn(name: &str) -> String,
+    pub bagian_renamed: fn(name: &str) -> String,
+    pub bagian_moved: fn(name: &str) -> String,
+    pub bagian_removed: fn(name: &str) -> String,
     pub field_names: [&'static str; 11],
     pub required: fn(field: &str) -> String,
     pub too_long: fn(field: &str, limit: usize) -> String,
@@ -163,6 +178,8 @@ pub struct Strings {
     pub control_character: fn(field: &str, code_point: u32, position: usize) -> String,
     pub invalid_code: fn(field: &str) -> String,
     pub unknown_value: fn(field: &str) -> String,
+    pub duplicate: fn(field: &str) -> String,
+    pub not_empty: fn(field: &str, rows: usize) -> String,
 }
 
 impl Strings {
@@ -204,6 +221,8 @@ impl Strings {
             }
             FieldProblem::InvalidCode => (self.invalid_code)(field),
             FieldProblem::UnknownValue => (self.unknown_value)(field),
+            FieldProblem::Duplicate => (self.duplicate)(field),
+            FieldProblem::NotEmpty { rows } => (self.not_empty)(field, rows),
         }
     }
 }
@@ -258,6 +277,8 @@ mod tests {
             FieldProblem::ControlCharacter { code_point: 0, position: 3 },
             FieldProblem::InvalidCode,
             FieldProblem::UnknownValue,
+            FieldProblem::Duplicate,
+            FieldProblem::NotEmpty { rows: 3 },
         ];
         for locale in Locale::ALL {
             for problem in problems {

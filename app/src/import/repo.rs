@@ -9,6 +9,7 @@ use crate::entities::{org_unit, org_unit::UnitKind, register, risk};
 use crate::register::model::{Field, RegisterStatus, RichText};
 use crate::register::write::{
     self, Actor, LockedRegister, NewRow, RowChange, WriteError, bump_register, lock_register,
+    set_sections,
 };
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
@@ -39,6 +40,8 @@ pub struct ImportReport {
     pub bagian_existing: usize,
     /// Bagian found by their rows under a new name: (old, new).
     pub bagian_renamed: Vec<(String, String)>,
+    /// The register's list of Bagian or their order is now the file's.
+    pub sections_changed: bool,
     pub rows_created: usize,
     pub rows_updated: usize,
     pub rows_unchanged: usize,
@@ -66,6 +69,7 @@ impl ImportReport {
             || !self.rows_deleted.is_empty()
             || !self.bagian_renamed.is_empty()
             || self.bagian_created > 0
+            || self.sections_changed
     }
 }
 
@@ -149,6 +153,7 @@ async fn import_in(
 
     let bagian_ids =
         apply_sections(txn, table, biro, &bagian_units, &section_bagian, &mut report).await?;
+    report.sections_changed = set_sections(txn, register.id, &bagian_ids).await?;
     let mut names: HashMap<i32, String> =
         bagian_units.iter().map(|unit| (unit.id, unit.name.clone())).collect();
     for (section, id) in table.sections.iter().zip(&bagian_ids) {
@@ -492,7 +497,7 @@ async fn find_or_create_register(
 }
 
 /// Sets a new record's `created_at` by the database's clock.
-async fn set_created_now<E, C>(
+pub(crate) async fn set_created_now<E, C>(
     txn: &DatabaseTransaction,
     _entity: E,
     column: C,

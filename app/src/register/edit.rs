@@ -24,15 +24,11 @@ pub async fn save_cell(
     expected: String,
     value: RichText,
 ) -> Result<CellSaved, AppError> {
-    let save = async {
-        let db = crate::state::db()?;
-        let txn = crate::db::begin_write(&db).await?;
-        let actor = web_actor();
-        let saved = super::write::save_cell(&txn, &actor, row, field, &expected, &value).await?;
-        txn.commit().await?;
+    in_write(async |txn, actor| {
+        let saved = super::write::save_cell(txn, actor, row, field, &expected, &value).await?;
         Ok(CellSaved { version: saved.version, value: saved.value })
-    };
-    save.await.map_err(AppError::with_http_status)
+    })
+    .await
 }
 
 /// The five cells of a new row, in printed order.
@@ -61,81 +57,124 @@ pub async fn add_row(
     after: Option<i32>,
     cells: NewRowCells,
 ) -> Result<RowAdded, AppError> {
-    let add = async {
-        let db = crate::state::db()?;
-        let txn = crate::db::begin_write(&db).await?;
+    in_write(async |txn, actor| {
         use super::write::Placement;
-        let actor = web_actor();
         let placement = match after {
             Some(row_id) => Placement::After { row_id },
             None => Placement::End { bagian_id: bagian },
         };
         let NewRowCells { aktivitas, potensi, penyebab, dampak, rencana } = cells;
         let cells = [aktivitas, potensi, penyebab, dampak, rencana];
-        let added = super::write::add_row(&txn, &actor, register, placement, &cells).await?;
-        txn.commit().await?;
+        let added = super::write::add_row(txn, actor, register, placement, &cells).await?;
         Ok(RowAdded { id: added.id, code: added.code })
-    };
-    add.await.map_err(AppError::with_http_status)
+    })
+    .await
 }
 
 /// Deletes a row (softly: it can be brought back) if it is still at
 /// `version`, the version the user saw.
 #[server(endpoint = "delete_row")]
 pub async fn delete_row(row: i32, version: i32) -> Result<(), AppError> {
-    let delete = async {
-        let db = crate::state::db()?;
-        let txn = crate::db::begin_write(&db).await?;
-        let actor = web_actor();
-        super::write::remove_row(&txn, &actor, row, version).await?;
-        txn.commit().await?;
+    in_write(async |txn, actor| {
+        super::write::remove_row(txn, actor, row, version).await?;
         Ok(())
-    };
-    delete.await.map_err(AppError::with_http_status)
+    })
+    .await
 }
 
 /// Brings a deleted row back to its place; returns its new version.
 #[server(endpoint = "restore_row")]
 pub async fn restore_row(row: i32) -> Result<i32, AppError> {
-    let restore = async {
-        let db = crate::state::db()?;
-        let txn = crate::db::begin_write(&db).await?;
-        let actor = web_actor();
-        let version = super::write::restore_row(&txn, &actor, row).await?;
-        txn.commit().await?;
+    in_write(async |txn, actor| {
+        let version = super::write::restore_row(txn, actor, row).await?;
         Ok(version)
-    };
-    restore.await.map_err(AppError::with_http_status)
+    })
+    .await
 }
 
 /// Moves a row one place up (or down) within its Bagian if it is still at
 /// `version`; returns its version after.
 #[server(endpoint = "move_row")]
 pub async fn move_row(row: i32, version: i32, up: bool) -> Result<i32, AppError> {
-    let moved = async {
-        let db = crate::state::db()?;
-        let txn = crate::db::begin_write(&db).await?;
-        let actor = web_actor();
-        let version = super::write::move_row(&txn, &actor, row, version, up).await?;
-        txn.commit().await?;
+    in_write(async |txn, actor| {
+        let version = super::write::move_row(txn, actor, row, version, up).await?;
         Ok(version)
-    };
-    moved.await.map_err(AppError::with_http_status)
+    })
+    .await
 }
 
 /// Moves a row to the end of Bagian `bagian` of its register if it is still
 /// at `version`; returns its version after.
 #[server(endpoint = "move_row_to")]
 pub async fn move_row_to(row: i32, version: i32, bagian: i32) -> Result<i32, AppError> {
-    let moved = async {
+    in_write(async |txn, actor| {
+        let version = super::write::move_to_bagian(txn, actor, row, version, bagian).await?;
+        Ok(version)
+    })
+    .await
+}
+
+/// Adds a Bagian named `name` at the end of register `register`; returns
+/// its id.
+#[server(endpoint = "add_bagian")]
+pub async fn add_bagian(register: i32, name: String) -> Result<i32, AppError> {
+    in_write(async |txn, actor| Ok(super::write::add_bagian(txn, actor, register, &name).await?))
+        .await
+}
+
+/// Renames Bagian `bagian` of register `register` to `name` if it is still
+/// called `expected`; returns the name as stored.
+#[server(endpoint = "rename_bagian")]
+pub async fn rename_bagian(
+    register: i32,
+    bagian: i32,
+    expected: String,
+    name: String,
+) -> Result<String, AppError> {
+    in_write(async |txn, actor| {
+        Ok(super::write::rename_bagian(txn, actor, register, bagian, &expected, &name).await?)
+    })
+    .await
+}
+
+/// Moves Bagian `bagian` one place up (or down) past `neighbour`, the
+/// Bagian the user saw there.
+#[server(endpoint = "move_bagian")]
+pub async fn move_bagian(
+    register: i32,
+    bagian: i32,
+    up: bool,
+    neighbour: i32,
+) -> Result<(), AppError> {
+    in_write(async |txn, actor| {
+        Ok(super::write::move_bagian(txn, actor, register, bagian, up, neighbour).await?)
+    })
+    .await
+}
+
+/// Removes Bagian `bagian` from register `register` if it has no rows.
+#[server(endpoint = "remove_bagian")]
+pub async fn remove_bagian(register: i32, bagian: i32) -> Result<(), AppError> {
+    in_write(
+        async |txn, actor| Ok(super::write::remove_bagian(txn, actor, register, bagian).await?),
+    )
+    .await
+}
+
+/// Runs `write` in a write transaction as the web's author and commits it;
+/// errors carry their HTTP status.
+#[cfg(feature = "ssr")]
+async fn in_write<T>(
+    write: impl AsyncFnOnce(&sea_orm::DatabaseTransaction, &super::write::Actor) -> Result<T, AppError>,
+) -> Result<T, AppError> {
+    let run = async {
         let db = crate::state::db()?;
         let txn = crate::db::begin_write(&db).await?;
-        let actor = web_actor();
-        let version = super::write::move_to_bagian(&txn, &actor, row, version, bagian).await?;
+        let value = write(&txn, &web_actor()).await?;
         txn.commit().await?;
-        Ok(version)
+        Ok(value)
     };
-    moved.await.map_err(AppError::with_http_status)
+    run.await.map_err(AppError::with_http_status)
 }
 
 /// The author of a change made through the web: not signed in (accounts come

@@ -78,7 +78,8 @@ impl RegisterView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SectionView {
     pub bagian_id: i32,
-    /// The printed "No": 1, 2, 3 … in the order of the Bagian.
+    /// The printed "No": 1, 2, 3 … in the order of the Bagian that have
+    /// rows; 0 for a Bagian without rows (not printed).
     pub ordinal: u32,
     pub name: String,
     pub rows: Vec<RiskRowView>,

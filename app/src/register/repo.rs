@@ -3,7 +3,7 @@ use super::history::{Action, Author, ChangeView, DeletedRow, RowHistory};
 use super::model::{
     Field, RegisterKey, RegisterStatus, RegisterView, RichText, RiskRowView, SectionView,
 };
-use crate::entities::{change_log, org_unit, register, risk};
+use crate::entities::{change_log, org_unit, register, register_section, risk};
 use sea_orm::{
     ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType, QueryFilter, QueryOrder,
     QuerySelect, RelationTrait, prelude::*, sea_query::Alias,
@@ -36,6 +36,7 @@ pub async fn load_register(
     let Some(register) = found.into_iter().next() else {
         return Ok(None);
     };
+    let sections = sections_of(db, register.id).await?;
     let rows = risk::Entity::find()
         .select_only()
         .columns([
@@ -58,28 +59,13 @@ pub async fn load_register(
             "\"risk\".\"register_id\" = {} AND \"risk\".\"deleted_at\" IS NULL",
             register.id
         )))
-        .order_by_asc(org_unit::Column::Position)
         .order_by_asc(risk::Column::BagianId)
         .order_by_asc(risk::Column::Position)
         .order_by_asc(risk::Column::Id)
         .into_model::<RowRecord>()
         .all(db)
         .await?;
-
-    let mut sections: Vec<SectionView> = Vec::new();
-    for row in rows {
-        if sections.last().is_none_or(|s| s.bagian_id != row.bagian_id) {
-            sections.push(SectionView {
-                bagian_id: row.bagian_id,
-                ordinal: sections.len() as u32 + 1,
-                name: row.bagian_name.clone(),
-                rows: Vec::new(),
-            });
-        }
-        if let Some(section) = sections.last_mut() {
-            section.rows.push(row.into());
-        }
-    }
+    let sections = group_rows(sections, rows);
     let status = RegisterStatus::from_code(&register.status).ok_or_else(|| {
         DbErr::Custom(format!("register {}: unknown status {:?}", register.id, register.status))
     })?;
@@ -94,6 +80,52 @@ pub async fn load_register(
         status,
         sections,
     }))
+}
+
+/// The Bagian of register `id` in printed order, without their rows.
+async fn sections_of(db: &impl ConnectionTrait, id: i32) -> Result<Vec<SectionView>, DbErr> {
+    let found: Vec<(i32, String)> = register_section::Entity::find()
+        .select_only()
+        .column(register_section::Column::BagianId)
+        .column(org_unit::Column::Name)
+        .join(JoinType::InnerJoin, register_section::Relation::Bagian.def())
+        .filter(Expr::cust(format!("\"register_section\".\"register_id\" = {id}")))
+        .order_by_asc(register_section::Column::Position)
+        .order_by_asc(register_section::Column::BagianId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(found
+        .into_iter()
+        .map(|(bagian_id, name)| SectionView { bagian_id, ordinal: 0, name, rows: Vec::new() })
+        .collect())
+}
+
+/// Puts each row (ordered by Bagian and place) into its Bagian's section
+/// and numbers the sections that have rows, as the printed form does (an
+/// empty one, kept for its first row, has no number). A row of a Bagian the register does not list
+/// (never written so, but shown rather than lost) gets a section at the end.
+fn group_rows(mut sections: Vec<SectionView>, rows: Vec<RowRecord>) -> Vec<SectionView> {
+    let mut at: std::collections::HashMap<i32, usize> =
+        sections.iter().enumerate().map(|(index, section)| (section.bagian_id, index)).collect();
+    for row in rows {
+        let index = *at.entry(row.bagian_id).or_insert_with(|| {
+            sections.push(SectionView {
+                bagian_id: row.bagian_id,
+                ordinal: 0,
+                name: row.bagian_name.clone(),
+                rows: Vec::new(),
+            });
+            sections.len() - 1
+        });
+        sections[index].rows.push(row.into());
+    }
+    let mut ordinal = 0;
+    for section in sections.iter_mut().filter(|section| !section.rows.is_empty()) {
+        ordinal += 1;
+        section.ordinal = ordinal;
+    }
+    sections
 }
 
 /// The registers `key` names, the one meant first: of the unit and year

@@ -9,6 +9,7 @@
 //!
 //! Row operations of the editor (add, delete, restore, move) are in `rows`.
 mod rows;
+mod sections;
 
 use super::history::Action;
 use super::model::{Field, FieldError, RegisterStatus, RichText};
@@ -20,6 +21,9 @@ use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
     QuerySelect,
     sea_query::{Expr, ExprTrait, Query},
+};
+pub use sections::{
+    add_bagian, ensure_section, move_bagian, remove_bagian, rename_bagian, set_sections,
 };
 
 /// Why a write did not happen. Nothing of it was stored.

@@ -83,6 +83,12 @@ pub enum FieldProblem {
     InvalidCode,
     /// A value outside the field's list (a status code, say).
     UnknownValue,
+    /// Another item has this name already (a Bagian of the register).
+    Duplicate,
+    /// Still holds `rows` rows (a Bagian being removed).
+    NotEmpty {
+        rows: usize,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -5,7 +5,9 @@
 
 use app::state::AppState;
 use migrations::MigratorTrait;
+use reqwest::{StatusCode, header};
 use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
+use serde_json::Value;
 use std::net::SocketAddr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,4 +188,59 @@ macro_rules! on_both_databases {
             }
         )*
     };
+}
+
+/// A server on a test database, and a client that calls it as the page's
+/// own script would (same origin).
+pub struct App {
+    pub base: String,
+    pub client: reqwest::Client,
+}
+
+impl App {
+    pub async fn start(db: &TestDb) -> Self {
+        let base = format!("http://{}", spawn_server(db.ready_state().await).await);
+        Self { base, client: reqwest::Client::new() }
+    }
+
+    pub async fn post_json(&self, endpoint: &str, body: Value) -> (StatusCode, Value) {
+        let response = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header(header::ORIGIN, &self.base)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    }
+
+    pub async fn post_form(&self, endpoint: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
+        let response = self
+            .client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header(header::ORIGIN, &self.base)
+            .form(form)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status();
+        let text = response.text().await.unwrap();
+        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    }
+
+    /// GETs a server function's answer, which must be a success.
+    pub async fn get(&self, endpoint_and_query: &str) -> Value {
+        let response = self
+            .client
+            .get(format!("{}/api/{endpoint_and_query}", self.base))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{endpoint_and_query}");
+        serde_json::from_str(&response.text().await.unwrap()).unwrap()
+    }
 }

@@ -27,31 +27,48 @@ pub fn on_key(event: &web_sys::KeyboardEvent) {
     }
     let Some(table) = item.closest("table").ok().flatten() else { return };
     let Some(row) = item.closest("tr").ok().flatten() else { return };
-    let rows = elements(&table, "tr[data-row-id]");
+    let rows = elements(&table, "tr[data-row-id], tr[data-grid-row]");
     let Some(r) = rows.iter().position(|candidate| *candidate == row) else { return };
     let items_of = |row: &web_sys::Element| elements(row, &format!("[{ITEM}]"));
+    // Up and down keep the column: counted without the Bagian's own
+    // controls, which only its first row has.
+    let column_of = |items: Vec<web_sys::Element>| -> Vec<web_sys::Element> {
+        items.into_iter().filter(|item| !in_lead(item)).collect()
+    };
     let here = items_of(&row);
     let Some(c) = here.iter().position(|candidate| *candidate == item) else { return };
+    let column =
+        column_of(here.clone()).iter().position(|candidate| *candidate == item).unwrap_or(0);
     let (last_row, last_item) = (rows.len() - 1, here.len() - 1);
     let ctrl = event.ctrl_key() || event.meta_key();
+    // Ok: an index among the row's items; Err: a column (see `column_of`).
     let (to_row, to_item) = match event.key().as_str() {
-        "ArrowLeft" => (r, c.saturating_sub(1)),
-        "ArrowRight" => (r, (c + 1).min(last_item)),
-        "ArrowUp" => (r.saturating_sub(1), c),
-        "ArrowDown" => ((r + 1).min(last_row), c),
-        "Home" if ctrl => (0, 0),
-        "End" if ctrl => (last_row, usize::MAX),
-        "Home" => (r, 0),
-        "End" => (r, last_item),
-        "PageUp" => (r.saturating_sub(PAGE_ROWS), c),
-        "PageDown" => ((r + PAGE_ROWS).min(last_row), c),
+        "ArrowLeft" => (r, Ok(c.saturating_sub(1))),
+        "ArrowRight" => (r, Ok((c + 1).min(last_item))),
+        "ArrowUp" => (r.saturating_sub(1), Err(column)),
+        "ArrowDown" => ((r + 1).min(last_row), Err(column)),
+        "Home" if ctrl => (0, Err(0)),
+        "End" if ctrl => (last_row, Ok(usize::MAX)),
+        "Home" => (r, Err(0)),
+        "End" => (r, Ok(last_item)),
+        "PageUp" => (r.saturating_sub(PAGE_ROWS), Err(column)),
+        "PageDown" => ((r + PAGE_ROWS).min(last_row), Err(column)),
         _ => return,
     };
     event.prevent_default();
-    let targets = items_of(&rows[to_row]);
-    if let Some(target) = targets.get(to_item.min(targets.len().saturating_sub(1))) {
+    let targets = match to_item {
+        Ok(_) => items_of(&rows[to_row]),
+        Err(_) => column_of(items_of(&rows[to_row])),
+    };
+    let (Ok(index) | Err(index)) = to_item;
+    if let Some(target) = targets.get(index.min(targets.len().saturating_sub(1))) {
         focus(target);
     }
+}
+
+/// Whether `item` is one of a Bagian's controls, in its spanning name cell.
+fn in_lead(item: &web_sys::Element) -> bool {
+    item.closest(".cell-bagian").ok().flatten().is_some()
 }
 
 /// Makes the item that got the focus the grid's one tab stop.
@@ -73,7 +90,7 @@ pub fn on_focus_in(event: &web_sys::FocusEvent) {
 }
 
 /// Keeps exactly one tab stop in the grid: the last one if it is still
-/// there, else the first item (after a filter or a reload removed it).
+/// there, else the first cell (after a filter or a reload removed it).
 pub fn keep_tab_stop(table: &web_sys::Element) {
     let items = elements(table, &format!("[{ITEM}]"));
     let stops: Vec<&web_sys::Element> = items
@@ -86,7 +103,7 @@ pub fn keep_tab_stop(table: &web_sys::Element) {
     for item in &items {
         let _ = item.set_attribute("tabindex", "-1");
     }
-    if let Some(first) = items.first() {
+    if let Some(first) = items.iter().find(|item| !in_lead(item)) {
         let _ = first.set_attribute("tabindex", "0");
     }
 }

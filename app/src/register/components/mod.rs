@@ -6,6 +6,7 @@ mod history;
 mod page;
 mod rich_text;
 mod rows;
+mod sections;
 mod table;
 
 pub use cell::{Announcer, EditableCell};
@@ -14,4 +15,5 @@ pub use history::{DeletedRows, HistoryRow};
 pub use page::RegisterPage;
 pub use rich_text::RichTextView;
 pub use rows::{BagianList, NewRow, RowActions, RowEditing, RowNotice};
+pub use sections::{AddBagian, BagianHeading, EmptySection};
 pub use table::RegisterTable;

@@ -151,7 +151,7 @@ pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl Int
 /// One round control of a row: a symbol, named for screen readers and as a
 /// tooltip; an item of the grid (reached with the arrow keys).
 #[component]
-fn RowButton(
+pub(super) fn RowButton(
     label: Signal<String>,
     symbol: &'static str,
     #[prop(optional)] danger: bool,
@@ -173,13 +173,23 @@ fn RowButton(
     }
 }
 
-/// A new row being written below row `after`: five text boxes and the
-/// buttons to add or cancel.
+/// A new row being written below row `after`, or else at the end of Bagian
+/// `bagian`: five text boxes and the buttons to add or cancel. `on_close`
+/// closes it (by default it is the row being written below `after`).
 #[component]
-pub fn NewRow(register_id: i32, after: i32) -> impl IntoView {
+pub fn NewRow(
+    register_id: i32,
+    #[prop(optional)] bagian: i32,
+    after: Option<i32>,
+    #[prop(optional)] on_close: Option<Callback<()>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let Some(editing) = use_context::<RowEditing>() else {
         return ().into_any();
+    };
+    let close = move || match on_close {
+        Some(close) => close.run(()),
+        None => editing.adding_after.set(None),
     };
     let texts = Field::CELLS.map(|_| RwSignal::new(String::new()));
     let error = RwSignal::new(None::<String>);
@@ -200,9 +210,9 @@ pub fn NewRow(register_id: i32, after: i32) -> impl IntoView {
         };
         let cells = NewRowCells { aktivitas, potensi, penyebab, dampak, rencana };
         leptos::task::spawn_local(async move {
-            match add_row(register_id, 0, Some(after), cells).await {
+            match add_row(register_id, bagian, after, cells).await {
                 Ok(added) => {
-                    editing.adding_after.set(None);
+                    close();
                     editing.notice.set(Some((i18n.t().row_added)(&added.code)));
                     editing.reload.run(());
                 }
@@ -237,7 +247,7 @@ pub fn NewRow(register_id: i32, after: i32) -> impl IntoView {
                                 <button type="button" class="tool-save" on:click=submit>
                                     {move || i18n.t().save}
                                 </button>
-                                <button type="button" on:click=move |_| editing.adding_after.set(None)>
+                                <button type="button" on:click=move |_| close()>
                                     {move || i18n.t().cancel}
                                 </button>
                             </div>

@@ -1,6 +1,6 @@
 use super::{
-    Announcer, BagianList, DeletedRows, EditableCell, FilterBar, HistoryRow, NewRow, RowActions,
-    RowEditing,
+    AddBagian, Announcer, BagianHeading, BagianList, DeletedRows, EditableCell, EmptySection,
+    FilterBar, HistoryRow, NewRow, RowActions, RowEditing,
 };
 use crate::i18n::{Locale, use_i18n};
 use crate::register::filter::{RowFilter, SearchIndex};
@@ -137,6 +137,7 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
                 <p class="no-match" data-testid="no-match">{move || t().no_match}</p>
             </Show>
             <Show when=move || editable && ready.get()>
+                <AddBagian register_id/>
                 <DeletedRows register_id/>
             </Show>
         </section>
@@ -197,6 +198,18 @@ fn SectionRows(
 ) -> impl IntoView {
     let editing = use_context::<RowEditing>();
     let SectionView { bagian_id, ordinal, name, rows } = section;
+    let interactive = Signal::derive(move || editable && ready.get());
+    if rows.is_empty() {
+        // Shown to those who can give it rows, and only when nothing is
+        // filtered (it matches no search).
+        let hidden = move || !editable || shown.rows.with(Option::is_some);
+        return view! {
+            <tbody class="register-section" data-bagian=bagian_id hidden=hidden>
+                <EmptySection register_id bagian=bagian_id name interactive/>
+            </tbody>
+        }
+        .into_any();
+    }
     let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
     let rows = StoredValue::new(rows);
     // The rows the filter lets through, in printed order.
@@ -217,7 +230,7 @@ fn SectionRows(
         });
         visible.with(Vec::len) + usize::from(writing) + usize::from(history)
     });
-    let lead = Lead { first, ordinal, name: StoredValue::new(name), span };
+    let lead = Lead { first, ordinal, name: StoredValue::new(name), span, interactive };
     let row_view = move |id: i32| {
         let Some(row) = rows.with_value(|rows| rows.iter().find(|row| row.id == id).cloned())
         else {
@@ -234,6 +247,7 @@ fn SectionRows(
             <For each=move || visible.get() key=|id| *id children=row_view/>
         </tbody>
     }
+    .into_any()
 }
 
 /// A Bagian's spanning cells ("No" and name), carried by its first shown row.
@@ -243,6 +257,7 @@ struct Lead {
     ordinal: u32,
     name: StoredValue<String>,
     span: Signal<usize>,
+    interactive: Signal<bool>,
 }
 
 /// One risk row: its cells, its controls, and a new row being written below it.
@@ -280,7 +295,15 @@ fn RowView(
         (lead.first.get() == Some(id)).then(|| {
             view! {
                 <td class="cell-no" rowspan=lead.span>{lead.ordinal}</td>
-                <th class="cell-bagian" scope="rowgroup" rowspan=lead.span>{lead.name.get_value()}</th>
+                <th class="cell-bagian" scope="rowgroup" rowspan=lead.span>
+                    <BagianHeading
+                        register_id
+                        bagian
+                        name=lead.name.get_value()
+                        empty=false
+                        interactive=lead.interactive
+                    />
+                </th>
             }
         })
     };
@@ -291,7 +314,7 @@ fn RowView(
             {actions}
         </tr>
         <Show when=writing_below>
-            <NewRow register_id after=id/>
+            <NewRow register_id after=Some(id)/>
         </Show>
         <Show when=history_open>
             <HistoryRow row=id code=history_code.clone() columns=6/>

@@ -85,6 +85,7 @@ pub async fn add_row(
         }
         Placement::End { bagian_id } => {
             let bagian = bagian_of(txn, &register, bagian_id).await?;
+            ensure_section(txn, register.id, bagian.id).await?;
             (bagian.id, end_of(txn, register.id, bagian.id).await?)
         }
     };
@@ -146,6 +147,7 @@ pub async fn move_to_bagian(
     if target.id == row.bagian_id {
         return Ok(row.version);
     }
+    ensure_section(txn, register.id, target.id).await?;
     let from = org_unit::Entity::find_by_id(row.bagian_id)
         .one(txn)
         .await?
@@ -184,6 +186,7 @@ pub async fn restore_row(
 ) -> Result<i32, WriteError> {
     let row = row_of(txn, id, true).await?;
     let register = lock_register(txn, row.register_id).await?;
+    ensure_section(txn, register.id, row.bagian_id).await?;
     make_room(txn, register.id, row.bagian_id, row.position).await?;
     let change = RowChange { position: Some(row.position), restore: true, ..Default::default() };
     let version = update_row(txn, actor, register.id, id, row.version, &change).await?;
