@@ -81,6 +81,9 @@ pub const STRINGS: Strings = Strings {
     all_rows: |rows| if rows == 1 { "1 risk".to_owned() } else { format!("{rows} risks") },
     filtered_rows: |shown, total| format!("{shown} of {total} risks"),
     no_match: "No risk matches this filter.",
+    whole_table: |rows| {
+        format!("Show all {} rows at once (to print)", super::group_thousands(rows, ','))
+    },
     history: "History",
     history_of: |code| format!("History of row {code}"),
     history_empty: "No change recorded yet.",

@@ -70,6 +70,12 @@ pub const STRINGS: Strings = Strings {
     all_rows: |rows| format!("{rows} risiko"),
     filtered_rows: |shown, total| format!("{shown} dari {total} risiko"),
     no_match: "Tidak ada risiko yang cocok dengan saringan ini.",
+    whole_table: |rows| {
+        format!(
+            "Tampilkan seluruh {} baris sekaligus (untuk dicetak)",
+            super::group_thousands(rows, '.')
+        )
+    },
     history: "Riwayat",
     history_of: |code| format!("Riwayat baris {code}"),
     history_empty: "Belum ada perubahan tercatat.",

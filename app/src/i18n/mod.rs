@@ -125,6 +125,7 @@ pub struct Strings {
     pub all_rows: fn(rows: usize) -> String,
     pub filtered_rows: fn(shown: usize, total: usize) -> String,
     pub no_match: &'static str,
+    pub whole_table: fn(rows: usize) -> String,
     pub history: &'static str,
     pub history_of: fn(code: &str) -> String,
     pub history_empty: &'static str,

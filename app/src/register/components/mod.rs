@@ -8,6 +8,7 @@ mod rich_text;
 mod rows;
 mod sections;
 mod table;
+mod window;
 
 pub use cell::{Announcer, EditableCell};
 pub use filter::FilterBar;

@@ -1,3 +1,4 @@
+use super::window::{RowWindow, WINDOW_ABOVE};
 use super::{
     AddBagian, Announcer, BagianHeading, BagianList, DeletedRows, EditableCell, EmptySection,
     FilterBar, HistoryRow, NewRow, RowActions, RowEditing,
@@ -15,6 +16,8 @@ use std::collections::HashSet;
 struct Shown {
     rows: Memo<Option<HashSet<i32>>>,
     terms: Memo<Vec<String>>,
+    /// Of a long register, the rows in the DOM.
+    window: RowWindow,
 }
 
 /// The register laid out as the printed form: seven columns, each Bagian's
@@ -39,12 +42,15 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
     let filter = Memo::new(move |_| query.with(RowFilter::from_query));
     let index = StoredValue::new(SearchIndex::new(&register));
     let total = index.with_value(SearchIndex::len);
-    let shown = Shown {
-        rows: Memo::new(move |_| {
-            filter.with(|filter| index.with_value(|index| index.shown(filter)))
-        }),
-        terms: Memo::new(move |_| filter.with(RowFilter::terms)),
-    };
+    let rows =
+        Memo::new(move |_| filter.with(|filter| index.with_value(|index| index.shown(filter))));
+    // `?lengkap=1`: the whole table at once, to print or to read without
+    // JavaScript.
+    let whole = query.with_untracked(|query| query.get_str("lengkap").is_some());
+    let windowed = total > WINDOW_ABOVE && !whole;
+    let order = register.sections.iter().flat_map(|s| s.rows.iter().map(|row| row.id)).collect();
+    let window = RowWindow::new(order, rows, windowed);
+    let shown = Shown { rows, terms: Memo::new(move |_| filter.with(RowFilter::terms)), window };
     let shown_count =
         Signal::derive(move || shown.rows.with(|rows| rows.as_ref().map_or(total, HashSet::len)));
     let nothing_shown = move || shown_count.get() == 0 && total > 0;
@@ -53,6 +59,7 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
     Effect::new(move |_| {
         let grid = editable && ready.get();
         shown.rows.track();
+        shown.window.rows.track();
         if grid {
             request_animation_frame(move || {
                 #[cfg(feature = "hydrate")]
@@ -60,6 +67,30 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
                     super::grid::keep_tab_stop(&table);
                 }
             });
+        }
+    });
+    let top_spacer = NodeRef::<leptos::html::Tbody>::new();
+    if windowed {
+        follow_scrolling(window, ready, table, top_spacer);
+    }
+    let columns = if editable { 8 } else { 7 };
+    let spacer = move |above: bool| {
+        let height = if above { window.above } else { window.below };
+        view! {
+            <tr>
+                <td colspan=columns style:height=move || format!("{:.0}px", height.get())></td>
+            </tr>
+        }
+    };
+    let whole_link = windowed.then(|| {
+        let address = query.with_untracked(|query| {
+            let filter = RowFilter::from_query(query).query_string();
+            if filter.is_empty() { "?lengkap=1".to_owned() } else { format!("{filter}&lengkap=1") }
+        });
+        view! {
+            <p class="whole-table">
+                <a href=address rel="external">{move || (t().whole_table)(total)}</a>
+            </p>
         }
     });
     let head = view! { <RegisterHead register=register.clone()/> };
@@ -70,10 +101,15 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
         .collect::<Vec<_>>();
     provide_context(BagianList(StoredValue::new(choices.clone())));
     let filter_bar = view! { <FilterBar sections=choices filter shown=shown_count total/> };
+    let mut last_row = None;
     let sections = register
         .sections
         .into_iter()
-        .map(|section| view! { <SectionRows register_id section editable ready shown/> })
+        .map(|section| {
+            let after = last_row;
+            last_row = section.rows.last().map(|row| row.id).or(last_row);
+            view! { <SectionRows register_id section after editable ready shown/> }
+        })
         .collect_view()
         // Erasing the type keeps the WASM build's type depth in bounds.
         .into_any();
@@ -82,6 +118,7 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
             {head}
             {filter_bar}
             <p class="scroll-hint">{move || t().scroll_hint}</p>
+            {whole_link}
             <p id="edit-hint" class="visually-hidden">{move || t().edit_hint}</p>
             <p id="grid-hint" class="visually-hidden">{move || t().grid_hint}</p>
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
@@ -130,7 +167,15 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
                                 })}
                         </tr>
                     </thead>
+                    {windowed.then(|| view! {
+                        <tbody class="window-spacer" aria-hidden="true" node_ref=top_spacer>
+                            {spacer(true)}
+                        </tbody>
+                    })}
                     {sections}
+                    {windowed.then(|| view! {
+                        <tbody class="window-spacer" aria-hidden="true">{spacer(false)}</tbody>
+                    })}
                 </table>
             </div>
             <Show when=nothing_shown>
@@ -192,6 +237,8 @@ fn RegisterHead(register: RegisterView) -> impl IntoView {
 fn SectionRows(
     register_id: i32,
     section: SectionView,
+    /// The last row of the Bagian above it (none: there is none above).
+    after: Option<i32>,
     editable: bool,
     ready: ReadSignal<bool>,
     shown: Shown,
@@ -202,7 +249,15 @@ fn SectionRows(
     if rows.is_empty() {
         // Shown to those who can give it rows, and only when nothing is
         // filtered (it matches no search).
-        let hidden = move || !editable || shown.rows.with(Option::is_some);
+        // In a window: where its place is in the DOM.
+        let placed = move || {
+            shown.window.rows.with(|rows| match (rows, after) {
+                (None, _) => true,
+                (Some(rows), Some(after)) => rows.contains(&after),
+                (Some(_), None) => shown.window.above.get() == 0.0,
+            })
+        };
+        let hidden = move || !editable || shown.rows.with(Option::is_some) || !placed();
         return view! {
             <tbody class="register-section" data-bagian=bagian_id hidden=hidden>
                 <EmptySection register_id bagian=bagian_id name interactive/>
@@ -212,11 +267,17 @@ fn SectionRows(
     }
     let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
     let rows = StoredValue::new(rows);
-    // The rows the filter lets through, in printed order.
+    // The rows the filter lets through (of a long register: those of them
+    // in the window), in printed order.
     let visible = Memo::new(move |_| {
-        shown.rows.with(|filter| match filter {
-            None => ids.clone(),
-            Some(filter) => ids.iter().copied().filter(|id| filter.contains(id)).collect(),
+        let rendered = shown.window.rows.with(|window| {
+            window.as_ref().map(|rows| ids.iter().copied().filter(|id| rows.contains(id)).collect())
+        });
+        rendered.unwrap_or_else(|| {
+            shown.rows.with(|filter| match filter {
+                None => ids.clone(),
+                Some(filter) => ids.iter().copied().filter(|id| filter.contains(id)).collect(),
+            })
         })
     });
     let first = Memo::new(move |_| visible.with(|ids| ids.first().copied()));
@@ -321,4 +382,81 @@ fn RowView(
         </Show>
     }
     .into_any()
+}
+
+/// Keeps the window of a long register on the screen as the page scrolls,
+/// is resized, or is filtered: once per frame at most.
+fn follow_scrolling(
+    window: RowWindow,
+    ready: ReadSignal<bool>,
+    table: NodeRef<leptos::html::Table>,
+    top_spacer: NodeRef<leptos::html::Tbody>,
+) {
+    let pending = StoredValue::new(false);
+    let update = move || {
+        let above = window.above.get_untracked();
+        if let Some((rendered, from, to)) = on_screen(table, top_spacer, above) {
+            window.follow(rendered, from, to);
+        }
+    };
+    let schedule = move || {
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        request_animation_frame(move || {
+            pending.set_value(false);
+            update();
+        });
+    };
+    Effect::new(move |_| {
+        window.listed().track();
+        if ready.get() {
+            schedule();
+        }
+    });
+    Effect::new(move |_| {
+        if !ready.get() {
+            return;
+        }
+        let scroll = window_event_listener(leptos::ev::scroll, move |_| schedule());
+        let resize = window_event_listener(leptos::ev::resize, move |_| schedule());
+        on_cleanup(move || {
+            scroll.remove();
+            resize.remove();
+        });
+    });
+}
+
+/// The rows in the DOM with their heights, and the part of the list on the
+/// screen (pixels from the top of the first listed row, `above` pixels
+/// above the top spacer's end).
+#[cfg(feature = "hydrate")]
+fn on_screen(
+    table: NodeRef<leptos::html::Table>,
+    top_spacer: NodeRef<leptos::html::Tbody>,
+    above: f64,
+) -> Option<(Vec<(i32, f64)>, f64, f64)> {
+    use wasm_bindgen::JsCast;
+    let (table, spacer) = (table.get_untracked()?, top_spacer.get_untracked()?);
+    let first = spacer.get_bounding_client_rect().bottom() - above;
+    let screen = web_sys::window()?.inner_height().ok()?.as_f64()?;
+    let rows = table.query_selector_all("tr[data-row-id]").ok()?;
+    let rendered = (0..rows.length())
+        .filter_map(|index| rows.item(index)?.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|row| {
+            let id = row.get_attribute("data-row-id")?.parse().ok()?;
+            Some((id, row.get_bounding_client_rect().height()))
+        })
+        .collect();
+    Some((rendered, -first, screen - first))
+}
+
+#[cfg(not(feature = "hydrate"))]
+fn on_screen(
+    _table: NodeRef<leptos::html::Table>,
+    _top_spacer: NodeRef<leptos::html::Tbody>,
+    _above: f64,
+) -> Option<(Vec<(i32, f64)>, f64, f64)> {
+    None
 }
