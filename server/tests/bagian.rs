@@ -78,13 +78,13 @@ async fn bagian_are_added_renamed_moved_and_removed(db: &TestDb) {
     ] {
         let (status, body) =
             app.post_form("add_bagian", &[("register", &register), ("name", name)]).await;
-        assert_eq!(status, StatusCode::BAD_REQUEST, "{name:?}: {body}");
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{name:?}: {body}");
         assert_eq!(problem(&body), expected, "{name:?}");
     }
     let long = "x".repeat(4000);
     let (status, body) =
         app.post_form("add_bagian", &[("register", &register), ("name", &long)]).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(problem(&body).get("TooLong").is_some(), "{body}");
 
     // Renamed if still called what the user saw; else their name comes back.
@@ -107,7 +107,7 @@ async fn bagian_are_added_renamed_moved_and_removed(db: &TestDb) {
     assert_eq!(status, StatusCode::CONFLICT);
     assert_eq!(body["CellConflict"]["theirs"], "Bagian Hukum & HAM", "{body}");
     let (status, body) = rename("Bagian Hukum & HAM", "BAGIAN PROTOKOL").await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(problem(&body), "Duplicate");
     assert_eq!(db.count("change_log").await, log + 1, "only the rename is logged");
 
@@ -143,7 +143,7 @@ async fn bagian_are_added_renamed_moved_and_removed(db: &TestDb) {
         db.text(&format!("SELECT id FROM org_unit WHERE name = '{PROTOKOL}'")).await.unwrap();
     let (status, body) =
         app.post_form("remove_bagian", &[("register", &register), ("bagian", &protokol)]).await;
-    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(problem(&body), serde_json::json!({"NotEmpty": {"rows": 4}}));
     let remove = [("register", register.as_str()), ("bagian", hukum.as_str())];
     assert_eq!(app.post_form("remove_bagian", &remove).await.0, StatusCode::OK);
