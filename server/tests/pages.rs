@@ -327,7 +327,38 @@ async fn the_page_cache_follows_the_register_version(db: &TestDb) {
     assert_eq!((status, tag), (StatusCode::NOT_FOUND, None));
 }
 
+/// A long register's page holds a window of rows and spacers for the rest;
+/// `?lengkap=1` holds them all, and a search is windowed over its matches.
+async fn a_long_register_is_windowed(db: &TestDb) {
+    app::import::generate::generate_register(&db.db, 2000, 2030).await.unwrap();
+    let base = serve(db).await;
+    let (status, html) = get(&format!("{base}/")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(html.matches("<tr data-row-id=").count(), 60, "the first window");
+    assert_eq!(html.matches(r#"class="window-spacer""#).count(), 2);
+    // Bagian of 25 rows: the third is cut by the window, and spans its part.
+    for (number, span) in [(1, 25), (2, 25), (3, 10)] {
+        let cell = format!(r#"<td rowspan="{span}" class="cell-no">{number}</td>"#);
+        assert!(html.contains(&cell), "{cell}");
+    }
+    assert!(!html.contains(r#"class="cell-no">4</td>"#));
+    assert!(html.contains(&format!("height:{}px;", (2000 - 60) * 140)), "estimated spacer");
+    assert!(html.contains(r#"style="height:0px;""#), "nothing above the first window");
+    assert!(html.contains(r#"href="?lengkap=1""#));
+
+    let (_, whole) = get(&format!("{base}/?lengkap=1")).await;
+    assert_eq!(whole.matches("<tr data-row-id=").count(), 2000);
+    assert!(!whole.contains("window-spacer"));
+
+    let (_, found) = get(&format!("{base}/?q=%231999")).await;
+    assert_eq!(found.matches("<tr data-row-id=").count(), 1);
+    assert!(found.contains(r#"href="?q=%231999&amp;lengkap=1""#), "the link keeps the filter");
+    let (_, many) = get(&format!("{base}/?q=Pelaksanaan")).await;
+    assert_eq!(many.matches("<tr data-row-id=").count(), 60, "many matches: windowed");
+}
+
 on_both_databases!(
+    a_long_register_is_windowed,
     the_page_cache_follows_the_register_version,
     the_filter_is_in_the_address,
     a_register_is_addressed_by_unit_and_year,

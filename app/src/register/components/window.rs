@@ -60,7 +60,8 @@ impl Heights {
 
     fn total(&self, ids: &[i32]) -> f64 {
         let estimate = self.estimate();
-        ids.iter().map(|id| self.of(*id, estimate)).sum()
+        // A fold from +0: an empty sum of floats is -0, printed "-0px".
+        ids.iter().fold(0.0, |sum, id| sum + self.of(*id, estimate))
     }
 }
 
