@@ -167,7 +167,8 @@ test("on a phone the row controls and a row's history stay usable", async ({ pag
 });
 
 test("a Bagian is added, gets its first row, is renamed, moved up, and removed once empty", async ({ page }) => {
-  const errors = watchForErrors(page);
+  // The duplicate name below is refused with 422, as it must be.
+  const errors = watchForErrors(page, { path: "/api/add_bagian", status: 422 });
   await page.goto("/");
   await waitForHydration(page);
   const names = page.locator("th.cell-bagian .bagian-name");
