@@ -40,7 +40,7 @@ export default defineConfig({
   projects: [
     {
       name: "hydrated",
-      testIgnore: /no-javascript|rows/,
+      testIgnore: /no-javascript|rows|large/,
       use: { viewport: { width: 1366, height: 900 } },
     },
     {
@@ -53,6 +53,13 @@ export default defineConfig({
       name: "rows",
       testMatch: /rows/,
       dependencies: ["hydrated", "no-javascript"],
+      use: { viewport: { width: 1366, height: 900 } },
+    },
+    {
+      // A register of 10,000 rows, timed: runs alone, last.
+      name: "large",
+      testMatch: /large/,
+      dependencies: ["rows"],
       use: { viewport: { width: 1366, height: 900 } },
     },
   ],

@@ -21,7 +21,7 @@ pub const STRINGS: Strings = Strings {
     summary: |sections, rows| {
         let s = if sections == 1 { "section" } else { "sections" };
         let r = if rows == 1 { "risk row" } else { "risk rows" };
-        format!("{sections} {s} · {rows} {r}")
+        format!("{} {s} · {} {r}", group_thousands(sections, ','), group_thousands(rows, ','))
     },
     caption: |unit, year| format!("Conflict-of-interest risk map of {unit}, period {year}"),
     switch_language: "Change language",
@@ -78,12 +78,15 @@ pub const STRINGS: Strings = Strings {
     bagian_filter: "Bagian",
     apply_filter: "Apply",
     clear_filter: "Clear filter",
-    all_rows: |rows| if rows == 1 { "1 risk".to_owned() } else { format!("{rows} risks") },
-    filtered_rows: |shown, total| format!("{shown} of {total} risks"),
-    no_match: "No risk matches this filter.",
-    whole_table: |rows| {
-        format!("Show all {} rows at once (to print)", super::group_thousands(rows, ','))
+    all_rows: |rows| match rows {
+        1 => "1 risk".to_owned(),
+        _ => format!("{} risks", group_thousands(rows, ',')),
     },
+    filtered_rows: |shown, total| {
+        format!("{} of {} risks", group_thousands(shown, ','), group_thousands(total, ','))
+    },
+    no_match: "No risk matches this filter.",
+    whole_table: |rows| format!("Show all {} rows at once (to print)", group_thousands(rows, ',')),
     history: "History",
     history_of: |code| format!("History of row {code}"),
     history_empty: "No change recorded yet.",

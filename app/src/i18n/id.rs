@@ -11,7 +11,10 @@ pub const STRINGS: Strings = Strings {
     status: "Status",
     contents: "Isi",
     status_names: ["Draf", "Diajukan", "Direviu", "Ditetapkan"],
-    summary: |sections, rows| format!("{sections} bagian · {rows} baris risiko"),
+    summary: |sections, rows| {
+        let (sections, rows) = (group_thousands(sections, '.'), group_thousands(rows, '.'));
+        format!("{sections} bagian · {rows} baris risiko")
+    },
     caption: |unit, year| format!("Pemetaan potensi benturan kepentingan {unit}, periode {year}"),
     switch_language: "Ganti bahasa",
     skip_to_table: "Langsung ke tabel",
@@ -67,14 +70,13 @@ pub const STRINGS: Strings = Strings {
     bagian_filter: "Bagian",
     apply_filter: "Terapkan",
     clear_filter: "Hapus saringan",
-    all_rows: |rows| format!("{rows} risiko"),
-    filtered_rows: |shown, total| format!("{shown} dari {total} risiko"),
+    all_rows: |rows| format!("{} risiko", group_thousands(rows, '.')),
+    filtered_rows: |shown, total| {
+        format!("{} dari {} risiko", group_thousands(shown, '.'), group_thousands(total, '.'))
+    },
     no_match: "Tidak ada risiko yang cocok dengan saringan ini.",
     whole_table: |rows| {
-        format!(
-            "Tampilkan seluruh {} baris sekaligus (untuk dicetak)",
-            super::group_thousands(rows, '.')
-        )
+        format!("Tampilkan seluruh {} baris sekaligus (untuk dicetak)", group_thousands(rows, '.'))
     },
     history: "Riwayat",
     history_of: |code| format!("Riwayat baris {code}"),

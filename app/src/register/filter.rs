@@ -50,6 +50,15 @@ impl RowFilter {
         query.to_query_string()
     }
 
+    /// Whether this filter can only show rows that `before` shows: the
+    /// same Bagian, and the search typed on (every row holding the new words
+    /// holds the old ones).
+    pub fn narrows(&self, before: &RowFilter) -> bool {
+        before.is_active()
+            && self.bagian == before.bagian
+            && self.search.starts_with(&before.search)
+    }
+
     pub fn is_active(&self) -> bool {
         !self.terms().is_empty() || !self.bagian.is_empty()
     }
@@ -98,8 +107,9 @@ fn is_invisible(c: char) -> bool {
 /// that each keystroke only compares.
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
-    /// (row id, Bagian id, the row's five cells folded, one per line).
-    rows: Vec<(i32, i32, String)>,
+    /// (row id, its Bagian's place in `sections`, the row's five cells
+    /// folded, one per line), in printed order.
+    rows: Vec<(i32, usize, String)>,
     /// (Bagian id, its name folded).
     sections: Vec<(i32, String)>,
 }
@@ -107,7 +117,7 @@ pub struct SearchIndex {
 impl SearchIndex {
     pub fn new(register: &RegisterView) -> Self {
         let mut index = Self::default();
-        for section in &register.sections {
+        for (place, section) in register.sections.iter().enumerate() {
             index.sections.push((section.bagian_id, fold(&section.name)));
             for row in &section.rows {
                 let mut text = String::new();
@@ -117,7 +127,7 @@ impl SearchIndex {
                     }
                     text.push('\n');
                 }
-                index.rows.push((row.id, section.bagian_id, text));
+                index.rows.push((row.id, place, text));
             }
         }
         index
@@ -125,20 +135,49 @@ impl SearchIndex {
 
     /// The rows the filter shows; `None` when it shows them all.
     pub fn shown(&self, filter: &RowFilter) -> Option<HashSet<i32>> {
-        if !filter.is_active() {
-            return None;
-        }
-        let terms = filter.terms();
-        let name = |bagian: i32| {
-            self.sections.iter().find(|(id, _)| *id == bagian).map_or("", |(_, name)| name.as_str())
-        };
-        let rows = self.rows.iter().filter(|(_, bagian, text)| {
-            (filter.bagian.is_empty() || filter.bagian.contains(bagian))
-                && terms.iter().all(|term| {
-                    text.contains(term.as_str()) || name(*bagian).contains(term.as_str())
-                })
+        self.matching(filter).map(|ids| ids.into_iter().collect())
+    }
+
+    /// The rows the filter shows, in printed order; `None` when it shows
+    /// them all. One pass, no hashing: it runs on every keystroke.
+    pub fn matching(&self, filter: &RowFilter) -> Option<Vec<i32>> {
+        filter.is_active().then(|| self.select(filter, self.rows.iter()))
+    }
+
+    /// As [`Self::matching`], when the previous filter showed `previous`
+    /// (printed order) and `filter` can only show fewer: the user typed on.
+    pub fn narrowing(&self, filter: &RowFilter, previous: &[i32]) -> Option<Vec<i32>> {
+        let mut rows = self.rows.iter().peekable();
+        let candidates = previous.iter().filter_map(move |id| {
+            // Both in printed order: one forward walk finds them all.
+            while rows.peek().is_some_and(|(row, _, _)| row != id) {
+                rows.next();
+            }
+            rows.next()
         });
-        Some(rows.map(|(id, _, _)| *id).collect())
+        filter.is_active().then(|| self.select(filter, candidates))
+    }
+
+    fn select<'a>(
+        &self,
+        filter: &RowFilter,
+        rows: impl Iterator<Item = &'a (i32, usize, String)>,
+    ) -> Vec<i32> {
+        let terms = filter.terms();
+        let chosen: Vec<bool> = self
+            .sections
+            .iter()
+            .map(|(id, _)| filter.bagian.is_empty() || filter.bagian.contains(id))
+            .collect();
+        rows.filter(|(_, place, text)| {
+            let name = &self.sections[*place].1;
+            chosen[*place]
+                && terms
+                    .iter()
+                    .all(|term| text.contains(term.as_str()) || name.contains(term.as_str()))
+        })
+        .map(|(id, _, _)| *id)
+        .collect()
     }
 
     pub fn len(&self) -> usize {
@@ -338,6 +377,26 @@ mod tests {
             ids.sort_unstable();
             ids
         })
+    }
+
+    #[test]
+    fn narrowing_a_search_finds_what_a_full_search_finds() {
+        let index = SearchIndex::new(&register());
+        let mut previous: Option<Vec<i32>> = None;
+        for search in ["p", "pe", "pen", "peng", "pengadaan", "pengadaan m", "pengadaan materi"] {
+            let filter = RowFilter { search: search.into(), bagian: vec![] };
+            let full = index.matching(&filter);
+            if let Some(previous) = &previous {
+                assert_eq!(index.narrowing(&filter, previous), full, "{search}");
+            }
+            previous = full;
+        }
+        assert_eq!(previous, Some(vec![4]));
+        // Candidates come from the same index; one that is not there ends
+        // the walk rather than matching anything.
+        let filter = RowFilter { search: "pengadaan".into(), bagian: vec![] };
+        assert_eq!(index.narrowing(&filter, &[999, 4]), Some(vec![]));
+        assert_eq!(index.narrowing(&filter, &[2, 4]), Some(vec![2, 4]));
     }
 
     #[test]

@@ -68,11 +68,13 @@ pub fn FilterBar(
             go(RowFilter { search: text, ..filter.get_untracked() }, false);
         }
     };
+    // The Bagian chosen, apart from the search: typing wakes no checkbox.
+    let chosen = Memo::new(move |_| filter.with(|filter| filter.bagian.clone()));
     let choices = sections
         .into_iter()
         .map(|(id, name)| {
             let go = go.clone();
-            let checked = move || filter.with(|filter| filter.bagian.contains(&id));
+            let checked = move || chosen.with(|chosen| chosen.contains(&id));
             let on_change = move |_| {
                 let mut next = filter.get_untracked();
                 if next.bagian.contains(&id) {
@@ -133,7 +135,8 @@ pub fn FilterBar(
             </div>
             <fieldset class="filter-bagian">
                 <legend>{move || t().bagian_filter}</legend>
-                {choices}
+                // Many Bagian scroll within a few lines.
+                <div class="bagian-choices">{choices}</div>
             </fieldset>
             <div class="filter-result">
                 <p role="status" aria-live="polite" data-testid="filter-count">{count}</p>

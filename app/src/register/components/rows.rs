@@ -20,6 +20,9 @@ pub struct RowEditing {
     pub reload: Callback<()>,
 }
 
+/// Up to this many Bagian, a row's "move to" list is made with the row.
+const LISTED_UP_FRONT: usize = 20;
+
 /// The Bagian of the register shown: (id, name), in printed order.
 #[derive(Clone, Copy)]
 pub struct BagianList(pub StoredValue<Vec<(i32, String)>>);
@@ -65,7 +68,11 @@ pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl Int
             });
         }
     };
+    // Many Bagian (a generated register has hundreds): their options are
+    // made when the list is first opened, not with every row.
+    let listed = RwSignal::new(others.len() <= LISTED_UP_FRONT);
     let move_to = (!others.is_empty()).then(|| {
+        let others = StoredValue::new(others);
         view! {
             <select
                 class="row-move-to"
@@ -73,12 +80,20 @@ pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl Int
                 data-grid-item=""
                 aria-label=move_to_label
                 on:change=on_move_to
+                on:focus=move |_| listed.set(true)
+                on:pointerdown=move |_| listed.set(true)
             >
                 <option value="" selected>{move || i18n.t().move_to_prompt}</option>
-                {others
-                    .into_iter()
-                    .map(|(id, name)| view! { <option value=id>{name}</option> })
-                    .collect_view()}
+                {move || {
+                    listed.get().then(|| {
+                        others.with_value(|others| {
+                            others
+                                .iter()
+                                .map(|(id, name)| view! { <option value=*id>{name.clone()}</option> })
+                                .collect_view()
+                        })
+                    })
+                }}
             </select>
         }
     });

@@ -8,13 +8,14 @@ use crate::register::filter::{RowFilter, SearchIndex};
 use crate::register::model::{Field, RegisterView, RiskRowView, SectionView};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use std::collections::HashSet;
+use rustc_hash::FxHashMap;
 
 /// What the table shows of the register: the rows the filter lets through
 /// (`None`: all) and the folded words to mark in them.
 #[derive(Clone, Copy)]
 struct Shown {
-    rows: Memo<Option<HashSet<i32>>>,
+    /// The rows the filter lets through, in printed order (`None`: all).
+    rows: Memo<Option<Vec<i32>>>,
     terms: Memo<Vec<String>>,
     /// Of a long register, the rows in the DOM.
     window: RowWindow,
@@ -42,8 +43,22 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
     let filter = Memo::new(move |_| query.with(RowFilter::from_query));
     let index = StoredValue::new(SearchIndex::new(&register));
     let total = index.with_value(SearchIndex::len);
-    let rows =
-        Memo::new(move |_| filter.with(|filter| index.with_value(|index| index.shown(filter))));
+    // Typing on narrows the last result instead of searching every row.
+    let last = StoredValue::new(None::<(RowFilter, Vec<i32>)>);
+    let rows = Memo::new(move |_| {
+        filter.with(|filter| {
+            let found = index.with_value(|index| {
+                last.with_value(|last| match last {
+                    Some((before, shown)) if filter.narrows(before) => {
+                        index.narrowing(filter, shown)
+                    }
+                    _ => index.matching(filter),
+                })
+            });
+            last.set_value(found.clone().map(|found| (filter.clone(), found)));
+            found
+        })
+    });
     // `?lengkap=1`: the whole table at once, to print or to read without
     // JavaScript.
     let whole = query.with_untracked(|query| query.get_str("lengkap").is_some());
@@ -52,7 +67,7 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
     let window = RowWindow::new(order, rows, windowed);
     let shown = Shown { rows, terms: Memo::new(move |_| filter.with(RowFilter::terms)), window };
     let shown_count =
-        Signal::derive(move || shown.rows.with(|rows| rows.as_ref().map_or(total, HashSet::len)));
+        Signal::derive(move || shown.rows.with(|rows| rows.as_ref().map_or(total, Vec::len)));
     let nothing_shown = move || shown_count.get() == 0 && total > 0;
     // One tab stop in the grid, also after a filter or a reload.
     let table = NodeRef::<leptos::html::Table>::new();
@@ -101,14 +116,16 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
         .collect::<Vec<_>>();
     provide_context(BagianList(StoredValue::new(choices.clone())));
     let filter_bar = view! { <FilterBar sections=choices filter shown=shown_count total/> };
+    let lists = section_lists(&register.sections, shown);
     let mut last_row = None;
     let sections = register
         .sections
         .into_iter()
-        .map(|section| {
+        .zip(lists)
+        .map(|(section, visible)| {
             let after = last_row;
             last_row = section.rows.last().map(|row| row.id).or(last_row);
-            view! { <SectionRows register_id section after editable ready shown/> }
+            view! { <SectionRows register_id section visible after editable ready shown/> }
         })
         .collect_view()
         // Erasing the type keeps the WASM build's type depth in bounds.
@@ -237,6 +254,8 @@ fn RegisterHead(register: RegisterView) -> impl IntoView {
 fn SectionRows(
     register_id: i32,
     section: SectionView,
+    /// Its rows on show, in printed order (see `section_lists`).
+    visible: ReadSignal<Vec<i32>>,
     /// The last row of the Bagian above it (none: there is none above).
     after: Option<i32>,
     editable: bool,
@@ -248,8 +267,8 @@ fn SectionRows(
     let interactive = Signal::derive(move || editable && ready.get());
     if rows.is_empty() {
         // Shown to those who can give it rows, and only when nothing is
-        // filtered (it matches no search).
-        // In a window: where its place is in the DOM.
+        // filtered (it matches no search); in a window, only where its place
+        // is in the DOM.
         let placed = move || {
             shown.window.rows.with(|rows| match (rows, after) {
                 (None, _) => true,
@@ -265,21 +284,7 @@ fn SectionRows(
         }
         .into_any();
     }
-    let ids: Vec<i32> = rows.iter().map(|row| row.id).collect();
     let rows = StoredValue::new(rows);
-    // The rows the filter lets through (of a long register: those of them
-    // in the window), in printed order.
-    let visible = Memo::new(move |_| {
-        let rendered = shown.window.rows.with(|window| {
-            window.as_ref().map(|rows| ids.iter().copied().filter(|id| rows.contains(id)).collect())
-        });
-        rendered.unwrap_or_else(|| {
-            shown.rows.with(|filter| match filter {
-                None => ids.clone(),
-                Some(filter) => ids.iter().copied().filter(|id| filter.contains(id)).collect(),
-            })
-        })
-    });
     let first = Memo::new(move |_| visible.with(|ids| ids.first().copied()));
     // A new row being written in this Bagian, and a row's open history, are
     // spanned too.
@@ -399,28 +404,37 @@ fn follow_scrolling(
             window.follow(rendered, from, to);
         }
     };
-    let schedule = move || {
+    // Before the next frame (a scroll must show no gap), or after it (a new
+    // filter's frame shows the rows on screen first; the spare rows follow).
+    let schedule = move |after_paint: bool| {
         if pending.get_value() {
             return;
         }
         pending.set_value(true);
         request_animation_frame(move || {
-            pending.set_value(false);
-            update();
+            let run = move || {
+                pending.set_value(false);
+                update();
+            };
+            if after_paint {
+                set_timeout(run, std::time::Duration::ZERO);
+            } else {
+                run();
+            }
         });
     };
     Effect::new(move |_| {
         window.listed().track();
         if ready.get() {
-            schedule();
+            schedule(true);
         }
     });
     Effect::new(move |_| {
         if !ready.get() {
             return;
         }
-        let scroll = window_event_listener(leptos::ev::scroll, move |_| schedule());
-        let resize = window_event_listener(leptos::ev::resize, move |_| schedule());
+        let scroll = window_event_listener(leptos::ev::scroll, move |_| schedule(false));
+        let resize = window_event_listener(leptos::ev::resize, move |_| schedule(false));
         on_cleanup(move || {
             scroll.remove();
             resize.remove();
@@ -459,4 +473,68 @@ fn on_screen(
     _above: f64,
 ) -> Option<(Vec<(i32, f64)>, f64, f64)> {
     None
+}
+
+/// Each Bagian's rows on show: those the filter lets through, and of a long
+/// register those in the window. One effect works them all out and sets a
+/// Bagian's list only when it changes: a keystroke wakes no Bagian whose
+/// rows stay, and no signal has hundreds of subscribers to unsubscribe.
+fn section_lists(sections: &[SectionView], shown: Shown) -> Vec<ReadSignal<Vec<i32>>> {
+    let ids: Vec<Vec<i32>> =
+        sections.iter().map(|section| section.rows.iter().map(|row| row.id).collect()).collect();
+    let place: FxHashMap<i32, usize> = ids
+        .iter()
+        .enumerate()
+        .flat_map(|(place, ids)| ids.iter().map(move |id| (*id, place)))
+        .collect();
+    let count = ids.len();
+    // (Bagian, its rows), for the Bagian with rows on show.
+    let compute = move || -> Vec<(usize, Vec<i32>)> {
+        let group = |rows: &[i32]| {
+            let mut lists: Vec<(usize, Vec<i32>)> = Vec::new();
+            for id in rows {
+                let Some(&at) = place.get(id) else { continue };
+                match lists.last_mut() {
+                    Some((last, list)) if *last == at => list.push(*id),
+                    _ => lists.push((at, vec![*id])),
+                }
+            }
+            lists
+        };
+        shown.window.rows.with(|window| match window {
+            Some(window) => group(window),
+            None => shown.rows.with(|filter| match filter {
+                Some(filter) => group(filter),
+                None => {
+                    ids.iter().cloned().enumerate().filter(|(_, ids)| !ids.is_empty()).collect()
+                }
+            }),
+        })
+    };
+    let first = untrack(&compute);
+    let mut initial = vec![Vec::new(); count];
+    for (at, list) in first.iter() {
+        initial[*at] = list.clone();
+    }
+    let lists: Vec<RwSignal<Vec<i32>>> = initial.into_iter().map(RwSignal::new).collect();
+    let targets = lists.clone();
+    // The Bagian with rows on show last time: only these and the new ones
+    // can change.
+    let before = StoredValue::new(first.iter().map(|(at, _)| *at).collect::<Vec<_>>());
+    Effect::new(move |_| {
+        let now = compute();
+        let emptied: Vec<usize> = before.with_value(|before| {
+            before.iter().copied().filter(|at| !now.iter().any(|(n, _)| n == at)).collect()
+        });
+        for at in emptied {
+            targets[at].set(Vec::new());
+        }
+        for (at, list) in &now {
+            if targets[*at].with_untracked(|old| old != list) {
+                targets[*at].set(list.clone());
+            }
+        }
+        before.set_value(now.iter().map(|(at, _)| *at).collect());
+    });
+    lists.into_iter().map(|list| list.read_only()).collect()
 }

@@ -8,7 +8,7 @@
 //! far) for rows never shown. The server renders the first window; the page
 //! then follows the scroll position of the browser window.
 use leptos::prelude::*;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashMap;
 
 /// Registers with more rows than this are windowed; shorter ones are
 /// rendered whole, as the printed form.
@@ -25,10 +25,17 @@ const OVERSCAN_PX: f64 = 900.0;
 pub struct RowWindow {
     /// The rows the filter lets through, in printed order.
     listed: Memo<Vec<i32>>,
-    /// The part of `listed` in the DOM: `start..end`.
-    range: RwSignal<(usize, usize)>,
-    /// The rows in the DOM; `None`: not windowed, all listed rows are.
-    pub rows: Memo<Option<HashSet<i32>>>,
+    /// Bumped with each new `listed`.
+    generation: StoredValue<u64>,
+    /// The part of the list on the screen: pixels from the top of its first row.
+    screen: RwSignal<(f64, f64)>,
+    /// The `generation` whose window may hold rows beyond the screen's edges.
+    /// A new list (a keystroke in the search) first gets only the rows on
+    /// the screen, so that its frame is quick; the rest come after it.
+    spare_for: RwSignal<u64>,
+    /// The rows in the DOM, in printed order; `None`: not windowed, all
+    /// listed rows are.
+    pub rows: Memo<Option<Vec<i32>>>,
     heights: StoredValue<Heights>,
     /// Heights of the rows above and below the window, in CSS pixels.
     pub above: Memo<f64>,
@@ -38,7 +45,8 @@ pub struct RowWindow {
 /// Measured row heights, and the estimate for the others.
 #[derive(Default)]
 struct Heights {
-    by_row: HashMap<i32, f64>,
+    /// By row id (a fast hash: the spacers add up thousands per change).
+    by_row: FxHashMap<i32, f64>,
     sum: f64,
 }
 
@@ -67,22 +75,30 @@ impl Heights {
 
 impl RowWindow {
     /// A window over `order` (every row, printed order) as filtered by
-    /// `shown` (`None`: all); windowed only if `enabled`.
-    pub fn new(order: Vec<i32>, shown: Memo<Option<HashSet<i32>>>, enabled: bool) -> Self {
+    /// `shown` (printed order; `None`: all); windowed only if `enabled`.
+    pub fn new(order: Vec<i32>, shown: Memo<Option<Vec<i32>>>, enabled: bool) -> Self {
+        let generation = StoredValue::new(0_u64);
         let listed = Memo::new(move |_| {
-            shown.with(|shown| match shown {
-                None => order.clone(),
-                Some(shown) => order.iter().copied().filter(|id| shown.contains(id)).collect(),
+            generation.update_value(|generation| *generation += 1);
+            shown.with(|shown| shown.clone().unwrap_or_else(|| order.clone()))
+        });
+        // Before the browser knows the screen: the first rows.
+        let screen = RwSignal::new((0.0, FIRST_WINDOW as f64 * ESTIMATE_PX));
+        let spare_for = RwSignal::new(0);
+        let heights = StoredValue::new(Heights::default());
+        let range = Memo::new(move |_| {
+            let (from, to) = screen.get();
+            let spare = if spare_for.get() == generation.get_value() { OVERSCAN_PX } else { 0.0 };
+            listed.with(|listed| {
+                heights.with_value(|heights| span(listed, heights, from - spare, to + spare))
             })
         });
-        let range = RwSignal::new((0, FIRST_WINDOW));
         let rows = Memo::new(move |_| {
             enabled.then(|| {
                 let (start, end) = range.get();
-                listed.with(|listed| clamp(listed, start, end).iter().copied().collect())
+                listed.with(|listed| listed[start..end].to_vec())
             })
         });
-        let heights = StoredValue::new(Heights::default());
         let part = move |above: bool| {
             Memo::new(move |_| {
                 if !enabled {
@@ -90,31 +106,40 @@ impl RowWindow {
                 }
                 let (start, end) = range.get();
                 listed.with(|listed| {
-                    let start = start.min(listed.len());
-                    let end = end.clamp(start, listed.len());
                     let ids = if above { &listed[..start] } else { &listed[end..] };
                     heights.with_value(|heights| heights.total(ids))
                 })
             })
         };
-        Self { listed, range, rows, heights, above: part(true), below: part(false) }
+        Self {
+            listed,
+            generation,
+            screen,
+            spare_for,
+            rows,
+            heights,
+            above: part(true),
+            below: part(false),
+        }
     }
 
     /// Records the heights of rows as rendered, then moves the window to
     /// cover `from..to` (CSS pixels from the top of the first listed row)
-    /// with some rows to spare.
+    /// with rows to spare beyond the screen's edges.
     pub fn follow(&self, rendered: impl IntoIterator<Item = (i32, f64)>, from: f64, to: f64) {
         self.heights.update_value(|heights| {
             for (id, height) in rendered {
                 heights.measured(id, height);
             }
         });
-        let range = self.listed.with_untracked(|listed| {
-            self.heights
-                .with_value(|heights| span(listed, heights, from - OVERSCAN_PX, to + OVERSCAN_PX))
-        });
-        if range != self.range.get_untracked() {
-            self.range.set(range);
+        // Whole pixels: a scroll by a fraction changes nothing.
+        let screen = (from.floor(), to.ceil());
+        if screen != self.screen.get_untracked() {
+            self.screen.set(screen);
+        }
+        let generation = self.generation.get_value();
+        if self.spare_for.get_untracked() != generation {
+            self.spare_for.set(generation);
         }
     }
 
@@ -122,11 +147,6 @@ impl RowWindow {
     pub fn listed(&self) -> Memo<Vec<i32>> {
         self.listed
     }
-}
-
-fn clamp(listed: &[i32], start: usize, end: usize) -> &[i32] {
-    let start = start.min(listed.len());
-    &listed[start..end.clamp(start, listed.len())]
 }
 
 /// The rows of `listed` that overlap `from..to` (pixels from the top of the
