@@ -84,7 +84,8 @@ impl RowWindow {
         });
         // Before the browser knows the screen: the first rows.
         let screen = RwSignal::new((0.0, FIRST_WINDOW as f64 * ESTIMATE_PX));
-        let spare_for = RwSignal::new(0);
+        // No rows to spare until the browser has seen the screen.
+        let spare_for = RwSignal::new(u64::MAX);
         let heights = StoredValue::new(Heights::default());
         let range = Memo::new(move |_| {
             let (from, to) = screen.get();
