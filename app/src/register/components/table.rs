@@ -442,6 +442,10 @@ fn follow_scrolling(
     });
 }
 
+/// The rows in the DOM with their heights (id, pixels), and the part of the
+/// list on the screen (from, to).
+type OnScreen = (Vec<(i32, f64)>, f64, f64);
+
 /// The rows in the DOM with their heights, and the part of the list on the
 /// screen (pixels from the top of the first listed row, `above` pixels
 /// above the top spacer's end).
@@ -450,7 +454,7 @@ fn on_screen(
     table: NodeRef<leptos::html::Table>,
     top_spacer: NodeRef<leptos::html::Tbody>,
     above: f64,
-) -> Option<(Vec<(i32, f64)>, f64, f64)> {
+) -> Option<OnScreen> {
     use wasm_bindgen::JsCast;
     let (table, spacer) = (table.get_untracked()?, top_spacer.get_untracked()?);
     let first = spacer.get_bounding_client_rect().bottom() - above;
@@ -471,7 +475,7 @@ fn on_screen(
     _table: NodeRef<leptos::html::Table>,
     _top_spacer: NodeRef<leptos::html::Tbody>,
     _above: f64,
-) -> Option<(Vec<(i32, f64)>, f64, f64)> {
+) -> Option<OnScreen> {
     None
 }
 
