@@ -51,12 +51,13 @@ fn register_of(table: ParsedTable) -> RegisterView {
     }
 }
 
-fn render(register: &RegisterView) -> String {
+/// The table as the server renders it at `address` (it reads its filter,
+/// and whether to show the whole table, from the address).
+fn render(register: &RegisterView, address: &str) -> String {
     let owner = Owner::new();
     owner.with(|| {
         let register = register.clone();
-        // The table reads its filter from the address.
-        provide_context(leptos_router::location::RequestUrl::new("/"));
+        provide_context(leptos_router::location::RequestUrl::new(address));
         view! {
             <leptos_router::components::Router>
                 <RegisterTable register/>
@@ -70,11 +71,16 @@ fn bench_render(c: &mut Criterion) {
     let mut group = c.benchmark_group("render_register_table");
     let seed = register_of(parse_table(SEED_TABLE).expect("seed parses"));
     let large = register_of(generated_table(2_000));
-    assert_eq!(render(&seed).matches("<tr data-row-id").count(), 13);
-    assert_eq!(render(&large).matches("<tr data-row-id").count(), 2_000);
-    for (label, register) in [("13_rows", &seed), ("2000_rows", &large)] {
+    let cases = [
+        ("13_rows", &seed, "/", 13),
+        // The whole table, as before the window (comparable over time).
+        ("2000_rows", &large, "/?lengkap=1", 2_000),
+        ("2000_rows_windowed", &large, "/", 60),
+    ];
+    for (label, register, address, rows) in cases {
+        assert_eq!(render(register, address).matches("<tr data-row-id").count(), rows, "{label}");
         group.bench_with_input(BenchmarkId::from_parameter(label), register, |b, register| {
-            b.iter(|| black_box(render(register)))
+            b.iter(|| black_box(render(register, address)))
         });
     }
     group.finish();
