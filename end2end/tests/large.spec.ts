@@ -85,6 +85,21 @@ test("a register of 10,000 rows loads a window, and scrolling reaches every row 
   expect(Number(span)).toBe(await lastBagian.locator("tr[data-row-id]").count());
   await page.screenshot({ path: "screenshots/large-end.png" });
 
+  // A narrower screen scrolls the table in its own box: the window follows it.
+  await page.setViewportSize({ width: 1100, height: 800 });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = page.locator(".table-scroll");
+  await box.evaluate((element) => element.scrollTo(0, element.scrollHeight / 3));
+  const boxCovered = () =>
+    box.evaluate((element) => {
+      const rect = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+      return hit?.closest("tr[data-row-id]") !== null;
+    });
+  await expect.poll(boxCovered).toBe(true);
+  await page.screenshot({ path: "screenshots/large-box-scrolled.png" });
+  await page.setViewportSize({ width: 1366, height: 900 });
+
   // Filtering, typed key by key: from each key's keydown to the first change
   // of the table, and to the frame that shows it; and the Event Timing API's
   // verdict (it lists only events whose next paint came 16 ms or more later).

@@ -85,9 +85,9 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
         }
     });
     let top_spacer = NodeRef::<leptos::html::Tbody>::new();
-    if windowed {
-        follow_scrolling(window, ready, table, top_spacer);
-    }
+    // Narrower screens scroll the table in its own box, wide ones the page.
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let follow = windowed.then(|| follow_scrolling(window, ready, table, top_spacer, scroller));
     let columns = if editable { 8 } else { 7 };
     let spacer = move |above: bool| {
         let height = if above { window.above } else { window.below };
@@ -141,7 +141,18 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
             <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
                 {move || announcer.0.get()}
             </p>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="register-title">
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-labelledby="register-title"
+                node_ref=scroller
+                on:scroll=move |_| {
+                    if let Some(follow) = follow {
+                        follow(false);
+                    }
+                }
+            >
                 <table
                     class="official-table"
                     node_ref=table
@@ -390,17 +401,19 @@ fn RowView(
 }
 
 /// Keeps the window of a long register on the screen as the page scrolls,
-/// is resized, or is filtered: once per frame at most.
+/// is resized, or is filtered: once per frame at most. Returns what the
+/// table's own scrolling box calls when it scrolls.
 fn follow_scrolling(
     window: RowWindow,
     ready: ReadSignal<bool>,
     table: NodeRef<leptos::html::Table>,
     top_spacer: NodeRef<leptos::html::Tbody>,
-) {
+    scroller: NodeRef<leptos::html::Div>,
+) -> impl Fn(bool) + Copy + 'static {
     let pending = StoredValue::new(false);
     let update = move || {
         let above = window.above.get_untracked();
-        if let Some((rendered, from, to)) = on_screen(table, top_spacer, above) {
+        if let Some((rendered, from, to)) = on_screen(table, top_spacer, scroller, above) {
             window.follow(rendered, from, to);
         }
     };
@@ -440,6 +453,7 @@ fn follow_scrolling(
             resize.remove();
         });
     });
+    schedule
 }
 
 /// The rows in the DOM with their heights (id, pixels), and the part of the
@@ -448,17 +462,26 @@ type OnScreen = (Vec<(i32, f64)>, f64, f64);
 
 /// The rows in the DOM with their heights, and the part of the list on the
 /// screen (pixels from the top of the first listed row, `above` pixels
-/// above the top spacer's end).
+/// above the top spacer's end): the browser window's height, cut to the
+/// table's scrolling box when that is smaller.
 #[cfg(feature = "hydrate")]
 fn on_screen(
     table: NodeRef<leptos::html::Table>,
     top_spacer: NodeRef<leptos::html::Tbody>,
+    scroller: NodeRef<leptos::html::Div>,
     above: f64,
 ) -> Option<OnScreen> {
     use wasm_bindgen::JsCast;
     let (table, spacer) = (table.get_untracked()?, top_spacer.get_untracked()?);
     let first = spacer.get_bounding_client_rect().bottom() - above;
-    let screen = web_sys::window()?.inner_height().ok()?.as_f64()?;
+    let height = web_sys::window()?.inner_height().ok()?.as_f64()?;
+    let (top, bottom) = match scroller.get_untracked() {
+        Some(scroller) => {
+            let rect = scroller.get_bounding_client_rect();
+            (rect.top().max(0.0), rect.bottom().min(height))
+        }
+        None => (0.0, height),
+    };
     let rows = table.query_selector_all("tr[data-row-id]").ok()?;
     let rendered = (0..rows.length())
         .filter_map(|index| rows.item(index)?.dyn_into::<web_sys::Element>().ok())
@@ -467,13 +490,14 @@ fn on_screen(
             Some((id, row.get_bounding_client_rect().height()))
         })
         .collect();
-    Some((rendered, -first, screen - first))
+    Some((rendered, top - first, bottom - first))
 }
 
 #[cfg(not(feature = "hydrate"))]
 fn on_screen(
     _table: NodeRef<leptos::html::Table>,
     _top_spacer: NodeRef<leptos::html::Tbody>,
+    _scroller: NodeRef<leptos::html::Div>,
     _above: f64,
 ) -> Option<OnScreen> {
     None
