@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { waitForHydration, watchForErrors } from "./helpers";
+import { expectAccessible, waitForHydration, watchForErrors } from "./helpers";
 
 // A generated register of 10,000 rows (400 Bagian of 25), in a year no other
 // journey reads. Its body is windowed: these journeys check that every row
@@ -56,6 +56,7 @@ test("a register of 10,000 rows loads a window, and scrolling reaches every row 
   const inDom = await page.locator(rowsInDom).count();
   expect(inDom).toBeGreaterThan(5);
   expect(inDom).toBeLessThan(200);
+  await expectAccessible(page);
 
   // The middle: rows cover the screen (no gap where a spacer is), with the
   // number of their Bagian.
