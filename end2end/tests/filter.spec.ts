@@ -59,6 +59,16 @@ test("typing filters the rows at once, the address follows, Back and Forward res
   await page.goForward();
   await expect(rows).toHaveCount(1);
   await expect(search).toHaveValue("TAMU");
+
+  // Cleared in the middle of typing (before the router has caught up with
+  // the address): all rows again.
+  await search.fill("");
+  await page.waitForTimeout(1_300);
+  await search.pressSequentially("acara");
+  await page.getByRole("link", { name: "Hapus saringan" }).click();
+  await expect(rows).toHaveCount(13);
+  await expect(search).toHaveValue("");
+  await expect(page).toHaveURL(/\/$/);
   expect(errors).toEqual([]);
 });
 

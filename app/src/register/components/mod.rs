@@ -11,7 +11,7 @@ mod table;
 mod window;
 
 pub use cell::{Announcer, EditableCell};
-pub use filter::FilterBar;
+pub use filter::{FilterBar, TypedFilter};
 pub use history::{DeletedRows, HistoryRow};
 pub use page::RegisterPage;
 pub use rich_text::RichTextView;

@@ -1,7 +1,7 @@
 use super::window::{RowWindow, WINDOW_ABOVE};
 use super::{
     AddBagian, Announcer, BagianHeading, BagianList, DeletedRows, EditableCell, EmptySection,
-    FilterBar, HistoryRow, NewRow, RowActions, RowEditing,
+    FilterBar, HistoryRow, NewRow, RowActions, RowEditing, TypedFilter,
 };
 use crate::i18n::{Locale, use_i18n};
 use crate::register::filter::{RowFilter, SearchIndex};
@@ -40,7 +40,18 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
     // The filter lives in the address: the server renders what the browser
     // shows, and Back and Forward move between filters.
     let query = use_query_map();
-    let filter = Memo::new(move |_| query.with(RowFilter::from_query));
+    // Ahead of it while the user types (see `TypedFilter`).
+    let typed = RwSignal::new(None::<RowFilter>);
+    provide_context(TypedFilter(typed));
+    let addressed = Memo::new(move |_| query.with(RowFilter::from_query));
+    // A navigation, Back or Forward: the address is the truth again.
+    Effect::new(move |_| {
+        addressed.track();
+        typed.set(None);
+    });
+    let popstate = window_event_listener(leptos::ev::popstate, move |_| typed.set(None));
+    on_cleanup(move || popstate.remove());
+    let filter = Memo::new(move |_| typed.get().unwrap_or_else(|| addressed.get()));
     let index = StoredValue::new(SearchIndex::new(&register));
     let total = index.with_value(SearchIndex::len);
     // Typing on narrows the last result instead of searching every row.
