@@ -1,7 +1,8 @@
 //! Opening the database: SQLite by default, PostgreSQL by `DATABASE_URL`.
 use sea_orm::{
-    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
-    DbErr, RuntimeErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
+    DatabaseTransaction, DbBackend, DbErr, EntityTrait, QueryFilter, RuntimeErr,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
     sea_query::{Expr, SimpleExpr},
     sqlx,
 };
@@ -69,6 +70,26 @@ pub fn now(backend: DbBackend) -> SimpleExpr {
         // RFC 3339 text, as sqlx writes and reads timestamps on SQLite.
         _ => Expr::cust("strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')"),
     }
+}
+
+/// Sets a new record's `created_at` by the database's clock.
+pub async fn set_created_now<E, C>(
+    txn: &DatabaseTransaction,
+    _entity: E,
+    column: C,
+    id_column: C,
+    id: i32,
+) -> Result<(), DbErr>
+where
+    E: EntityTrait<Column = C>,
+    C: ColumnTrait,
+{
+    E::update_many()
+        .col_expr(column, now(txn.get_database_backend()))
+        .filter(id_column.eq(id))
+        .exec(txn)
+        .await?;
+    Ok(())
 }
 
 /// Whether an error means "the database cannot be used right now, try again

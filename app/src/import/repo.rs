@@ -4,7 +4,7 @@
 //! write path; a dry run does all of it and rolls back.
 use super::matching::{Incoming, MatchKind, Matches, Stored, match_by_identity, match_by_position};
 use super::model::{Note, ParsedTable};
-use crate::db::{begin_write, lock_organisation, now};
+use crate::db::{begin_write, lock_organisation, now, set_created_now};
 use crate::entities::{org_unit, org_unit::UnitKind, register, risk};
 use crate::register::model::{Field, RegisterStatus, RichText};
 use crate::register::write::{
@@ -494,24 +494,4 @@ async fn find_or_create_register(
         .await?;
     report.register_created = true;
     Ok(id)
-}
-
-/// Sets a new record's `created_at` by the database's clock.
-pub(crate) async fn set_created_now<E, C>(
-    txn: &DatabaseTransaction,
-    _entity: E,
-    column: C,
-    id_column: C,
-    id: i32,
-) -> Result<(), WriteError>
-where
-    E: EntityTrait<Column = C>,
-    C: ColumnTrait,
-{
-    E::update_many()
-        .col_expr(column, now(txn.get_database_backend()))
-        .filter(id_column.eq(id))
-        .exec(txn)
-        .await?;
-    Ok(())
 }

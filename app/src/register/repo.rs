@@ -36,7 +36,11 @@ pub async fn load_register(
     let Some(register) = found.into_iter().next() else {
         return Ok(None);
     };
-    let sections = sections_of(db, register.id).await?;
+    let sections = section_names(db, register.id)
+        .await?
+        .into_iter()
+        .map(|(bagian_id, name)| SectionView { bagian_id, ordinal: 0, name, rows: Vec::new() })
+        .collect();
     let rows = risk::Entity::find()
         .select_only()
         .columns([
@@ -82,23 +86,24 @@ pub async fn load_register(
     }))
 }
 
-/// The Bagian of register `id` in printed order, without their rows.
-async fn sections_of(db: &impl ConnectionTrait, id: i32) -> Result<Vec<SectionView>, DbErr> {
-    let found: Vec<(i32, String)> = register_section::Entity::find()
+/// The Bagian of register `id` in printed order: (id, name). Also the
+/// write path's list (it reads it inside its transaction).
+pub async fn section_names(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<Vec<(i32, String)>, DbErr> {
+    register_section::Entity::find()
         .select_only()
         .column(register_section::Column::BagianId)
         .column(org_unit::Column::Name)
         .join(JoinType::InnerJoin, register_section::Relation::Bagian.def())
+        // Written into the SQL, not bound: see `load_register`.
         .filter(Expr::cust(format!("\"register_section\".\"register_id\" = {id}")))
         .order_by_asc(register_section::Column::Position)
         .order_by_asc(register_section::Column::BagianId)
         .into_tuple()
         .all(db)
-        .await?;
-    Ok(found
-        .into_iter()
-        .map(|(bagian_id, name)| SectionView { bagian_id, ordinal: 0, name, rows: Vec::new() })
-        .collect())
+        .await
 }
 
 /// Puts each row (ordered by Bagian and place) into its Bagian's section

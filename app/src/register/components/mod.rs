@@ -6,6 +6,7 @@ mod history;
 mod page;
 mod rich_text;
 mod rows;
+mod scroll;
 mod sections;
 mod table;
 mod window;

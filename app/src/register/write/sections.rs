@@ -2,27 +2,17 @@
 //! locks the register, checks what the user saw in the statement that
 //! writes, logs (with no row), and bumps the register's version.
 use super::*;
+use crate::db::set_created_now;
 use crate::entities::{org_unit, org_unit::UnitKind, register_section};
-use crate::import::repo::set_created_now;
 use crate::rules::{FieldProblem, parse_name};
-use sea_orm::{PaginatorTrait, QueryOrder, RelationTrait, Set};
+use sea_orm::{PaginatorTrait, QueryOrder, Set};
 
 /// The Bagian of a register in printed order: (id, name).
 async fn sections(
     txn: &DatabaseTransaction,
     register_id: i32,
 ) -> Result<Vec<(i32, String)>, WriteError> {
-    Ok(register_section::Entity::find()
-        .select_only()
-        .column(register_section::Column::BagianId)
-        .column(org_unit::Column::Name)
-        .join(sea_orm::JoinType::InnerJoin, register_section::Relation::Bagian.def())
-        .filter(register_section::Column::RegisterId.eq(register_id))
-        .order_by_asc(register_section::Column::Position)
-        .order_by_asc(register_section::Column::BagianId)
-        .into_tuple()
-        .all(txn)
-        .await?)
+    Ok(crate::register::repo::section_names(txn, register_id).await?)
 }
 
 /// Makes the register's Bagian exactly `ids`, in that order (the importer:
