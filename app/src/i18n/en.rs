@@ -78,6 +78,10 @@ pub const STRINGS: Strings = Strings {
     bagian_filter: "Bagian",
     apply_filter: "Apply",
     clear_filter: "Clear filter",
+    bagian_chosen: |chosen, total| match chosen {
+        0 => format!("All Bagian ({})", group_thousands(total, ',')),
+        _ => format!("{} of {} Bagian", group_thousands(chosen, ','), group_thousands(total, ',')),
+    },
     all_rows: |rows| match rows {
         1 => "1 risk".to_owned(),
         _ => format!("{} risks", group_thousands(rows, ',')),

@@ -70,6 +70,12 @@ pub const STRINGS: Strings = Strings {
     bagian_filter: "Bagian",
     apply_filter: "Terapkan",
     clear_filter: "Hapus saringan",
+    bagian_chosen: |chosen, total| match chosen {
+        0 => format!("Semua Bagian ({})", group_thousands(total, '.')),
+        _ => {
+            format!("{} dari {} Bagian", group_thousands(chosen, '.'), group_thousands(total, '.'))
+        }
+    },
     all_rows: |rows| format!("{} risiko", group_thousands(rows, '.')),
     filtered_rows: |shown, total| {
         format!("{} dari {} risiko", group_thousands(shown, '.'), group_thousands(total, '.'))

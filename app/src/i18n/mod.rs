@@ -122,6 +122,8 @@ pub struct Strings {
     pub bagian_filter: &'static str,
     pub apply_filter: &'static str,
     pub clear_filter: &'static str,
+    /// The fold of many Bagian boxes: how many are chosen, of all.
+    pub bagian_chosen: fn(chosen: usize, total: usize) -> String,
     pub all_rows: fn(rows: usize) -> String,
     pub filtered_rows: fn(shown: usize, total: usize) -> String,
     pub no_match: &'static str,

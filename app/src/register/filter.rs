@@ -233,6 +233,38 @@ pub fn highlight(text: &RichText, terms: &[String]) -> Vec<Piece> {
     pieces
 }
 
+/// [`highlight`] as HTML: emphasis as `<em>`, matches as `<mark>`, all text
+/// escaped. A cell at rest is this one string (one `innerHTML`), not a
+/// reactive node per piece.
+pub fn highlight_html(text: &RichText, terms: &[String]) -> String {
+    let mut html = String::with_capacity(text.markup().len() + 16);
+    let mut emphasised = false;
+    for Piece { text, emphasis, matched } in highlight(text, terms) {
+        if emphasis != emphasised {
+            html.push_str(if emphasis { "<em>" } else { "</em>" });
+            emphasised = emphasis;
+        }
+        if matched {
+            html.push_str("<mark>");
+        }
+        for c in text.chars() {
+            match c {
+                '&' => html.push_str("&amp;"),
+                '<' => html.push_str("&lt;"),
+                '>' => html.push_str("&gt;"),
+                c => html.push(c),
+            }
+        }
+        if matched {
+            html.push_str("</mark>");
+        }
+    }
+    if emphasised {
+        html.push_str("</em>");
+    }
+    html
+}
+
 /// Byte ranges of `text` where any term matches, merged and in order.
 fn match_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
     if terms.is_empty() {
@@ -454,5 +486,23 @@ mod tests {
             vec![piece("abcde", false, true), piece("f", false, false)]
         );
         assert_eq!(marked("abc", ""), vec![piece("abc", false, false)]);
+    }
+
+    #[test]
+    fn marked_html_escapes_everything_but_its_own_tags() {
+        let html = |text: &str, search: &str| {
+            let terms = RowFilter { search: search.into(), bagian: vec![] }.terms();
+            highlight_html(&RichText::new(text), &terms)
+        };
+        assert_eq!(
+            html("tata <i>naskah</i> dinas", "nas"),
+            "tata <em><mark>nas</mark>kah</em> di<mark>nas</mark>"
+        );
+        assert_eq!(
+            html("<script>alert(1)</script> & <b>x</b>", "alert"),
+            "&lt;script&gt;<mark>alert</mark>(1)&lt;/script&gt; &amp; &lt;b&gt;x&lt;/b&gt;"
+        );
+        assert_eq!(html("\u{202E}abc\u{200B}", ""), "\u{202E}abc\u{200B}");
+        assert_eq!(html("", "x"), "");
     }
 }

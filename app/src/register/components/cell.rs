@@ -2,14 +2,17 @@ use super::RichTextView;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::register::edit::save_cell;
+use crate::register::filter::highlight_html;
 use crate::register::model::{Field, RichText};
+use leptos::either::{Either, EitherOf3};
 use leptos::{ev::KeyboardEvent, html, prelude::*};
 
 /// Where a cell's save stands, shown beside it and announced.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum SaveState {
     Idle,
-    Saving,
+    /// The text being saved, shown meanwhile.
+    Saving(String),
     Saved,
     /// The save failed; the editor is open again with the user's text.
     Failed(String),
@@ -23,6 +26,10 @@ enum SaveState {
 /// One text cell of a risk row, edited in place: Enter, F2 or a click opens
 /// it, Escape cancels, Ctrl+Enter or leaving it saves. A save names the text
 /// it started from, so it never overwrites a colleague's newer text.
+///
+/// A cell at rest is a few reactive nodes (its text is one `innerHTML`): a
+/// keystroke in the search box creates and drops dozens of rows. The editor
+/// and its state are made when the cell opens.
 #[component]
 pub fn EditableCell(
     row: i32,
@@ -40,100 +47,197 @@ pub fn EditableCell(
     let announce = use_context::<Announcer>();
     // What the server holds, as far as this page knows: the basis of a save.
     let stored = RwSignal::new(text);
-    let draft = RwSignal::new(String::new());
-    let editing = RwSignal::new(false);
+    // The text the editor opens with, while it is open.
+    let editing = RwSignal::new(None::<String>);
     let state = RwSignal::new(SaveState::Idle);
-    let editor = NodeRef::<html::Textarea>::new();
-    let view_ref = NodeRef::<html::Div>::new();
-    let interactive = move || editable && ready.get();
+    let cell = NodeRef::<html::Td>::new();
 
-    let open = move |text: String| {
-        draft.set(text);
-        editing.set(true);
-        request_animation_frame(move || {
-            if let Some(area) = editor.get_untracked() {
-                let _ = area.focus();
-            }
-        });
+    // Screen readers hear each change of state once, through the table's
+    // one live region (a region per cell would weigh on every page).
+    let set_state = move |next: SaveState| {
+        let t = i18n.t();
+        let message = match &next {
+            SaveState::Idle => None,
+            SaveState::Saving(_) => Some(t.saving.to_owned()),
+            SaveState::Saved => Some(t.saved.to_owned()),
+            SaveState::Failed(message) => Some(message.clone()),
+            SaveState::Conflict { .. } => Some(t.cell_conflict.to_owned()),
+        };
+        if let (Some(announce), Some(message)) = (announce, message) {
+            announce.0.set(format!("{}: {message}", t.field_name(field)));
+        }
+        state.set(next);
     };
-    let close = move || {
-        editing.set(false);
-        request_animation_frame(move || {
-            if let Some(cell) = view_ref.get_untracked() {
-                let _ = cell.focus();
-            }
-        });
+    let open = move |text: String| editing.set(Some(text));
+    let close = move |refocus: bool| {
+        editing.set(None);
+        if refocus {
+            request_animation_frame(move || focus_view(cell));
+        }
     };
     // `refocus`: the save came from the keyboard or a button of the cell, so
     // the focus returns to the cell; a save on leaving the cell leaves the
     // focus where the user put it.
     let submit = move |expected: String, mine: String, refocus: bool| {
         if mine.trim() == expected {
-            state.set(SaveState::Idle);
-            close();
+            set_state(SaveState::Idle);
+            close(refocus);
             return;
         }
         let value = match RichText::parse(&mine) {
             Ok(value) => value,
             Err(problem) => {
                 let message = i18n.t().field_error(crate::rules::FieldError::new(field, problem));
-                state.set(SaveState::Failed(message));
+                set_state(SaveState::Failed(message));
                 return;
             }
         };
-        state.set(SaveState::Saving);
-        if refocus {
-            close();
-        } else {
-            editing.set(false);
-        }
+        set_state(SaveState::Saving(mine.clone()));
+        close(refocus);
         leptos::task::spawn_local(async move {
             match save_cell(row, field, expected, value).await {
                 Ok(saved) => {
                     stored.set(saved.value);
-                    state.set(SaveState::Saved);
+                    set_state(SaveState::Saved);
                 }
                 Err(AppError::CellConflict { theirs, .. }) => {
-                    state.set(SaveState::Conflict { theirs, mine });
+                    set_state(SaveState::Conflict { theirs, mine });
                 }
                 Err(AppError::Validation(errors)) => {
                     let t = i18n.t();
                     let message = errors.iter().map(|e| t.field_error(*e)).collect::<Vec<_>>();
-                    state.set(SaveState::Failed(message.join(" ")));
+                    set_state(SaveState::Failed(message.join(" ")));
                     open(mine);
                 }
                 Err(_) => {
-                    state.set(SaveState::Failed(i18n.t().save_failed.to_owned()));
+                    set_state(SaveState::Failed(i18n.t().save_failed.to_owned()));
                     open(mine);
                 }
             }
         });
     };
-    let save_draft = move |refocus: bool| {
-        submit(stored.get_untracked().markup().to_owned(), draft.get_untracked(), refocus)
-    };
-    let cancel = move || {
-        state.set(SaveState::Idle);
-        close();
-    };
+    // Only an open editor saves: leaving it after Escape or a save does not.
+    let save = Callback::new(move |(mine, refocus): (String, bool)| {
+        if editing.try_with_untracked(Option::is_some) == Some(true) {
+            submit(stored.get_untracked().markup().to_owned(), mine, refocus);
+        }
+    });
+    let cancel = Callback::new(move |()| {
+        set_state(SaveState::Idle);
+        close(true);
+    });
 
-    let on_view_key = move |event: KeyboardEvent| {
-        if interactive()
-            && !editing.get_untracked()
-            && matches!(event.key().as_str(), "Enter" | "F2")
-        {
-            event.prevent_default();
-            open(stored.get_untracked().markup().to_owned());
+    // The text as shown, with the search's matches marked: while saving,
+    // the text being saved.
+    let html = move || {
+        let saving = state.with(|state| match state {
+            SaveState::Saving(text) => Some(RichText::new(text.clone())),
+            _ => None,
+        });
+        let text = saving.unwrap_or_else(|| stored.get());
+        terms.with(|terms| highlight_html(&text, terms))
+    };
+    let body = move || {
+        let interactive = editable && ready.get();
+        match editing.get() {
+            Some(initial) => Either::Left(view! {
+                <CellEditor
+                    initial
+                    label=(i18n.t().edit_label)(i18n.t().field_name(field))
+                    failed=Signal::derive(move || matches!(state.get(), SaveState::Failed(_)))
+                    save
+                    cancel
+                />
+            }),
+            None => {
+                let on_key = move |event: KeyboardEvent| {
+                    if interactive && matches!(event.key().as_str(), "Enter" | "F2") {
+                        event.prevent_default();
+                        open(stored.get_untracked().markup().to_owned());
+                    }
+                };
+                Either::Right(view! {
+                    <div
+                        class="cell-view"
+                        role=interactive.then_some("button")
+                        tabindex=interactive.then_some("-1")
+                        data-grid-item=interactive.then_some("")
+                        aria-describedby=interactive.then_some("edit-hint")
+                        on:click=move |_| {
+                            if interactive {
+                                open(stored.get_untracked().markup().to_owned());
+                            }
+                        }
+                        on:keydown=on_key
+                        inner_html=html
+                    ></div>
+                })
+            }
         }
     };
-    let on_editor_key = move |event: KeyboardEvent| match event.key().as_str() {
+    let status = move || {
+        match state.get() {
+            SaveState::Idle => EitherOf3::A(()),
+            SaveState::Conflict { theirs, mine } => EitherOf3::B(view! {
+                <Conflict
+                    theirs
+                    mine
+                    keep=Callback::new(move |(basis, mine)| submit(basis, mine, true))
+                    take=Callback::new(move |theirs| {
+                        stored.set(RichText::new(theirs));
+                        set_state(SaveState::Idle);
+                    })
+                    merge=Callback::new(move |(theirs, mine)| {
+                        stored.set(RichText::new(theirs));
+                        set_state(SaveState::Idle);
+                        open(mine);
+                    })
+                />
+            }),
+            SaveState::Saving(_) => EitherOf3::C(i18n.t().saving.to_owned()),
+            SaveState::Saved => EitherOf3::C(i18n.t().saved.to_owned()),
+            SaveState::Failed(message) => EitherOf3::C(message),
+        }
+        .map_c(|message| view! { <p class="cell-status">{message}</p> })
+    };
+
+    view! {
+        <td class="cell-text" node_ref=cell>
+            {body}
+            {status}
+        </td>
+    }
+    // Erasing the type keeps the WASM build's type depth in bounds.
+    .into_any()
+}
+
+/// An open cell: the text box, a button to mark emphasis, cancel and save.
+#[component]
+fn CellEditor(
+    initial: String,
+    label: String,
+    /// The last save failed: the save button offers a retry.
+    failed: Signal<bool>,
+    /// Saves (text, refocus the cell).
+    save: Callback<(String, bool)>,
+    cancel: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let draft = RwSignal::new(initial);
+    let editor = NodeRef::<html::Textarea>::new();
+    request_animation_frame(move || {
+        if let Some(area) = editor.get_untracked() {
+            let _ = area.focus();
+        }
+    });
+    let on_key = move |event: KeyboardEvent| match event.key().as_str() {
         "Escape" => {
             event.prevent_default();
-            cancel();
+            cancel.run(());
         }
         "Enter" if event.ctrl_key() || event.meta_key() => {
             event.prevent_default();
-            save_draft(true);
+            save.run((draft.get_untracked(), true));
         }
         "i" | "I" if event.ctrl_key() || event.meta_key() => {
             event.prevent_default();
@@ -141,165 +245,109 @@ pub fn EditableCell(
         }
         _ => {}
     };
+    // Leaving the cell saves (the cell ignores it once closed).
     let on_blur = move |_| {
-        // Leaving the cell saves; Escape closed it first, so it does not.
-        if editing.get_untracked() {
-            save_draft(false);
+        if let Some(mine) = draft.try_get_untracked() {
+            save.run((mine, false));
         }
     };
-
-    let label = move || (i18n.t().edit_label)(i18n.t().field_name(field));
-    let status = move || match state.get() {
-        SaveState::Saving => Some(i18n.t().saving.to_owned()),
-        SaveState::Saved => Some(i18n.t().saved.to_owned()),
-        SaveState::Failed(message) => Some(message),
-        SaveState::Idle | SaveState::Conflict { .. } => None,
-    };
-    // Screen readers hear each change of state once, through the table's
-    // one live region (a region per cell would weigh on every page).
-    Effect::new(move |_| {
-        let message = match state.get() {
-            SaveState::Conflict { .. } => Some(i18n.t().cell_conflict.to_owned()),
-            _ => status(),
-        };
-        if let (Some(announce), Some(message)) = (announce, message) {
-            announce.0.set(format!("{}: {message}", i18n.t().field_name(field)));
-        }
-    });
-    let shown = move || match state.get() {
-        // While saving, the text being saved.
-        SaveState::Saving => RichText::new(draft.get()),
-        _ => stored.get(),
-    };
-
     view! {
-        <td class="cell-text" class:is-editing=move || editing.get()>
-            <Show
-                when=move || editing.get()
-                fallback=move || {
-                    view! {
-                        <div
-                            class="cell-view"
-                            node_ref=view_ref
-                            role=move || interactive().then_some("button")
-                            tabindex=move || interactive().then_some("-1")
-                            data-grid-item=move || interactive().then_some("")
-                            aria-describedby=move || interactive().then_some("edit-hint")
-                            on:click=move |_| {
-                                if interactive() {
-                                    open(stored.get_untracked().markup().to_owned());
-                                }
-                            }
-                            on:keydown=on_view_key
-                        >
-                            {move || view! { <RichTextView text=shown() terms=terms.get()/> }}
-                        </div>
-                    }
-                        .into_any()
-                }
-            >
-                {view! {
-                <div class="cell-editor">
-                    <textarea
-                        node_ref=editor
-                        aria-label=label
-                        prop:value=move || draft.get()
-                        on:input=move |event| draft.set(event_target_value(&event))
-                        on:keydown=on_editor_key
-                        on:blur=on_blur
-                    ></textarea>
-                    <div class="cell-tools">
-                        <button
-                            type="button"
-                            class="tool-emphasis"
-                            on:mousedown=|event| event.prevent_default()
-                            on:click=move |_| emphasise(editor, draft)
-                        >
-                            <em>{move || i18n.t().emphasis}</em>
-                        </button>
-                        <button
-                            type="button"
-                            on:mousedown=|event| event.prevent_default()
-                            on:click=move |_| cancel()
-                        >
-                            {move || i18n.t().cancel}
-                        </button>
-                        <button
-                            type="button"
-                            class="tool-save"
-                            on:mousedown=|event| event.prevent_default()
-                            on:click=move |_| save_draft(true)
-                        >
-                            {move || {
-                                if matches!(state.get(), SaveState::Failed(_)) {
-                                    i18n.t().retry
-                                } else {
-                                    i18n.t().save
-                                }
-                            }}
-                        </button>
-                    </div>
-                </div>
-                }.into_any()}
-            </Show>
-            {move || {
-                let SaveState::Conflict { theirs, mine } = state.get() else {
-                    return None;
-                };
-                let (keep, take, merge) = (mine.clone(), theirs.clone(), mine.clone());
-                let basis = theirs.clone();
-                Some(view! {
-                    <div class="cell-conflict" role="alert">
-                        <p>{move || i18n.t().cell_conflict}</p>
-                        <p class="conflict-label">{move || i18n.t().theirs_label}</p>
-                        <blockquote class="conflict-theirs">
-                            <RichTextView text=RichText::new(theirs)/>
-                        </blockquote>
-                        <p class="conflict-label">{move || i18n.t().mine_label}</p>
-                        <blockquote class="conflict-mine">
-                            <RichTextView text=RichText::new(mine)/>
-                        </blockquote>
-                        <div class="cell-tools">
-                            <button
-                                type="button"
-                                class="tool-save"
-                                on:click=move |_| submit(basis.clone(), keep.clone(), true)
-                            >
-                                {move || i18n.t().keep_mine}
-                            </button>
-                            <button
-                                type="button"
-                                on:click=move |_| {
-                                    stored.set(RichText::new(take.clone()));
-                                    state.set(SaveState::Idle);
-                                }
-                            >
-                                {move || i18n.t().take_theirs}
-                            </button>
-                            <button
-                                type="button"
-                                on:click=move |_| {
-                                    if let SaveState::Conflict { theirs, .. } = state.get_untracked() {
-                                        stored.set(RichText::new(theirs));
-                                    }
-                                    state.set(SaveState::Idle);
-                                    open(merge.clone());
-                                }
-                            >
-                                {move || i18n.t().merge}
-                            </button>
-                        </div>
-                    </div>
-                }
-                .into_any())
-            }}
-            {move || status().map(|message| view! { <p class="cell-status">{message}</p> })}
-        </td>
+        <div class="cell-editor">
+            <textarea
+                node_ref=editor
+                aria-label=label
+                prop:value=move || draft.get()
+                on:input=move |event| draft.set(event_target_value(&event))
+                on:keydown=on_key
+                on:blur=on_blur
+            ></textarea>
+            <div class="cell-tools">
+                <button
+                    type="button"
+                    class="tool-emphasis"
+                    on:mousedown=|event| event.prevent_default()
+                    on:click=move |_| emphasise(editor, draft)
+                >
+                    <em>{move || i18n.t().emphasis}</em>
+                </button>
+                <button
+                    type="button"
+                    on:mousedown=|event| event.prevent_default()
+                    on:click=move |_| cancel.run(())
+                >
+                    {move || i18n.t().cancel}
+                </button>
+                <button
+                    type="button"
+                    class="tool-save"
+                    on:mousedown=|event| event.prevent_default()
+                    on:click=move |_| save.run((draft.get_untracked(), true))
+                >
+                    {move || if failed.get() { i18n.t().retry } else { i18n.t().save }}
+                </button>
+            </div>
+        </div>
     }
-    // Erasing the type keeps the WASM build's type depth in bounds.
-    .into_any()
 }
 
+/// Someone saved the cell meanwhile: their text beside the user's, and the
+/// choice to keep mine, take theirs, or edit a merge.
+#[component]
+fn Conflict(
+    theirs: String,
+    mine: String,
+    /// Saves (over their text, mine).
+    keep: Callback<(String, String)>,
+    /// Takes their text.
+    take: Callback<String>,
+    /// Takes their text as the basis and opens mine to merge.
+    merge: Callback<(String, String)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (keep_args, take_arg, merge_args) =
+        ((theirs.clone(), mine.clone()), theirs.clone(), (theirs.clone(), mine.clone()));
+    view! {
+        <div class="cell-conflict" role="alert">
+            <p>{move || i18n.t().cell_conflict}</p>
+            <p class="conflict-label">{move || i18n.t().theirs_label}</p>
+            <blockquote class="conflict-theirs">
+                <RichTextView text=RichText::new(theirs)/>
+            </blockquote>
+            <p class="conflict-label">{move || i18n.t().mine_label}</p>
+            <blockquote class="conflict-mine">
+                <RichTextView text=RichText::new(mine)/>
+            </blockquote>
+            <div class="cell-tools">
+                <button type="button" class="tool-save" on:click=move |_| keep.run(keep_args.clone())>
+                    {move || i18n.t().keep_mine}
+                </button>
+                <button type="button" on:click=move |_| take.run(take_arg.clone())>
+                    {move || i18n.t().take_theirs}
+                </button>
+                <button type="button" on:click=move |_| merge.run(merge_args.clone())>
+                    {move || i18n.t().merge}
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// Puts the focus back on a cell's text (after its editor closed).
+fn focus_view(cell: NodeRef<html::Td>) {
+    #[cfg(feature = "hydrate")]
+    {
+        use wasm_bindgen::JsCast;
+        let view = cell
+            .get_untracked()
+            .and_then(|cell| cell.query_selector(".cell-view").ok().flatten())
+            .and_then(|view| view.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(view) = view {
+            let _ = view.focus();
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = cell;
+}
 /// The register table's one live region: what a save did, read aloud.
 #[derive(Clone, Copy, Debug)]
 pub struct Announcer(pub RwSignal<String>);

@@ -1,3 +1,4 @@
+use super::after_paint;
 use crate::i18n::use_i18n;
 use crate::register::filter::{MAX_SEARCH_CHARS, RowFilter};
 use leptos::{ev::SubmitEvent, html, prelude::*};
@@ -9,6 +10,9 @@ use leptos_router::{
 /// While the user types, the address follows each keystroke in place; a
 /// pause this long ends the burst, so Back returns to the search before it.
 const TYPING_BURST_MS: u64 = 1_000;
+
+/// Up to this many Bagian, their boxes are always in view; more are folded.
+const FOLDED_ABOVE: usize = 12;
 
 /// The filter being typed, ahead of the router: a keystroke sets it and
 /// writes the address with the History API itself (the router's navigation
@@ -59,11 +63,23 @@ pub fn FilterBar(
             let burst = typing.get_value();
             let next = RowFilter { search: text, ..filter.get_untracked() };
             let address = format!("{}{}", location.pathname.get_untracked(), next.query_string());
+            let replace = burst.is_some();
             match typed {
-                Some(TypedFilter(typed)) if write_address(&address, burst.is_some()) => {
-                    typed.set(Some(next));
+                Some(TypedFilter(typed)) => {
+                    typed.set(Some(next.clone()));
+                    // The address is written after the frame that shows the
+                    // rows (writing it costs Chromium a few milliseconds),
+                    // unless Back or Forward came first.
+                    let (go, address) = (go.clone(), address.clone());
+                    after_paint(move || {
+                        let current =
+                            typed.try_with_untracked(|typed| typed.as_ref() == Some(&next));
+                        if current == Some(true) && !write_address(&address, replace) {
+                            go(next, replace);
+                        }
+                    });
                 }
-                _ => go(next, burst.is_some()),
+                None => go(next, replace),
             }
             if let Some(handle) = burst {
                 handle.clear();
@@ -98,11 +114,29 @@ pub fn FilterBar(
     };
     // The Bagian chosen, apart from the search: typing wakes no checkbox.
     let chosen = Memo::new(move |_| filter.with(|filter| filter.bagian.clone()));
+    let bagian_count = sections.len();
+    // Each box has its own signal, set by one effect when the choice
+    // changes: a keystroke then checks one memo, not hundreds of boxes.
+    let ids: Vec<i32> = sections.iter().map(|(id, _)| *id).collect();
+    let checks: Vec<RwSignal<bool>> = chosen
+        .with_untracked(|chosen| ids.iter().map(|id| RwSignal::new(chosen.contains(id))).collect());
+    let boxes = checks.clone();
+    Effect::new(move |_| {
+        chosen.with(|chosen| {
+            for (id, check) in ids.iter().zip(&boxes) {
+                let on = chosen.contains(id);
+                if check.get_untracked() != on {
+                    check.set(on);
+                }
+            }
+        })
+    });
     let choices = sections
         .into_iter()
-        .map(|(id, name)| {
+        .zip(checks)
+        .map(|((id, name), check)| {
             let go = go.clone();
-            let checked = move || chosen.with(|chosen| chosen.contains(&id));
+            let checked = move || check.get();
             let on_change = move |_| {
                 let mut next = filter.get_untracked();
                 if next.bagian.contains(&id) {
@@ -128,6 +162,21 @@ pub fn FilterBar(
             }
         })
         .collect_view();
+    let choices = if bagian_count > FOLDED_ABOVE {
+        // Many Bagian: folded away until asked for (open while some are
+        // chosen), and then they scroll within a few lines.
+        let summary = move || chosen.with(|chosen| (t().bagian_chosen)(chosen.len(), bagian_count));
+        let open = chosen.with_untracked(|chosen| !chosen.is_empty());
+        view! {
+            <details class="bagian-fold" open=open>
+                <summary>{summary}</summary>
+                <div class="bagian-choices">{choices}</div>
+            </details>
+        }
+        .into_any()
+    } else {
+        view! { <div class="bagian-choices">{choices}</div> }.into_any()
+    };
     let count = move || {
         if filter.with(RowFilter::is_active) {
             (t().filtered_rows)(shown.get(), total)
@@ -163,8 +212,7 @@ pub fn FilterBar(
             </div>
             <fieldset class="filter-bagian">
                 <legend>{move || t().bagian_filter}</legend>
-                // Many Bagian scroll within a few lines.
-                <div class="bagian-choices">{choices}</div>
+                {choices}
             </fieldset>
             <div class="filter-result">
                 <p role="status" aria-live="polite" data-testid="filter-count">{count}</p>

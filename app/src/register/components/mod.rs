@@ -19,3 +19,9 @@ pub use rich_text::RichTextView;
 pub use rows::{BagianList, NewRow, RowActions, RowEditing, RowNotice};
 pub use sections::{AddBagian, BagianHeading, EmptySection};
 pub use table::RegisterTable;
+
+/// Runs `then` once the next frame is on screen: work that need not delay it.
+fn after_paint(then: impl FnOnce() + 'static) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    request_animation_frame(move || set_timeout(then, std::time::Duration::ZERO));
+}

@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::use_i18n;
 use crate::register::edit::{NewRowCells, add_row, delete_row, move_row, move_row_to, restore_row};
 use crate::register::model::{Field, RichText};
 use crate::rules::FieldError;
@@ -28,75 +28,44 @@ const LISTED_UP_FRONT: usize = 20;
 pub struct BagianList(pub StoredValue<Vec<(i32, String)>>);
 
 /// The controls of one row: add a row below it, delete it, move it up,
-/// down, or to another Bagian, open its history.
+/// down, or to another Bagian, open its history. Their labels are made with
+/// them (again when the language changes): rows come and go by the dozen as
+/// the user types in the search box, so a row carries few reactive nodes.
 #[component]
 pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl IntoView {
     let i18n = use_i18n();
     let Some(editing) = use_context::<RowEditing>() else {
         return ().into_any();
     };
-    // Each control names its row for screen readers: "Hapus baris BK-007".
-    let named = |text: fn(&Strings) -> fn(&str) -> String| {
-        let code = code.clone();
-        Signal::derive(move || text(i18n.t())(&code))
-    };
-    let history_label = named(|t| t.history_of);
-    let history_open = move || editing.history.get() == Some(row);
-    let move_to_label = named(|t| t.move_to_label);
-    let others = use_context::<BagianList>()
-        .map(|list| list.0.get_value())
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(id, _)| *id != bagian)
-        .collect::<Vec<_>>();
-    let on_move_to = {
-        let code = code.clone();
-        let others = others.clone();
-        move |event: leptos::ev::Event| {
-            let Ok(target) = event_target_value(&event).parse::<i32>() else { return };
-            let name = others.iter().find(|(id, _)| *id == target).map(|(_, name)| name.clone());
-            let code = code.clone();
-            leptos::task::spawn_local(async move {
-                match move_row_to(row, version, target).await {
-                    Ok(_) => {
-                        let name = name.unwrap_or_default();
-                        editing.notice.set(Some((i18n.t().row_moved_to)(&code, &name)));
-                        editing.reload.run(());
-                    }
-                    Err(error) => editing.notice.set(Some(problem(error, i18n.t()))),
+    let others = StoredValue::new(
+        use_context::<BagianList>()
+            .map(|list| list.0.get_value())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(id, _)| *id != bagian)
+            .collect::<Vec<_>>(),
+    );
+    let code = StoredValue::new(code);
+    let on_move_to = move |event: leptos::ev::Event| {
+        let Ok(target) = event_target_value(&event).parse::<i32>() else { return };
+        let name = others.with_value(|others| {
+            others.iter().find(|(id, _)| *id == target).map(|(_, name)| name.clone())
+        });
+        leptos::task::spawn_local(async move {
+            match move_row_to(row, version, target).await {
+                Ok(_) => {
+                    let name = name.unwrap_or_default();
+                    let notice = code.with_value(|code| (i18n.t().row_moved_to)(code, &name));
+                    editing.notice.set(Some(notice));
+                    editing.reload.run(());
                 }
-            });
-        }
+                Err(error) => editing.notice.set(Some(problem(error, i18n.t()))),
+            }
+        });
     };
     // Many Bagian (a generated register has hundreds): their options are
     // made when the list is first opened, not with every row.
-    let listed = RwSignal::new(others.len() <= LISTED_UP_FRONT);
-    let move_to = (!others.is_empty()).then(|| {
-        let others = StoredValue::new(others);
-        view! {
-            <select
-                class="row-move-to"
-                tabindex="-1"
-                data-grid-item=""
-                aria-label=move_to_label
-                on:change=on_move_to
-                on:focus=move |_| listed.set(true)
-                on:pointerdown=move |_| listed.set(true)
-            >
-                <option value="" selected>{move || i18n.t().move_to_prompt}</option>
-                {move || {
-                    listed.get().then(|| {
-                        others.with_value(|others| {
-                            others
-                                .iter()
-                                .map(|(id, name)| view! { <option value=*id>{name.clone()}</option> })
-                                .collect_view()
-                        })
-                    })
-                }}
-            </select>
-        }
-    });
+    let listed = RwSignal::new(others.with_value(Vec::len) <= LISTED_UP_FRONT);
     let on_move = move |up: bool| {
         leptos::task::spawn_local(async move {
             match move_row(row, version, up).await {
@@ -105,50 +74,65 @@ pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl Int
             }
         });
     };
-    let deleted_code = code.clone();
-    let on_delete = move |()| {
-        let code = deleted_code.clone();
+    let on_delete = move || {
         leptos::task::spawn_local(async move {
             match delete_row(row, version).await {
                 Ok(()) => {
-                    editing.deleted.set(Some((row, code.clone())));
+                    let code = code.get_value();
                     editing.notice.set(Some((i18n.t().row_deleted)(&code)));
+                    editing.deleted.set(Some((row, code)));
                     editing.reload.run(());
                 }
                 Err(error) => editing.notice.set(Some(problem(error, i18n.t()))),
             }
         });
     };
-    view! {
-        <div class="row-actions">
+    let history_open = move || editing.history.get() == Some(row);
+    let controls = move || {
+        let t = i18n.t();
+        // Each control names its row for screen readers: "Hapus baris BK-007".
+        let named = |text: fn(&str) -> String| code.with_value(|code| text(code));
+        let move_to = (!others.with_value(Vec::is_empty)).then(|| {
+            view! {
+                <select
+                    class="row-move-to"
+                    tabindex="-1"
+                    data-grid-item=""
+                    aria-label=named(t.move_to_label)
+                    on:change=on_move_to
+                    on:focus=move |_| listed.set(true)
+                    on:pointerdown=move |_| listed.set(true)
+                >
+                    <option value="" selected>{t.move_to_prompt}</option>
+                    {move || {
+                        listed.get().then(|| {
+                            others.with_value(|others| {
+                                others
+                                    .iter()
+                                    .map(|(id, name)| view! { <option value=*id>{name.clone()}</option> })
+                                    .collect_view()
+                            })
+                        })
+                    }}
+                </select>
+            }
+        });
+        view! {
             <RowButton
-                label=named(|t| t.add_below)
+                label=named(t.add_below)
                 symbol="+"
-                on_click=Callback::new(move |()| editing.adding_after.set(Some(row)))
+                on_click=move || editing.adding_after.set(Some(row))
             />
-            <RowButton
-                label=named(|t| t.delete_row)
-                symbol="×"
-                danger=true
-                on_click=Callback::new(on_delete)
-            />
-            <RowButton
-                label=named(|t| t.move_up)
-                symbol="↑"
-                on_click=Callback::new(move |()| on_move(true))
-            />
-            <RowButton
-                label=named(|t| t.move_down)
-                symbol="↓"
-                on_click=Callback::new(move |()| on_move(false))
-            />
+            <RowButton label=named(t.delete_row) symbol="×" danger=true on_click=on_delete/>
+            <RowButton label=named(t.move_up) symbol="↑" on_click=move || on_move(true)/>
+            <RowButton label=named(t.move_down) symbol="↓" on_click=move || on_move(false)/>
             {move_to}
             <button
                 type="button"
                 tabindex="-1"
                 data-grid-item=""
                 class="row-history"
-                aria-label=history_label
+                aria-label=named(t.history_of)
                 aria-expanded=move || history_open().to_string()
                 on:click=move |_| {
                     editing.history.update(|open| {
@@ -156,21 +140,21 @@ pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl Int
                     })
                 }
             >
-                {move || i18n.t().history}
+                {t.history}
             </button>
-        </div>
-    }
-    .into_any()
+        }
+    };
+    view! { <div class="row-actions">{controls}</div> }.into_any()
 }
 
 /// One round control of a row: a symbol, named for screen readers and as a
 /// tooltip; an item of the grid (reached with the arrow keys).
 #[component]
 pub(super) fn RowButton(
-    label: Signal<String>,
+    label: String,
     symbol: &'static str,
     #[prop(optional)] danger: bool,
-    on_click: Callback<()>,
+    on_click: impl Fn() + 'static,
 ) -> impl IntoView {
     view! {
         <button
@@ -179,9 +163,9 @@ pub(super) fn RowButton(
             data-grid-item=""
             class="row-action"
             class:row-delete=danger
-            aria-label=label
+            aria-label=label.clone()
             title=label
-            on:click=move |_| on_click.run(())
+            on:click=move |_| on_click()
         >
             <span aria-hidden="true">{symbol}</span>
         </button>

@@ -22,22 +22,20 @@ pub(super) fn follow_scrolling(
     };
     // Before the next frame (a scroll must show no gap), or after it (a new
     // filter's frame shows the rows on screen first; the spare rows follow).
-    let schedule = move |after_paint: bool| {
+    let schedule = move |later: bool| {
         if pending.get_value() {
             return;
         }
         pending.set_value(true);
-        request_animation_frame(move || {
-            let run = move || {
-                pending.set_value(false);
-                update();
-            };
-            if after_paint {
-                set_timeout(run, std::time::Duration::ZERO);
-            } else {
-                run();
-            }
-        });
+        let run = move || {
+            pending.set_value(false);
+            update();
+        };
+        if later {
+            super::after_paint(run);
+        } else {
+            request_animation_frame(run);
+        }
     };
     Effect::new(move |_| {
         window.listed().track();

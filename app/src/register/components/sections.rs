@@ -24,8 +24,10 @@ pub fn BagianHeading(
     let draft = RwSignal::new(name.clone());
     let input = NodeRef::<html::Input>::new();
     let shown = StoredValue::new(name);
+    // Labels naming the Bagian, made with the tools (again when the
+    // language changes).
     let named = move |text: fn(&Strings) -> fn(&str) -> String| {
-        Signal::derive(move || shown.with_value(|name| text(i18n.t())(name)))
+        shown.with_value(|name| text(i18n.t())(name))
     };
     // The Bagian next to this one, as the user sees the list.
     let neighbour = move |up: bool| {
@@ -90,20 +92,20 @@ pub fn BagianHeading(
                 <RowButton
                     label=named(|t| t.rename_bagian)
                     symbol="✎"
-                    on_click=Callback::new(start_rename)
+                    on_click=move || start_rename(())
                 />
                 {above.map(|other| view! {
                     <RowButton
                         label=named(|t| t.move_bagian_up)
                         symbol="↑"
-                        on_click=Callback::new(move |()| on_move(true, other))
+                        on_click=move || on_move(true, other)
                     />
                 })}
                 {below.map(|other| view! {
                     <RowButton
                         label=named(|t| t.move_bagian_down)
                         symbol="↓"
-                        on_click=Callback::new(move |()| on_move(false, other))
+                        on_click=move || on_move(false, other)
                     />
                 })}
                 {empty.then(|| view! {
@@ -111,7 +113,7 @@ pub fn BagianHeading(
                         label=named(|t| t.remove_bagian)
                         symbol="×"
                         danger=true
-                        on_click=Callback::new(on_remove)
+                        on_click=move || on_remove(())
                     />
                 })}
             </div>

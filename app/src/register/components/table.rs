@@ -369,17 +369,23 @@ fn RowView(
     });
     let (code, version) = (row.code.clone(), row.version);
     let actions = editable.then(|| {
-        view! {
-            <td class="cell-actions">
-                <Show when=move || ready.get()>
-                    <RowActions row=id code=code.clone() version bagian/>
-                </Show>
-            </td>
-        }
+        let controls = move || {
+            ready.get().then(|| view! { <RowActions row=id code=code.clone() version bagian/> })
+        };
+        view! { <td class="cell-actions">{controls}</td> }
     });
-    let writing_below = move || adding.is_some_and(|adding| adding.get() == Some(id));
-    let history_open = move || editing.is_some_and(|editing| editing.history.get() == Some(id));
+    // Below the row: a new row being written, or the row's history.
     let history_code = row.code.clone();
+    let writing_below = move || {
+        adding
+            .is_some_and(|adding| adding.get() == Some(id))
+            .then(|| view! { <NewRow register_id after=Some(id)/> })
+    };
+    let history_below = move || {
+        editing
+            .is_some_and(|editing| editing.history.get() == Some(id))
+            .then(|| view! { <HistoryRow row=id code=history_code.clone() columns=6/> })
+    };
     let lead_cells = move || {
         (lead.first.get() == Some(id)).then(|| {
             view! {
@@ -402,12 +408,8 @@ fn RowView(
             {cells.into_iter().collect_view()}
             {actions}
         </tr>
-        <Show when=writing_below>
-            <NewRow register_id after=Some(id)/>
-        </Show>
-        <Show when=history_open>
-            <HistoryRow row=id code=history_code.clone() columns=6/>
-        </Show>
+        {writing_below}
+        {history_below}
     }
     .into_any()
 }
