@@ -54,7 +54,10 @@ fn register_of(table: ParsedTable) -> RegisterView {
 /// The table as the server renders it at `address` (it reads its filter,
 /// and whether to show the whole table, from the address).
 fn render(register: &RegisterView, address: &str) -> String {
-    let owner = Owner::new();
+    // As on the server: a rendering context that says so (browser-only
+    // helpers such as window listeners then do nothing).
+    let context = std::sync::Arc::new(hydration_context::SsrSharedContext::new());
+    let owner = Owner::new_root(Some(context));
     owner.with(|| {
         let register = register.clone();
         provide_context(leptos_router::location::RequestUrl::new(address));

@@ -101,6 +101,17 @@ test("a register of 10,000 rows loads a window, and scrolling reaches every row 
   await page.screenshot({ path: "screenshots/large-box-scrolled.png" });
   await page.setViewportSize({ width: 1366, height: 900 });
 
+  // Keyboard: Ctrl+End reaches the last of all 10,000 rows, not the last
+  // one rendered; Ctrl+Home comes back to the first.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const first = page.locator(rowsInDom).first();
+  const firstId = await first.getAttribute("data-row-id");
+  await first.locator(".cell-view").first().focus();
+  await page.keyboard.press("Control+End");
+  await expect(page.locator(`${rowsInDom}:has-text("#10000") :focus`)).toHaveCount(1);
+  await page.keyboard.press("Control+Home");
+  await expect(page.locator(`tr[data-row-id="${firstId}"] .cell-view:focus`)).toHaveCount(1);
+
   // Filtering, typed key by key: from each key's keydown to the first change
   // of the table, and to the frame that shows it; and the Event Timing API's
   // verdict (it lists only events whose next paint came 16 ms or more later).

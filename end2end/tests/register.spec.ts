@@ -108,3 +108,17 @@ test("on a laptop the column header sticks to the top while the page scrolls", a
   await page.screenshot({ path: "screenshots/register-laptop-scrolled.png" });
   expect(errors).toEqual([]);
 });
+
+test("the browser keeps static files: the build's hashed files for good, the icon for a day", async ({ request }) => {
+  const page = await (await request.get("/")).text();
+  const wasm = page.match(/\/pkg\/benturan\.[\w-]+\.wasm/)?.[0];
+  expect(wasm).toBeDefined();
+  const asset = await request.get(wasm as string, { headers: { "accept-encoding": "br" } });
+  expect(asset.status()).toBe(200);
+  expect(asset.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+  expect(asset.headers()["content-encoding"]).toBe("br");
+  const icon = await request.get("/favicon.svg");
+  expect(icon.headers()["cache-control"]).toBe("public, max-age=86400");
+  // Pages are asked for again each time (their ETag answers cheaply).
+  expect((await request.get("/")).headers()["cache-control"]).toBe("no-cache");
+});

@@ -93,13 +93,21 @@ async fn immutable_assets(
     request: axum::extract::Request,
     next: middleware::Next,
 ) -> Response {
-    let asset = hashed.is_some_and(|prefix| request.uri().path().starts_with(&*prefix));
+    let path = request.uri().path();
+    let keep = if hashed.is_some_and(|prefix| path.starts_with(&*prefix)) {
+        Some("public, max-age=31536000, immutable")
+    } else if path == "/favicon.svg" {
+        // Chromium asks for the icon again at each change of the address
+        // (the search box writes it as the user types): a day is plenty.
+        Some("public, max-age=86400")
+    } else {
+        None
+    };
     let mut response = next.run(request).await;
-    if asset && response.status() == StatusCode::OK {
-        response.headers_mut().insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=31536000, immutable"),
-        );
+    if let Some(keep) = keep
+        && response.status() == StatusCode::OK
+    {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(keep));
     }
     response
 }

@@ -55,6 +55,9 @@ pub fn FilterBar(
         }
     });
     let typing = StoredValue::new(None::<TimeoutHandle>);
+    // A burst's first keystroke asks for a new history entry; true until an
+    // address has been written for it.
+    let unwritten_entry = StoredValue::new(false);
     let typed = use_context::<TypedFilter>();
     let on_input = {
         let go = go.clone();
@@ -67,14 +70,24 @@ pub fn FilterBar(
             match typed {
                 Some(TypedFilter(typed)) => {
                     typed.set(Some(next.clone()));
+                    if !replace {
+                        unwritten_entry.set_value(true);
+                    }
                     // The address is written after the frame that shows the
-                    // rows (writing it costs Chromium a few milliseconds),
-                    // unless Back or Forward came first.
+                    // rows (writing it costs Chromium a few milliseconds):
+                    // the latest keystroke's, as a new entry if its burst's
+                    // first has not made one yet; none if Back or Forward
+                    // came first.
                     let (go, address) = (go.clone(), address.clone());
                     after_paint(move || {
-                        let current =
+                        let latest =
                             typed.try_with_untracked(|typed| typed.as_ref() == Some(&next));
-                        if current == Some(true) && !write_address(&address, replace) {
+                        if latest != Some(true) {
+                            return;
+                        }
+                        let replace = !unwritten_entry.try_get_value().unwrap_or(false);
+                        unwritten_entry.try_set_value(false);
+                        if !write_address(&address, replace) {
                             go(next, replace);
                         }
                     });

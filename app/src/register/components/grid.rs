@@ -41,6 +41,15 @@ pub fn on_key(event: &web_sys::KeyboardEvent) {
         column_of(here.clone()).iter().position(|candidate| *candidate == item).unwrap_or(0);
     let (last_row, last_item) = (rows.len() - 1, here.len() - 1);
     let ctrl = event.ctrl_key() || event.meta_key();
+    // A long register's window may not hold the first or last row yet.
+    if ctrl && matches!(event.key().as_str(), "Home" | "End") {
+        let end = event.key() == "End";
+        if let Some(spacer) = unrendered(&table, end) {
+            event.prevent_default();
+            reach_edge(table, spacer, end, (0, (-1, 0)), EDGE_FRAMES);
+            return;
+        }
+    }
     // Ok: an index among the row's items; Err: a column (see `column_of`).
     let (to_row, to_item) = match event.key().as_str() {
         "ArrowLeft" => (r, Ok(c.saturating_sub(1))),
@@ -64,6 +73,69 @@ pub fn on_key(event: &web_sys::KeyboardEvent) {
     if let Some(target) = targets.get(index.min(targets.len().saturating_sub(1))) {
         focus(target);
     }
+}
+
+/// Frames to wait for a window to reach the first or last row.
+const EDGE_FRAMES: u32 = 120;
+
+/// Frames the window must hold the edge row before it takes the focus
+/// (rows are measured as they come, which moves the window a little).
+const STEADY_FRAMES: u32 = 3;
+
+/// The spacer standing for rows not rendered above (`end`: below) the
+/// window, if there are such rows.
+fn unrendered(table: &web_sys::Element, end: bool) -> Option<web_sys::Element> {
+    let spacers = elements(table, "tbody.window-spacer");
+    let spacer = if end { spacers.last() } else { spacers.first() }?;
+    (spacer.get_bounding_client_rect().height() >= 1.0).then(|| spacer.clone())
+}
+
+/// Scrolls a windowed table to its first (`end`: last) row and, once the
+/// window has held still for a few frames, focuses that row's first (last)
+/// item (a row the window moves loses the focus).
+fn reach_edge(
+    table: web_sys::Element,
+    spacer: web_sys::Element,
+    end: bool,
+    (steady, before): (u32, (i64, usize)),
+    left: u32,
+) {
+    let now = (window_shape(&table), elements(&table, "tr[data-row-id]").len());
+    let steady = if unrendered(&table, end).is_some() {
+        spacer.scroll_into_view_with_bool(!end);
+        0
+    } else {
+        if let Some(row) = edge_row(&table, end) {
+            row.scroll_into_view_with_bool(!end);
+        }
+        if now == before { steady + 1 } else { 0 }
+    };
+    if steady < STEADY_FRAMES && left > 0 {
+        leptos::prelude::request_animation_frame(move || {
+            reach_edge(table, spacer, end, (steady, now), left - 1)
+        });
+        return;
+    }
+    let items = edge_row(&table, end).map(|row| elements(&row, &format!("[{ITEM}]")));
+    let items = items.unwrap_or_default();
+    let item = if end { items.last() } else { items.iter().find(|item| !in_lead(item)) };
+    if let Some(item) = item {
+        focus(item);
+    }
+}
+
+/// The spacers' heights, in whole pixels, as one number that changes when
+/// either does.
+fn window_shape(table: &web_sys::Element) -> i64 {
+    elements(table, "tbody.window-spacer").iter().fold(0, |shape, spacer| {
+        shape * 10_000_000 + spacer.get_bounding_client_rect().height() as i64
+    })
+}
+
+/// The first (`end`: last) row rendered.
+fn edge_row(table: &web_sys::Element, end: bool) -> Option<web_sys::Element> {
+    let rows = elements(table, "tr[data-row-id]");
+    if end { rows.last().cloned() } else { rows.first().cloned() }
 }
 
 /// Whether `item` is one of a Bagian's controls, in its spanning name cell.
