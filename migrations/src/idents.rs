@@ -22,6 +22,42 @@ pub enum AppUser {
     UnitId,
     Active,
     CreatedAt,
+    PasswordHash,
+    PasswordSetAt,
+}
+
+/// The Bagian an editor may edit the rows of.
+#[derive(DeriveIden)]
+pub enum UserBagian {
+    Table,
+    UserId,
+    BagianId,
+}
+
+/// A signed-in browser: the SHA-256 of its cookie's token, never the token.
+#[derive(DeriveIden)]
+pub enum UserSession {
+    Table,
+    TokenHash,
+    UserId,
+    CreatedAt,
+    LastSeenAt,
+    ExpiresAt,
+    Client,
+}
+
+/// Sign-ins (success, failure, lock-out), role changes and user management.
+#[derive(DeriveIden)]
+pub enum AuthEvent {
+    Table,
+    Id,
+    At,
+    Kind,
+    Username,
+    UserId,
+    ActorId,
+    Client,
+    Detail,
 }
 
 #[derive(DeriveIden)]

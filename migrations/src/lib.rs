@@ -8,6 +8,7 @@ mod m20261128_000003_create_history;
 mod m20261129_000004_harden;
 mod m20261129_000005_change_client;
 mod m20261130_000006_register_section;
+mod m20261130_000007_accounts;
 
 pub struct Migrator;
 
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_harden::Migration),
             Box::new(m20261129_000005_change_client::Migration),
             Box::new(m20261130_000006_register_section::Migration),
+            Box::new(m20261130_000007_accounts::Migration),
         ]
     }
 }

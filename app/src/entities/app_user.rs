@@ -1,6 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// An account. Credentials and sessions arrive with the accounts issue.
+/// An account: its role, and its password as an argon2id PHC string (none
+/// until one is set).
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "app_user")]
 pub struct Model {
@@ -13,6 +14,8 @@ pub struct Model {
     pub unit_id: Option<i32>,
     pub active: bool,
     pub created_at: DateTimeUtc,
+    pub password_hash: Option<String>,
+    pub password_set_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

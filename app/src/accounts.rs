@@ -1,0 +1,318 @@
+//! Accounts: users with a role, the Bagian an editor edits, and their
+//! passwords as argon2id hashes. The sign-in, sessions and role checks of
+//! issue 12 build on this.
+use crate::entities::{app_user, auth_event, user_bagian, user_session};
+use argon2::Argon2;
+use argon2::password_hash::{
+    PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
+};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set, TransactionTrait,
+};
+
+/// What a user may do (issue 12): admin everything; editor the rows of
+/// their Bagian; reviewer reads all and writes review notes; viewer reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    Admin,
+    Editor,
+    Reviewer,
+    Viewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Admin, Role::Editor, Role::Reviewer, Role::Viewer];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::Editor => "editor",
+            Role::Reviewer => "reviewer",
+            Role::Viewer => "viewer",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.code() == code)
+    }
+}
+
+/// Limits of a username and a password.
+pub const USERNAME_CHARS: std::ops::RangeInclusive<usize> = 3..=64;
+pub const PASSWORD_CHARS: std::ops::RangeInclusive<usize> = 10..=1024;
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum AccountError {
+    #[error("username: {min}–{max} characters of a–z, 0–9, '.', '_' or '-'")]
+    BadUsername { min: usize, max: usize },
+    #[error("password: {min}–{max} characters")]
+    BadPassword { min: usize, max: usize },
+    #[error("username {0} is taken")]
+    Taken(String),
+    #[error("no user {0}")]
+    NoSuchUser(String),
+    #[error("no Bagian {0}")]
+    NoSuchBagian(i32),
+    #[error("database: {0}")]
+    Database(String),
+}
+
+impl From<DbErr> for AccountError {
+    fn from(error: DbErr) -> Self {
+        AccountError::Database(error.to_string())
+    }
+}
+
+/// A user as the command line and the admin page list them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UserSummary {
+    pub id: i32,
+    pub username: String,
+    pub role: String,
+    pub active: bool,
+    pub bagian: Vec<i32>,
+    pub has_password: bool,
+}
+
+fn check_username(username: &str) -> Result<(), AccountError> {
+    let fits = USERNAME_CHARS.contains(&username.chars().count())
+        && username
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c));
+    fits.then_some(()).ok_or(AccountError::BadUsername {
+        min: *USERNAME_CHARS.start(),
+        max: *USERNAME_CHARS.end(),
+    })
+}
+
+fn check_password(password: &str) -> Result<(), AccountError> {
+    PASSWORD_CHARS.contains(&password.chars().count()).then_some(()).ok_or(
+        AccountError::BadPassword { min: *PASSWORD_CHARS.start(), max: *PASSWORD_CHARS.end() },
+    )
+}
+
+/// The password as an argon2id PHC string (a fresh random salt each time).
+pub fn hash_password(password: &str) -> String {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|hash| hash.to_string())
+        // Default parameters and a generated salt: hashing cannot fail.
+        .unwrap_or_default()
+}
+
+/// Whether `password` is the one `hash` was made from.
+pub fn verify_password(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash)
+        .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+}
+
+/// Adds a user with a role, the Bagian they edit, and a password; logged.
+pub async fn add_user(
+    db: &DatabaseConnection,
+    username: &str,
+    role: Role,
+    bagian: &[i32],
+    password: &str,
+) -> Result<i32, AccountError> {
+    check_username(username)?;
+    check_password(password)?;
+    let hash = hash_password(password);
+    let txn = db.begin().await?;
+    let taken = app_user::Entity::find()
+        .filter(app_user::Column::Username.eq(username))
+        .one(&txn)
+        .await?
+        .is_some();
+    if taken {
+        return Err(AccountError::Taken(username.to_owned()));
+    }
+    for id in bagian {
+        if crate::entities::org_unit::Entity::find_by_id(*id).one(&txn).await?.is_none() {
+            return Err(AccountError::NoSuchBagian(*id));
+        }
+    }
+    let now = Utc::now();
+    let user = app_user::ActiveModel {
+        username: Set(username.to_owned()),
+        display_name: Set(username.to_owned()),
+        role: Set(role.code().to_owned()),
+        unit_id: Set(None),
+        active: Set(true),
+        created_at: Set(now),
+        password_hash: Set(Some(hash)),
+        password_set_at: Set(Some(now)),
+        ..Default::default()
+    }
+    .insert(&txn)
+    .await
+    // Two adds racing: the unique index decides.
+    .map_err(|error| match error.sql_err() {
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
+            AccountError::Taken(username.to_owned())
+        }
+        _ => AccountError::from(error),
+    })?;
+    for id in bagian {
+        user_bagian::ActiveModel { user_id: Set(user.id), bagian_id: Set(*id) }
+            .insert(&txn)
+            .await?;
+    }
+    log(&txn, "user_added", &user, Some(role.code().to_owned())).await?;
+    txn.commit().await?;
+    Ok(user.id)
+}
+
+/// Sets a user's password and ends their sessions; logged.
+pub async fn set_password(
+    db: &DatabaseConnection,
+    username: &str,
+    password: &str,
+) -> Result<(), AccountError> {
+    check_password(password)?;
+    let hash = hash_password(password);
+    let txn = db.begin().await?;
+    let user = find(&txn, username).await?;
+    let mut active: app_user::ActiveModel = user.clone().into();
+    active.password_hash = Set(Some(hash));
+    active.password_set_at = Set(Some(Utc::now()));
+    active.update(&txn).await?;
+    end_sessions(&txn, user.id).await?;
+    log(&txn, "password_set", &user, None).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Disables a user (they can no longer sign in) and ends their sessions;
+/// logged. Their history stays theirs.
+pub async fn disable_user(db: &DatabaseConnection, username: &str) -> Result<(), AccountError> {
+    let txn = db.begin().await?;
+    let user = find(&txn, username).await?;
+    let mut active: app_user::ActiveModel = user.clone().into();
+    active.active = Set(false);
+    active.update(&txn).await?;
+    end_sessions(&txn, user.id).await?;
+    log(&txn, "user_disabled", &user, None).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Every user, by name, with their Bagian.
+pub async fn list_users(db: &DatabaseConnection) -> Result<Vec<UserSummary>, AccountError> {
+    let users = app_user::Entity::find().order_by_asc(app_user::Column::Username).all(db).await?;
+    let assigned =
+        user_bagian::Entity::find().order_by_asc(user_bagian::Column::BagianId).all(db).await?;
+    Ok(users
+        .into_iter()
+        .map(|user| UserSummary {
+            bagian: assigned.iter().filter(|a| a.user_id == user.id).map(|a| a.bagian_id).collect(),
+            id: user.id,
+            username: user.username,
+            role: user.role,
+            active: user.active,
+            has_password: user.password_hash.is_some(),
+        })
+        .collect())
+}
+
+/// The active user with these credentials. An unknown user costs the same
+/// hashing as a wrong password, and gets the same answer.
+pub async fn check_credentials(
+    db: &DatabaseConnection,
+    username: &str,
+    password: &str,
+) -> Result<Option<app_user::Model>, AccountError> {
+    let user =
+        app_user::Entity::find().filter(app_user::Column::Username.eq(username)).one(db).await?;
+    let hash = user.as_ref().and_then(|user| user.password_hash.clone());
+    let matches = match &hash {
+        Some(hash) => verify_password(hash, password),
+        None => {
+            verify_password(DUMMY_HASH.get_or_init(|| hash_password("not a password")), password);
+            false
+        }
+    };
+    Ok(user.filter(|user| matches && user.active))
+}
+
+static DUMMY_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+async fn find<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    username: &str,
+) -> Result<app_user::Model, AccountError> {
+    app_user::Entity::find()
+        .filter(app_user::Column::Username.eq(username))
+        .one(db)
+        .await?
+        .ok_or_else(|| AccountError::NoSuchUser(username.to_owned()))
+}
+
+async fn end_sessions<C: sea_orm::ConnectionTrait>(db: &C, user: i32) -> Result<(), DbErr> {
+    user_session::Entity::delete_many()
+        .filter(user_session::Column::UserId.eq(user))
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+async fn log<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    kind: &str,
+    user: &app_user::Model,
+    detail: Option<String>,
+) -> Result<(), DbErr> {
+    auth_event::ActiveModel {
+        at: Set(Utc::now()),
+        kind: Set(kind.to_owned()),
+        username: Set(Some(user.username.clone())),
+        user_id: Set(Some(user.id)),
+        actor_id: Set(None),
+        client: Set(Some("command line".to_owned())),
+        detail: Set(detail),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passwords_hash_as_argon2id_with_their_own_salt() {
+        let (one, two) =
+            (hash_password("correct horse battery"), hash_password("correct horse battery"));
+        assert!(one.starts_with("$argon2id$"));
+        assert_ne!(one, two);
+        assert!(verify_password(&one, "correct horse battery"));
+        assert!(!verify_password(&one, "correct horse battery "));
+        assert!(!verify_password("not a hash", "correct horse battery"));
+    }
+
+    #[test]
+    fn usernames_and_passwords_have_limits() {
+        assert_eq!(check_username("ani.s"), Ok(()));
+        for bad in ["an", "Ani", "ani s", "ani<b>", &"a".repeat(65), "ani\u{200B}"] {
+            assert!(
+                matches!(check_username(bad), Err(AccountError::BadUsername { min: 3, max: 64 })),
+                "{bad}"
+            );
+        }
+        assert!(check_password("123456789").is_err());
+        assert_eq!(check_password("1234567890"), Ok(()));
+        assert!(check_password(&"x".repeat(1025)).is_err());
+    }
+
+    #[test]
+    fn roles_read_back() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.code()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+}
