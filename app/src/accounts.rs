@@ -49,6 +49,8 @@ pub enum AccountError {
     BadUsername { min: usize, max: usize },
     #[error("password: {min}–{max} characters")]
     BadPassword { min: usize, max: usize },
+    #[error("unknown role {0}")]
+    BadRole(String),
     #[error("username {0} is taken")]
     Taken(String),
     #[error("no user {0}")]
@@ -91,6 +93,25 @@ fn check_password(password: &str) -> Result<(), AccountError> {
     PASSWORD_CHARS.contains(&password.chars().count()).then_some(()).ok_or(
         AccountError::BadPassword { min: *PASSWORD_CHARS.start(), max: *PASSWORD_CHARS.end() },
     )
+}
+
+/// A password for a new account, to be passed on once: 20 characters of
+/// letters and digits that cannot be mistaken for one another.
+pub fn generate_password() -> String {
+    use argon2::password_hash::rand_core::RngCore;
+    const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    // The largest multiple of the alphabet's length below 256: bytes above
+    // it are drawn again, so that every character is as likely.
+    let fair = (256 / ALPHABET.len() * ALPHABET.len()) as u8;
+    let mut password = String::with_capacity(20);
+    while password.len() < 20 {
+        let mut byte = [0u8; 1];
+        OsRng.fill_bytes(&mut byte);
+        if byte[0] < fair {
+            password.push(ALPHABET[usize::from(byte[0]) % ALPHABET.len()] as char);
+        }
+    }
+    password
 }
 
 /// The password as an argon2id PHC string (a fresh random salt each time).
@@ -306,6 +327,15 @@ mod tests {
         assert!(check_password("123456789").is_err());
         assert_eq!(check_password("1234567890"), Ok(()));
         assert!(check_password(&"x".repeat(1025)).is_err());
+    }
+
+    #[test]
+    fn generated_passwords_fit_the_rules_and_differ() {
+        let (one, two) = (generate_password(), generate_password());
+        assert_eq!(check_password(&one), Ok(()));
+        assert_eq!(one.len(), 20);
+        assert!(one.chars().all(|c| c.is_ascii_alphanumeric() && !"l1O0I".contains(c)));
+        assert_ne!(one, two);
     }
 
     #[test]

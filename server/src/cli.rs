@@ -62,6 +62,11 @@ pub enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
+    /// Manage the accounts (scripts give passwords with --password-stdin).
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
     /// Create a synthetic register of ROWS rows (for benchmarks and trials).
     Generate {
         #[arg(long)]
@@ -69,6 +74,34 @@ pub enum Command {
         #[arg(long)]
         year: Option<i32>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user with a role (admin, editor, reviewer, viewer); an editor
+    /// edits the rows of the Bagian given (ids, --bagian again for more).
+    /// Without --password-stdin a first password is made and printed once.
+    Add {
+        name: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long = "bagian")]
+        bagian: Vec<i32>,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a user's password (their sessions end). Without --password-stdin
+    /// a new one is made and printed once.
+    Passwd {
+        name: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List the users: name, role, active, Bagian.
+    List,
+    /// Disable a user: no more sign-ins, and their sessions end.
+    Disable { name: String },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -117,6 +150,7 @@ pub async fn run(cli: Cli) -> ExitCode {
         Command::Export { format, unit, year } => {
             export(&db, RegisterKey { unit_id: unit, year }, format, locale).await
         }
+        Command::User { command } => user(&db, command, locale).await,
         Command::Generate { rows, year } => {
             let year = year.unwrap_or(current_year());
             let report = app::import::generate::generate_register(&db, rows, year).await;
@@ -266,5 +300,56 @@ async fn export(
         Format::Text => write_text(&register, out).map_err(|e| e.to_string())?,
     };
     eprintln!("{}", (messages.exported)(rows));
+    Ok(())
+}
+
+/// The `user` commands.
+async fn user(db: &DatabaseConnection, command: UserCommand, locale: Locale) -> Result<(), String> {
+    use app::accounts::{self, AccountError, Role};
+    use text::AccountDone;
+    let refused = |error: AccountError| text::account_error(locale, &error);
+    // The password from standard input, or a new one printed once.
+    let password = |name: &str, from_stdin: bool| -> Result<String, String> {
+        if from_stdin {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line).map_err(|error| error.to_string())?;
+            return Ok(line.trim_end_matches(['\r', '\n']).to_owned());
+        }
+        let made = accounts::generate_password();
+        eprintln!("{}", text::account_done(locale, AccountDone::OneTimePassword { name }));
+        println!("{made}");
+        Ok(made)
+    };
+    match command {
+        UserCommand::Add { name, role, bagian, password_stdin } => {
+            let role = Role::parse(&role).ok_or_else(|| refused(AccountError::BadRole(role)))?;
+            let secret = password(&name, password_stdin)?;
+            accounts::add_user(db, &name, role, &bagian, &secret).await.map_err(refused)?;
+            eprintln!(
+                "{}",
+                text::account_done(locale, AccountDone::Added { name: &name, role: role.code() })
+            );
+        }
+        UserCommand::Passwd { name, password_stdin } => {
+            let secret = password(&name, password_stdin)?;
+            accounts::set_password(db, &name, &secret).await.map_err(refused)?;
+            eprintln!("{}", text::account_done(locale, AccountDone::PasswordSet { name: &name }));
+        }
+        UserCommand::List => {
+            let users = accounts::list_users(db).await.map_err(refused)?;
+            if users.is_empty() {
+                eprintln!("{}", text::account_done(locale, AccountDone::NoUsers));
+            }
+            for user in users {
+                let bagian = user.bagian.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+                let state = if user.active { "active" } else { "disabled" };
+                println!("{}\t{}\t{state}\t{bagian}", user.username, user.role);
+            }
+        }
+        UserCommand::Disable { name } => {
+            accounts::disable_user(db, &name).await.map_err(refused)?;
+            eprintln!("{}", text::account_done(locale, AccountDone::Disabled { name: &name }));
+        }
+    }
     Ok(())
 }

@@ -291,6 +291,76 @@ const EN: CliStrings = CliStrings {
     listening: |address| format!("Benturan is listening on http://{address}"),
 };
 
+/// Why an account command was refused, naming the field and its limit.
+pub fn account_error(locale: Locale, error: &crate::accounts::AccountError) -> String {
+    use crate::accounts::AccountError;
+    let (id, en) = match error {
+        AccountError::BadUsername { min, max } => (
+            format!("Nama pengguna: {min}–{max} karakter a–z, 0–9, '.', '_' atau '-'."),
+            format!("Username: {min}–{max} characters of a–z, 0–9, '.', '_' or '-'."),
+        ),
+        AccountError::BadPassword { min, max } => (
+            format!("Kata sandi: {min}–{max} karakter."),
+            format!("Password: {min}–{max} characters."),
+        ),
+        AccountError::BadRole(role) => (
+            format!("Peran \"{role}\" tidak dikenal: admin, editor, reviewer atau viewer."),
+            format!("Unknown role \"{role}\": admin, editor, reviewer or viewer."),
+        ),
+        AccountError::Taken(name) => (
+            format!("Nama pengguna {name} sudah dipakai."),
+            format!("The username {name} is taken."),
+        ),
+        AccountError::NoSuchUser(name) => {
+            (format!("Tidak ada pengguna {name}."), format!("There is no user {name}."))
+        }
+        AccountError::NoSuchBagian(id) => (
+            format!("Tidak ada Bagian dengan id {id}."),
+            format!("There is no Bagian with id {id}."),
+        ),
+        AccountError::Database(message) => {
+            (format!("Basis data: {message}"), format!("Database: {message}"))
+        }
+    };
+    pick(locale, id, en)
+}
+
+/// What an account command did.
+pub fn account_done(locale: Locale, done: AccountDone<'_>) -> String {
+    let (id, en) = match done {
+        AccountDone::Added { name, role } => (
+            format!("Pengguna {name} ditambahkan dengan peran {role}."),
+            format!("User {name} added with the role {role}."),
+        ),
+        AccountDone::PasswordSet { name } => (
+            format!("Kata sandi {name} diganti; sesi-sesinya berakhir."),
+            format!("The password of {name} was changed; their sessions ended."),
+        ),
+        AccountDone::Disabled { name } => (
+            format!("Pengguna {name} dinonaktifkan; sesi-sesinya berakhir."),
+            format!("User {name} was disabled; their sessions ended."),
+        ),
+        AccountDone::OneTimePassword { name } => (
+            format!("Kata sandi awal {name} (ditampilkan sekali ini saja; sampaikan kepadanya):"),
+            format!("The first password of {name} (shown this once; pass it on):"),
+        ),
+        AccountDone::NoUsers => {
+            ("Belum ada pengguna.".to_owned(), "There are no users yet.".to_owned())
+        }
+    };
+    pick(locale, id, en)
+}
+
+/// The outcomes of the `user` commands.
+#[derive(Clone, Copy, Debug)]
+pub enum AccountDone<'a> {
+    Added { name: &'a str, role: &'a str },
+    PasswordSet { name: &'a str },
+    Disabled { name: &'a str },
+    OneTimePassword { name: &'a str },
+    NoUsers,
+}
+
 fn pick(locale: Locale, id: String, en: String) -> String {
     match locale {
         Locale::Id => id,
