@@ -186,6 +186,23 @@ pub async fn add_user(
     Ok(user.id)
 }
 
+/// On a database with no users: adds `admin` with a generated password and
+/// returns it, to be shown once. Two instances starting at once add one.
+pub async fn ensure_admin(db: &DatabaseConnection) -> Result<Option<String>, AccountError> {
+    if app_user::Entity::find().one(db).await?.is_some() {
+        return Ok(None);
+    }
+    let password = generate_password();
+    match add_user(db, FIRST_ADMIN, Role::Admin, &[], &password).await {
+        Ok(_) => Ok(Some(password)),
+        Err(AccountError::Taken(_)) => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// The account made on a database with no users.
+pub const FIRST_ADMIN: &str = "admin";
+
 /// Sets a user's password and ends their sessions; logged.
 pub async fn set_password(
     db: &DatabaseConnection,

@@ -178,7 +178,7 @@ async fn serve(
     let options = crate::leptos_options();
     let address = options.site_addr;
     let state = AppState::new(options, db);
-    let mut fatal = startup::spawn_preparation(state.clone(), database, seed);
+    let mut fatal = startup::spawn_preparation(state.clone(), database, seed, locale);
     let listener = match tokio::net::TcpListener::bind(address).await {
         Ok(listener) => listener,
         Err(error) => {

@@ -2,6 +2,7 @@
 //! into an empty database. Retried in the background while the database is
 //! down; a permanent failure stops the server.
 use app::entities::register;
+use app::i18n::{Locale, cli as text};
 use app::import::{ImportOptions, ImportReport, SEED_TABLE, import_table, parse_table};
 use app::state::AppState;
 use chrono::Datelike;
@@ -79,6 +80,7 @@ pub fn spawn_preparation(
     state: AppState,
     database: String,
     seed: bool,
+    locale: Locale,
 ) -> oneshot::Receiver<String> {
     let (fatal, failed) = oneshot::channel();
     tokio::spawn(async move {
@@ -92,6 +94,17 @@ pub fn spawn_preparation(
                             year = report.year,
                             "empty database: loaded the Biro's table"
                         );
+                    }
+                    // A database with no users gets an admin, its password
+                    // shown once, on the terminal that started the server.
+                    match app::accounts::ensure_admin(&state.db).await {
+                        Ok(Some(password)) => {
+                            let name = app::accounts::FIRST_ADMIN;
+                            let done = text::AccountDone::FirstAdmin { name, password: &password };
+                            eprintln!("{}", text::account_done(locale, done));
+                        }
+                        Ok(None) => {}
+                        Err(error) => tracing::error!(%error, "cannot make the first admin"),
                     }
                     state.mark_ready();
                     tracing::info!(%database, "database ready");

@@ -183,8 +183,12 @@ async fn an_unreachable_database_gives_503() {
     // Nothing listens on port 9 (discard) here.
     let db = app::db::connect("postgres://postgres@127.0.0.1:9/benturan").await.unwrap();
     let state = app::state::AppState::new(benturan::leptos_options(), db);
-    let _fatal =
-        benturan::startup::spawn_preparation(state.clone(), "postgres://127.0.0.1:9".into(), false);
+    let _fatal = benturan::startup::spawn_preparation(
+        state.clone(),
+        "postgres://127.0.0.1:9".into(),
+        false,
+        app::i18n::Locale::Id,
+    );
     let base = format!("http://{}", spawn_server(state).await);
     for path in ["/", "/api/get_register"] {
         let (status, retry, body) = status_of(&format!("{base}{path}")).await;

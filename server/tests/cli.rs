@@ -299,6 +299,57 @@ async fn a_permanent_startup_error_exits_non_zero() {
     }
 }
 
+/// A database with no users gets an `admin` whose password is shown once
+/// on the terminal; the next start makes none.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_first_start_makes_an_admin_and_shows_its_password_once() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    let start = || {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = Command::new(env!("CARGO_BIN_EXE_benturan"))
+            .arg("serve")
+            .env("DATABASE_URL", &db.url)
+            .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+            .env("BENTURAN_LANG", "id")
+            .env("RUST_LOG", "warn")
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        (child, format!("http://127.0.0.1:{port}/"))
+    };
+    let until_ready = |url: String| async move {
+        for _ in 0..200 {
+            if reqwest::get(&url).await.is_ok_and(|r| r.status().is_success()) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the server came up");
+    };
+    let stop = |child: std::process::Child| {
+        Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+        text(&child.wait_with_output().unwrap().stderr)
+    };
+
+    let (child, url) = start();
+    until_ready(url).await;
+    let said = stop(child);
+    let password = said
+        .split("Kata sandi sekali pakai: ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("the password is shown: {said}"));
+    assert!(said.contains("akun admin dibuat"), "{said}");
+    let admin = app::accounts::check_credentials(&db.db, "admin", password).await.unwrap();
+    assert_eq!(admin.map(|user| user.role), Some("admin".to_owned()));
+
+    let (child, url) = start();
+    until_ready(url).await;
+    let said = stop(child);
+    assert!(!said.contains("Kata sandi"), "{said}");
+    assert_eq!(app::accounts::list_users(&db.db).await.unwrap().len(), 1);
+}
+
 /// SIGTERM stops taking requests, finishes those in flight, and exits 0.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sigterm_finishes_requests_and_exits_cleanly() {

@@ -347,6 +347,16 @@ pub fn account_done(locale: Locale, done: AccountDone<'_>) -> String {
         AccountDone::NoUsers => {
             ("Belum ada pengguna.".to_owned(), "There are no users yet.".to_owned())
         }
+        AccountDone::FirstAdmin { name, password } => (
+            format!(
+                "Belum ada pengguna: akun {name} dibuat. Kata sandi sekali pakai: {password} \
+                 (ditampilkan sekali ini saja; ganti dengan `benturan user passwd {name}`)."
+            ),
+            format!(
+                "No users yet: the account {name} was made. One-time password: {password} \
+                 (shown this once; change it with `benturan user passwd {name}`)."
+            ),
+        ),
     };
     pick(locale, id, en)
 }
@@ -359,6 +369,7 @@ pub enum AccountDone<'a> {
     Disabled { name: &'a str },
     OneTimePassword { name: &'a str },
     NoUsers,
+    FirstAdmin { name: &'a str, password: &'a str },
 }
 
 fn pick(locale: Locale, id: String, en: String) -> String {
