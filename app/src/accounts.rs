@@ -142,14 +142,6 @@ pub async fn add_user(
     check_password(password)?;
     let hash = hash_password(password);
     let txn = db.begin().await?;
-    let taken = app_user::Entity::find()
-        .filter(app_user::Column::Username.eq(username))
-        .one(&txn)
-        .await?
-        .is_some();
-    if taken {
-        return Err(AccountError::Taken(username.to_owned()));
-    }
     for id in bagian {
         if crate::entities::org_unit::Entity::find_by_id(*id).one(&txn).await?.is_none() {
             return Err(AccountError::NoSuchBagian(*id));
@@ -169,7 +161,7 @@ pub async fn add_user(
     }
     .insert(&txn)
     .await
-    // Two adds racing: the unique index decides.
+    // The unique index decides (also between two adds racing).
     .map_err(|error| match error.sql_err() {
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_)) => {
             AccountError::Taken(username.to_owned())
@@ -211,28 +203,39 @@ pub async fn set_password(
 ) -> Result<(), AccountError> {
     check_password(password)?;
     let hash = hash_password(password);
-    let txn = db.begin().await?;
-    let user = find(&txn, username).await?;
-    let mut active: app_user::ActiveModel = user.clone().into();
-    active.password_hash = Set(Some(hash));
-    active.password_set_at = Set(Some(Utc::now()));
-    active.update(&txn).await?;
-    end_sessions(&txn, user.id).await?;
-    log(&txn, "password_set", &user, None).await?;
-    txn.commit().await?;
-    Ok(())
+    change_user(db, username, "password_set", |user| {
+        user.password_hash = Set(Some(hash));
+        user.password_set_at = Set(Some(Utc::now()));
+    })
+    .await
 }
 
 /// Disables a user (they can no longer sign in) and ends their sessions;
 /// logged. Their history stays theirs.
 pub async fn disable_user(db: &DatabaseConnection, username: &str) -> Result<(), AccountError> {
+    change_user(db, username, "user_disabled", |user| user.active = Set(false)).await
+}
+
+/// Changes a user as `change` says, ends their sessions and logs `kind`,
+/// in one transaction.
+async fn change_user(
+    db: &DatabaseConnection,
+    username: &str,
+    kind: &str,
+    change: impl FnOnce(&mut app_user::ActiveModel),
+) -> Result<(), AccountError> {
     let txn = db.begin().await?;
-    let user = find(&txn, username).await?;
-    let mut active: app_user::ActiveModel = user.clone().into();
-    active.active = Set(false);
-    active.update(&txn).await?;
-    end_sessions(&txn, user.id).await?;
-    log(&txn, "user_disabled", &user, None).await?;
+    let user = by_name(&txn, username)
+        .await?
+        .ok_or_else(|| AccountError::NoSuchUser(username.to_owned()))?;
+    let mut changed: app_user::ActiveModel = user.clone().into();
+    change(&mut changed);
+    changed.update(&txn).await?;
+    user_session::Entity::delete_many()
+        .filter(user_session::Column::UserId.eq(user.id))
+        .exec(&txn)
+        .await?;
+    log(&txn, kind, &user, None).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -262,8 +265,7 @@ pub async fn check_credentials(
     username: &str,
     password: &str,
 ) -> Result<Option<app_user::Model>, AccountError> {
-    let user =
-        app_user::Entity::find().filter(app_user::Column::Username.eq(username)).one(db).await?;
+    let user = by_name(db, username).await?;
     let hash = user.as_ref().and_then(|user| user.password_hash.clone());
     let matches = match &hash {
         Some(hash) => verify_password(hash, password),
@@ -277,23 +279,11 @@ pub async fn check_credentials(
 
 static DUMMY_HASH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
-async fn find<C: sea_orm::ConnectionTrait>(
+async fn by_name<C: sea_orm::ConnectionTrait>(
     db: &C,
     username: &str,
-) -> Result<app_user::Model, AccountError> {
-    app_user::Entity::find()
-        .filter(app_user::Column::Username.eq(username))
-        .one(db)
-        .await?
-        .ok_or_else(|| AccountError::NoSuchUser(username.to_owned()))
-}
-
-async fn end_sessions<C: sea_orm::ConnectionTrait>(db: &C, user: i32) -> Result<(), DbErr> {
-    user_session::Entity::delete_many()
-        .filter(user_session::Column::UserId.eq(user))
-        .exec(db)
-        .await?;
-    Ok(())
+) -> Result<Option<app_user::Model>, DbErr> {
+    app_user::Entity::find().filter(app_user::Column::Username.eq(username)).one(db).await
 }
 
 async fn log<C: sea_orm::ConnectionTrait>(

@@ -46,7 +46,7 @@ pub fn on_key(event: &web_sys::KeyboardEvent) {
         let end = event.key() == "End";
         if let Some(spacer) = unrendered(&table, end) {
             event.prevent_default();
-            reach_edge(table, spacer, end, (0, (-1, 0)), EDGE_FRAMES);
+            reach_edge(table, spacer, end, (0, (Vec::new(), 0)), EDGE_FRAMES);
             return;
         }
     }
@@ -97,7 +97,7 @@ fn reach_edge(
     table: web_sys::Element,
     spacer: web_sys::Element,
     end: bool,
-    (steady, before): (u32, (i64, usize)),
+    (steady, before): (u32, (Vec<i64>, usize)),
     left: u32,
 ) {
     let now = (window_shape(&table), elements(&table, "tr[data-row-id]").len());
@@ -124,12 +124,12 @@ fn reach_edge(
     }
 }
 
-/// The spacers' heights, in whole pixels, as one number that changes when
-/// either does.
-fn window_shape(table: &web_sys::Element) -> i64 {
-    elements(table, "tbody.window-spacer").iter().fold(0, |shape, spacer| {
-        shape * 10_000_000 + spacer.get_bounding_client_rect().height() as i64
-    })
+/// The spacers' heights, in whole pixels.
+fn window_shape(table: &web_sys::Element) -> Vec<i64> {
+    elements(table, "tbody.window-spacer")
+        .iter()
+        .map(|spacer| spacer.get_bounding_client_rect().height() as i64)
+        .collect()
 }
 
 /// The first (`end`: last) row rendered.
