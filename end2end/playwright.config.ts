@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 import os from "node:os";
 import path from "node:path";
+import { stateOf } from "./tests/accounts";
 
 // The release server, started on its own port with a fresh SQLite file, so
 // the journeys see exactly what a newcomer sees on first start.
@@ -10,6 +11,8 @@ const database = (process.env.BENTURAN_E2E_DB ??= path.join(
   os.tmpdir(),
   `benturan-e2e-${process.pid}.sqlite`,
 ));
+
+const admin = stateOf("admin.uji");
 
 export default defineConfig({
   testDir: "./tests",
@@ -39,28 +42,37 @@ export default defineConfig({
   },
   projects: [
     {
+      // The journeys' users: added with `benturan user add`, signed in once.
+      name: "accounts",
+      testMatch: /accounts\.setup\.ts/,
+      use: { viewport: { width: 1366, height: 900 } },
+    },
+    {
+      // Signed in as an admin unless a journey says otherwise.
       name: "hydrated",
       testIgnore: /no-javascript|rows|large/,
-      use: { viewport: { width: 1366, height: 900 } },
+      dependencies: ["accounts"],
+      use: { viewport: { width: 1366, height: 900 }, storageState: admin },
     },
     {
       name: "no-javascript",
       testMatch: /no-javascript/,
-      use: { javaScriptEnabled: false, viewport: { width: 1366, height: 900 } },
+      dependencies: ["accounts"],
+      use: { javaScriptEnabled: false, viewport: { width: 1366, height: 900 }, storageState: admin },
     },
     {
       // Adds and deletes rows: runs after the journeys that count them.
       name: "rows",
       testMatch: /rows/,
       dependencies: ["hydrated", "no-javascript"],
-      use: { viewport: { width: 1366, height: 900 } },
+      use: { viewport: { width: 1366, height: 900 }, storageState: admin },
     },
     {
       // A register of 10,000 rows, timed: runs alone, last.
       name: "large",
       testMatch: /large/,
       dependencies: ["rows"],
-      use: { viewport: { width: 1366, height: 900 } },
+      use: { viewport: { width: 1366, height: 900 }, storageState: admin },
     },
   ],
   webServer: {

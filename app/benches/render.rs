@@ -60,10 +60,18 @@ fn render(register: &RegisterView, address: &str) -> String {
     let owner = Owner::new_root(Some(context));
     owner.with(|| {
         let register = register.clone();
+        // An admin's table: every control on every row, the most to render.
+        let user = Some(app::auth::CurrentUser {
+            id: 1,
+            username: "admin".into(),
+            display_name: "admin".into(),
+            role: app::auth::Role::Admin,
+            bagian: Vec::new(),
+        });
         provide_context(leptos_router::location::RequestUrl::new(address));
         view! {
             <leptos_router::components::Router>
-                <RegisterTable register/>
+                <RegisterTable register user/>
             </leptos_router::components::Router>
         }
         .to_html()

@@ -1,6 +1,6 @@
 //! The HTML shell and the routes.
 use crate::i18n::{initial_locale, provide_i18n};
-use crate::layout::{NotFoundPage, SiteFooter, SiteHeader};
+use crate::layout::{LoginPage, NotFoundPage, SiteFooter, SiteHeader};
 use crate::register::components::RegisterPage;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, provide_meta_context};
@@ -10,6 +10,13 @@ use leptos_router::{
 };
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // The page's scripts carry the nonce the response's CSP names.
+    #[cfg(feature = "ssr")]
+    if let Some(nonce) = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::auth::CspNonce>().cloned())
+    {
+        provide_context(leptos::nonce::Nonce::from_value(nonce.0));
+    }
     let lang = initial_locale().tag();
     view! {
         <!DOCTYPE html>
@@ -34,6 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_i18n();
+    crate::auth::provide_signed_in();
     mark_hydrated();
     view! {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
@@ -42,6 +50,7 @@ pub fn App() -> impl IntoView {
             <SiteHeader/>
             <main id="main" class="page">
                 <Routes fallback=NotFoundPage>
+                    <Route path=StaticSegment("login") view=LoginPage/>
                     // Async: the HTML holds every row in place, even without JavaScript.
                     <Route path=StaticSegment("") view=RegisterPage ssr=SsrMode::Async/>
                     <Route

@@ -1,6 +1,7 @@
 //! Benturan: the conflict-of-interest risk register. Shared by the server
 //! (feature `ssr`) and the browser (feature `hydrate`).
 pub mod app;
+pub mod auth;
 pub mod error;
 pub mod i18n;
 pub mod layout;

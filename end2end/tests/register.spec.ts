@@ -120,5 +120,5 @@ test("the browser keeps static files: the build's hashed files for good, the ico
   const icon = await request.get("/favicon.svg");
   expect(icon.headers()["cache-control"]).toBe("public, max-age=86400");
   // Pages are asked for again each time (their ETag answers cheaply).
-  expect((await request.get("/")).headers()["cache-control"]).toBe("no-cache");
+  expect((await request.get("/")).headers()["cache-control"]).toBe("private, no-cache");
 });

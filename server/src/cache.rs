@@ -4,6 +4,7 @@
 //! served stale, also when another instance made the change. The version is
 //! also the page's `ETag`: a browser that has the page gets `304`. A kept
 //! page is compressed once per encoding (brotli, gzip), not per request.
+use app::auth::CurrentUser;
 use app::i18n::locale_from_cookie_header;
 use app::register::model::RegisterKey;
 use app::register::repo::register_version;
@@ -39,6 +40,9 @@ struct PageKey {
     register: i32,
     version: i32,
     locale: &'static str,
+    /// Who it was rendered for (a hash of the user and their role and
+    /// Bagian): the page shows their name and what they may change.
+    viewer: u64,
     /// Path and query: the query carries the filter.
     address: String,
 }
@@ -47,6 +51,8 @@ struct PageKey {
 struct Page {
     body: Bytes,
     content_type: HeaderValue,
+    /// The CSP nonce its scripts carry (see `security::KEPT_NONCE`).
+    nonce: Option<HeaderValue>,
     /// The body compressed, made on first demand.
     brotli: Arc<OnceLock<Bytes>>,
     gzip: Arc<OnceLock<Bytes>>,
@@ -89,8 +95,8 @@ impl Encoding {
 }
 
 impl Page {
-    fn new(body: Bytes, content_type: HeaderValue) -> Self {
-        Self { body, content_type, brotli: Arc::default(), gzip: Arc::default() }
+    fn new(body: Bytes, content_type: HeaderValue, nonce: Option<HeaderValue>) -> Self {
+        Self { body, content_type, nonce, brotli: Arc::default(), gzip: Arc::default() }
     }
 
     /// The page in `encoding`; compressing off the async threads the first time.
@@ -187,7 +193,12 @@ pub async fn cached_pages(
         .unwrap_or_default()
         .tag();
     let address = request.uri().path_and_query().map_or("/", |pq| pq.as_str()).to_owned();
-    let key = PageKey { register, version, locale, address };
+    let viewer = request.extensions().get::<CurrentUser>().map_or(0, |user| {
+        let mut hasher = DefaultHasher::new();
+        (user.id, &user.username, &user.display_name, user.role, &user.bagian).hash(&mut hasher);
+        hasher.finish()
+    });
+    let key = PageKey { register, version, locale, viewer, address };
     let etag = cache.etag(&key);
     if matches(request.headers(), &etag) {
         return with_validators(StatusCode::NOT_MODIFIED.into_response(), etag);
@@ -196,6 +207,10 @@ pub async fn cached_pages(
     if let Some(page) = cache.0.pages.get(&key) {
         return with_validators(page.encoded(encoding).await, etag);
     }
+    let nonce = request
+        .extensions()
+        .get::<app::auth::CspNonce>()
+        .and_then(|nonce| HeaderValue::from_str(&nonce.0).ok());
     let response = next.run(request).await;
     let keep = response.status() == StatusCode::OK
         && !response.headers().contains_key(header::SET_COOKIE)
@@ -215,7 +230,7 @@ pub async fn cached_pages(
         .get(header::CONTENT_TYPE)
         .cloned()
         .unwrap_or(HeaderValue::from_static("text/html; charset=utf-8"));
-    let page = Page::new(body, content_type);
+    let page = Page::new(body, content_type, nonce);
     cache.0.pages.insert(key, page.clone());
     with_validators(page.encoded(encoding).await, etag)
 }
@@ -223,7 +238,7 @@ pub async fn cached_pages(
 impl PageCache {
     fn etag(&self, key: &PageKey) -> HeaderValue {
         let mut address = DefaultHasher::new();
-        key.address.hash(&mut address);
+        (key.viewer, &key.address).hash(&mut address);
         let tag = format!(
             "W/\"{}-{}-{}-{}-{:x}\"",
             self.0.build,
@@ -240,6 +255,9 @@ impl IntoResponse for Page {
     fn into_response(self) -> Response {
         let mut response = Response::new(Body::from(self.body));
         response.headers_mut().insert(header::CONTENT_TYPE, self.content_type);
+        if let Some(nonce) = self.nonce {
+            response.headers_mut().insert(crate::security::KEPT_NONCE, nonce);
+        }
         response
     }
 }
@@ -255,11 +273,11 @@ fn matches(headers: &HeaderMap, etag: &HeaderValue) -> bool {
 }
 
 /// The page may be stored by the browser, but is checked with the server
-/// each time; it differs by language, which the cookie carries.
+/// each time; it differs by language and user, which the cookies carry.
 fn with_validators(mut response: Response, etag: HeaderValue) -> Response {
     let headers = response.headers_mut();
     headers.insert(header::ETAG, etag);
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"));
     headers.insert(header::VARY, HeaderValue::from_static("Cookie, Accept-Encoding"));
     response
 }

@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod cli;
 pub mod security;
+pub mod session;
 pub mod startup;
 
 use app::{App, shell, state::AppState};
@@ -70,16 +71,19 @@ pub fn router_with(state: AppState, public: PublicOrigin) -> Router {
             },
             move || shell(options.clone()),
         )
+        .merge(session::routes(session::CookiePolicy { secure: public.is_https() }))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(
             (cache::PageCache::default(), state.clone()),
             cache::cached_pages,
         ))
+        .layer(middleware::from_fn_with_state(state.clone(), session::require_user))
         .layer(middleware::from_fn_with_state(
             hashed_assets(&state.leptos_options),
             immutable_assets,
         ))
-        .layer(middleware::from_fn_with_state(public, security::same_origin_writes))
+        .layer(middleware::from_fn_with_state(public.clone(), security::same_origin_writes))
+        .layer(middleware::from_fn_with_state(public, security::security_headers))
         .layer(middleware::map_response(retry_after))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(CompressionLayer::new())

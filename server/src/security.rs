@@ -1,8 +1,9 @@
-//! Cross-site request forgery guard: Leptos server functions check no origin,
-//! so every write must come from a page of this app.
+//! The browser-facing guards: every write must come from a page of this app
+//! (Leptos server functions check no origin), and every response carries
+//! the security headers, its scripts allowed by a nonce.
 use axum::{
     extract::{Request, State},
-    http::{HeaderMap, Method, StatusCode, header},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -38,6 +39,55 @@ impl PublicOrigin {
     pub fn is_https(&self) -> bool {
         self.0.as_deref().is_some_and(|origin| origin.starts_with("https://"))
     }
+}
+
+/// The header by which the page cache says which nonce a kept page's
+/// scripts carry (the one it was rendered with); never sent to browsers.
+pub const KEPT_NONCE: &str = "x-benturan-nonce";
+
+/// Sets the security headers of every response. Scripts run only with this
+/// response's nonce (a kept page keeps its own: same bytes, no new markup in
+/// them), WASM may be compiled, styles come from our stylesheet (and the
+/// heights of the table's window, as attributes); nothing may frame the app.
+pub async fn security_headers(
+    State(public): State<PublicOrigin>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let fresh: std::sync::Arc<str> = new_nonce().into();
+    request.extensions_mut().insert(app::auth::CspNonce(fresh.clone()));
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let nonce = headers
+        .remove(KEPT_NONCE)
+        .and_then(|kept| kept.to_str().ok().map(str::to_owned))
+        .unwrap_or_else(|| fresh.to_string());
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
+         style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; \
+         connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         frame-ancestors 'none'"
+    );
+    if let Ok(policy) = HeaderValue::from_str(&policy) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if public.is_https() {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    response
+}
+
+/// 16 random bytes, base64url: a nonce no one can guess.
+fn new_nonce() -> String {
+    use base64::Engine;
+    let bytes: [u8; 16] = rand::random();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 pub async fn same_origin_writes(

@@ -12,13 +12,30 @@ use std::time::Duration;
 use tokio::net::{TcpListener, TcpStream};
 use tokio::task::AbortHandle;
 
-async fn serve(db: &TestDb) -> String {
-    format!("http://{}", spawn_server(db.ready_state().await).await)
+/// A server on `db`, and the session cookie of an admin signed in to it.
+async fn serve(db: &TestDb) -> (String, String) {
+    let base = format!("http://{}", spawn_server(db.ready_state().await).await);
+    let cookie = signed_in(db, &base).await;
+    (base, cookie)
 }
 
+async fn signed_in(db: &TestDb, base: &str) -> String {
+    common::add_user(db, "admin.uji", app::auth::Role::Admin, &[]).await;
+    let token = common::sign_in(base, "admin.uji", common::PASSWORD).await.expect("signed in");
+    format!("benturan_session={token}")
+}
+
+/// A session cookie no database knows: checking it needs the database.
+const SOME_SESSION: &str = "benturan_session=belum-diperiksa";
+
 async fn a_malformed_call_is_a_400(db: &TestDb) {
-    let base = serve(db).await;
-    let response = reqwest::get(format!("{base}/api/get_register?year=abc")).await.unwrap();
+    let (base, cookie) = serve(db).await;
+    let response = common::anonymous()
+        .get(format!("{base}/api/get_register?year=abc"))
+        .header(header::COOKIE, cookie)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     let body = response.text().await.unwrap();
     assert!(body.contains("BadRequest"), "{body}");
@@ -130,8 +147,9 @@ impl Proxy {
     }
 }
 
-async fn status_of(url: &str) -> (StatusCode, Option<String>, String) {
-    let response = reqwest::get(url).await.unwrap();
+async fn status_of(cookie: &str, url: &str) -> (StatusCode, Option<String>, String) {
+    let response =
+        common::anonymous().get(url).header(header::COOKIE, cookie).send().await.unwrap();
     let status = response.status();
     let retry =
         response.headers().get(header::RETRY_AFTER).map(|value| value.to_str().unwrap().to_owned());
@@ -151,13 +169,14 @@ async fn a_database_lost_after_start_gives_503_then_200() {
     let state = app::state::AppState::new(benturan::leptos_options(), pool);
     state.mark_ready();
     let base = format!("http://{}", spawn_server(state).await);
+    let cookie = signed_in(&db, &base).await;
 
     for path in ["/", "/api/get_register"] {
-        assert_eq!(status_of(&format!("{base}{path}")).await.0, StatusCode::OK, "{path}");
+        assert_eq!(status_of(&cookie, &format!("{base}{path}")).await.0, StatusCode::OK, "{path}");
     }
     proxy.cut();
     for path in ["/", "/api/get_register"] {
-        let (status, retry, body) = status_of(&format!("{base}{path}")).await;
+        let (status, retry, body) = status_of(&cookie, &format!("{base}{path}")).await;
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{path}");
         assert_eq!(retry.as_deref(), Some("5"), "{path}");
         if path == "/" {
@@ -167,7 +186,7 @@ async fn a_database_lost_after_start_gives_503_then_200() {
     proxy.restore();
     let mut status = StatusCode::SERVICE_UNAVAILABLE;
     for _ in 0..20 {
-        status = status_of(&format!("{base}/")).await.0;
+        status = status_of(&cookie, &format!("{base}/")).await.0;
         if status == StatusCode::OK {
             break;
         }
@@ -191,7 +210,7 @@ async fn an_unreachable_database_gives_503() {
     );
     let base = format!("http://{}", spawn_server(state).await);
     for path in ["/", "/api/get_register"] {
-        let (status, retry, body) = status_of(&format!("{base}{path}")).await;
+        let (status, retry, body) = status_of(SOME_SESSION, &format!("{base}{path}")).await;
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{path}");
         assert_eq!(retry.as_deref(), Some("5"));
         if path == "/" {
@@ -210,7 +229,7 @@ async fn a_query_on_an_unreachable_database_gives_503() {
     state.mark_ready();
     let base = format!("http://{}", spawn_server(state).await);
     for path in ["/", "/api/get_register"] {
-        let (status, retry, _) = status_of(&format!("{base}{path}")).await;
+        let (status, retry, _) = status_of(SOME_SESSION, &format!("{base}{path}")).await;
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{url}{path}");
         assert_eq!(retry.as_deref(), Some("5"));
     }
@@ -222,7 +241,7 @@ async fn a_query_on_an_unreachable_database_gives_503() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn terminated_connections_under_load_never_give_500() {
     let db = TestDb::new(Backend::Postgres).await;
-    let base = serve(&db).await;
+    let (base, cookie) = serve(&db).await;
     let database = db.url.rsplit('/').next().unwrap().to_owned();
     let admin = sea_orm::Database::connect(common::postgres_admin_url()).await.unwrap();
     let killing = Arc::new(std::sync::atomic::AtomicBool::new(true));
@@ -243,12 +262,12 @@ async fn terminated_connections_under_load_never_give_500() {
         })
     };
     let clients = (0..4).map(|client| {
-        let base = base.clone();
+        let (base, cookie) = (base.clone(), cookie.clone());
         tokio::spawn(async move {
             let mut seen = Vec::new();
             for request in 0..40 {
                 let path = if (client + request) % 2 == 0 { "/" } else { "/api/get_register" };
-                let (status, retry, _) = status_of(&format!("{base}{path}")).await;
+                let (status, retry, _) = status_of(&cookie, &format!("{base}{path}")).await;
                 seen.push((status, retry));
             }
             seen
@@ -269,6 +288,7 @@ async fn terminated_connections_under_load_never_give_500() {
     }
     assert!(seen.iter().any(|(status, _)| *status == StatusCode::OK));
     for _ in 0..5 {
-        assert_eq!(status_of(&format!("{base}/")).await.0, StatusCode::OK, "200 once it is over");
+        let (status, _, _) = status_of(&cookie, &format!("{base}/")).await;
+        assert_eq!(status, StatusCode::OK, "200 once it is over");
     }
 }

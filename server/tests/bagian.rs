@@ -63,7 +63,7 @@ async fn bagian_are_added_renamed_moved_and_removed(db: &TestDb) {
         )
         .await;
     assert_eq!(logged.as_deref(), Some("create|bagian|Bagian Hukum"));
-    let page = reqwest::get(format!("{}/", app.base)).await.unwrap().text().await.unwrap();
+    let page = app.client.get(format!("{}/", app.base)).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Bagian Hukum"), "the empty Bagian is on the page");
 
     // The rules: the same for every write path.
@@ -184,7 +184,7 @@ async fn an_empty_bagian_takes_rows_and_comes_back_with_them(db: &TestDb) {
     assert_eq!(status, StatusCode::OK, "{added}");
     let listed = sections(&app).await;
     assert_eq!(listed[3], (4, "Bagian Hukum".to_owned(), 1), "numbered once it has a row");
-    let page = reqwest::get(format!("{}/", app.base)).await.unwrap().text().await.unwrap();
+    let page = app.client.get(format!("{}/", app.base)).send().await.unwrap().text().await.unwrap();
     assert!(page.contains(r#"<td rowspan="1" class="cell-no">4</td>"#));
 
     // Its last row deleted, it can go; the row brought back brings it back.

@@ -374,13 +374,16 @@ async fn sigterm_finishes_requests_and_exits_cleanly() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(ready, "the server came up");
+    common::add_user(&db, "pembaca", app::auth::Role::Viewer, &[]).await;
+    let token = common::sign_in(&base, "pembaca", common::PASSWORD).await.unwrap();
     // Slow requests (a 2,000-row page each, whole: not windowed) in flight
     // when the signal comes.
     let requests: Vec<_> = (0..6)
         .map(|_| {
             let url = format!("{base}/?lengkap=1");
+            let client = common::client_with(&token);
             tokio::spawn(async move {
-                let response = reqwest::get(url).await?;
+                let response = client.get(url).send().await?;
                 let status = response.status();
                 let body = response.text().await?;
                 Ok::<_, reqwest::Error>((status, body))

@@ -76,7 +76,7 @@ async fn a_saved_cell_is_stored_logged_and_versioned(db: &TestDb) {
     let bumped = db.text("SELECT version FROM register").await.unwrap();
     let saves = 2;
     assert_eq!(bumped.parse::<i32>().unwrap(), register_version.parse::<i32>().unwrap() + saves);
-    let page = reqwest::get(format!("{}/", app.base)).await.unwrap().text().await.unwrap();
+    let page = app.client.get(format!("{}/", app.base)).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Intervensi  pihak <em>ketiga</em>"));
 }
 
@@ -196,7 +196,7 @@ async fn crafted_saves_meet_the_rules(db: &TestDb) {
 impl App {
     /// The codes of the first Bagian's live rows, in printed order.
     async fn first_bagian_codes(&self) -> Vec<String> {
-        let body = reqwest::get(format!("{}/api/get_register", self.base)).await.unwrap();
+        let body = self.client.get(format!("{}/api/get_register", self.base)).send().await.unwrap();
         let json: Value = serde_json::from_str(&body.text().await.unwrap()).unwrap();
         json["sections"][0]["rows"]
             .as_array()
@@ -254,7 +254,7 @@ async fn rows_are_added_deleted_and_restored(db: &TestDb) {
         app.post_form("delete_row", &[("row", bk2), ("version", bk2_version)]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(app.first_bagian_codes().await, ["BK-001", "BK-014", "BK-003", "BK-004", "BK-015"]);
-    let page = reqwest::get(format!("{}/", app.base)).await.unwrap().text().await.unwrap();
+    let page = app.client.get(format!("{}/", app.base)).send().await.unwrap().text().await.unwrap();
     assert!(!page.contains("Perencanaan Kepegawain<"), "a deleted row is not shown");
 
     let (status, body) = app.post_form("restore_row", &[("row", bk2)]).await;
@@ -468,7 +468,7 @@ async fn rows_move_to_another_bagian(db: &TestDb) {
         ))
         .await;
     assert_eq!(moved.as_deref(), Some("Bagian Perencanaan & Kepegawain > Bagian Protokol"));
-    let page = reqwest::get(format!("{}/", app.base)).await.unwrap().text().await.unwrap();
+    let page = app.client.get(format!("{}/", app.base)).send().await.unwrap().text().await.unwrap();
     for (number, span) in [(1, 3), (2, 5), (3, 5)] {
         let cell = format!(r#"<td rowspan="{span}" class="cell-no">{number}</td>"#);
         assert!(page.contains(&cell), "{cell}");

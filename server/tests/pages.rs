@@ -5,20 +5,25 @@ mod common;
 use common::{TestDb, spawn_server};
 use reqwest::{StatusCode, header};
 
-async fn serve(db: &TestDb) -> String {
+/// A server on `db`, and a signed-in reader's client (and its session token).
+async fn serve(db: &TestDb) -> (String, reqwest::Client, String) {
     let address = spawn_server(db.ready_state().await).await;
-    format!("http://{address}")
+    let base = format!("http://{address}");
+    let name = format!("pembaca.{}", address.port());
+    common::add_user(db, &name, app::auth::Role::Viewer, &[]).await;
+    let token = common::sign_in(&base, &name, common::PASSWORD).await.expect("signed in");
+    (base, common::client_with(&token), token)
 }
 
-async fn get(url: &str) -> (StatusCode, String) {
-    let response = reqwest::get(url).await.expect("request");
+async fn get(client: &reqwest::Client, url: &str) -> (StatusCode, String) {
+    let response = client.get(url).send().await.expect("request");
     let status = response.status();
     (status, response.text().await.expect("body"))
 }
 
 async fn register_page_holds_every_row(db: &TestDb) {
-    let base = serve(db).await;
-    let (status, html) = get(&format!("{base}/")).await;
+    let (base, client, _) = serve(db).await;
+    let (status, html) = get(&client, &format!("{base}/")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains(r#"<html lang="id">"#));
     assert!(html.contains("<title>Tabel Pemetaan Potensi Benturan Kepentingan</title>"));
@@ -48,10 +53,10 @@ async fn register_page_holds_every_row(db: &TestDb) {
 }
 
 async fn english_comes_from_the_cookie(db: &TestDb) {
-    let base = serve(db).await;
-    let response = reqwest::Client::new()
+    let (base, client, token) = serve(db).await;
+    let response = client
         .get(format!("{base}/"))
-        .header(header::COOKIE, "benturan_lang=en")
+        .header(header::COOKIE, format!("benturan_lang=en; benturan_session={token}"))
         .send()
         .await
         .unwrap();
@@ -65,9 +70,8 @@ async fn english_comes_from_the_cookie(db: &TestDb) {
 }
 
 async fn the_language_form_works_without_javascript(db: &TestDb) {
-    let base = serve(db).await;
-    let client =
-        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let (base, _, _) = serve(db).await;
+    let client = common::anonymous();
     let response = client
         .post(format!("{base}/api/set_language"))
         .header(header::REFERER, format!("{base}/"))
@@ -85,8 +89,8 @@ async fn the_language_form_works_without_javascript(db: &TestDb) {
 }
 
 async fn cross_site_writes_are_refused(db: &TestDb) {
-    let base = serve(db).await;
-    let response = reqwest::Client::new()
+    let (base, _, _) = serve(db).await;
+    let response = common::anonymous()
         .post(format!("{base}/api/set_language"))
         .header(header::ORIGIN, "https://evil.example")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -98,16 +102,16 @@ async fn cross_site_writes_are_refused(db: &TestDb) {
 }
 
 async fn unknown_paths_get_a_real_404(db: &TestDb) {
-    let base = serve(db).await;
-    let (status, html) = get(&format!("{base}/tidak-ada")).await;
+    let (base, client, _) = serve(db).await;
+    let (status, html) = get(&client, &format!("{base}/tidak-ada")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(html.contains("Halaman tidak ditemukan"));
     assert!(html.contains(r#"href="/""#));
 }
 
 async fn the_register_is_readable_over_get(db: &TestDb) {
-    let base = serve(db).await;
-    let (status, body) = get(&format!("{base}/api/get_register")).await;
+    let (base, client, _) = serve(db).await;
+    let (status, body) = get(&client, &format!("{base}/api/get_register")).await;
     assert_eq!(status, StatusCode::OK);
     let json: serde_json::Value = serde_json::from_str(&body).unwrap();
     let sections = json["sections"].as_array().unwrap();
@@ -120,8 +124,8 @@ async fn other_markup_is_escaped(db: &TestDb) {
     let text = "Judul\nBiro Uji\nNo\tUnit Kerja / Bagian\tAktivitas / Tahapan Kegiatan\tPotensi Benturan Kepentingan / Risiko\tPenyebab Utama\tDampak Negatif\tRencana Tindak Pengendalian (Sesuai SK/SOP)\n1\tBagian <b>Uji</b>\t<script>alert(1)</script>\tb\tc\td\t<i>e</i>";
     let table = app::import::parse_table(text).unwrap();
     common::import(db, &table, 2100).await.unwrap();
-    let base = serve(db).await;
-    let (_, html) = get(&format!("{base}/")).await;
+    let (base, client, _) = serve(db).await;
+    let (_, html) = get(&client, &format!("{base}/")).await;
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("Bagian &lt;b&gt;Uji&lt;/b&gt;"));
     assert!(!html.contains("<script>alert(1)"));
@@ -131,10 +135,11 @@ async fn other_markup_is_escaped(db: &TestDb) {
 /// Many renders at once: each completes (a title read after its request's
 /// signals were disposed once made the server panic under load).
 async fn concurrent_renders_all_succeed(db: &TestDb) {
-    let base = serve(db).await;
+    let (base, client, _) = serve(db).await;
     let requests = (0..48).map(|_| {
         let url = format!("{base}/");
-        tokio::spawn(async move { get(&url).await })
+        let client = client.clone();
+        tokio::spawn(async move { get(&client, &url).await })
     });
     for request in requests.collect::<Vec<_>>() {
         let (status, html) = request.await.unwrap();
@@ -145,13 +150,14 @@ async fn concurrent_renders_all_succeed(db: &TestDb) {
 
 /// A register has its own address: its unit and year.
 async fn a_register_is_addressed_by_unit_and_year(db: &TestDb) {
-    let base = serve(db).await;
+    let (base, client, _) = serve(db).await;
     let unit = db.text("SELECT unit_id FROM register").await.unwrap();
     let year = db.text("SELECT year FROM register").await.unwrap();
-    let (status, html) = get(&format!("{base}/register/{unit}/{year}")).await;
+    let (status, html) = get(&client, &format!("{base}/register/{unit}/{year}")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(html.matches("<tr data-row-id=").count(), 13);
-    let (status, body) = get(&format!("{base}/api/get_register?unit={unit}&year={year}")).await;
+    let (status, body) =
+        get(&client, &format!("{base}/api/get_register?unit={unit}&year={year}")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(body.contains("Intervensi pihak ketiga"));
     for missing in [
@@ -159,11 +165,12 @@ async fn a_register_is_addressed_by_unit_and_year(db: &TestDb) {
         "/register/999/2026".to_owned(),
         "/register/x/y".to_owned(),
     ] {
-        let (status, html) = get(&format!("{base}{missing}")).await;
+        let (status, html) = get(&client, &format!("{base}{missing}")).await;
         assert_eq!(status, StatusCode::NOT_FOUND, "{missing}");
         assert!(html.contains("Halaman tidak ditemukan"), "{missing}");
     }
-    let (status, body) = get(&format!("{base}/api/get_register?unit={unit}&year=1999")).await;
+    let (status, body) =
+        get(&client, &format!("{base}/api/get_register?unit={unit}&year=1999")).await;
     assert_eq!((status, body.as_str()), (StatusCode::OK, "null"));
 }
 
@@ -171,8 +178,8 @@ async fn a_register_is_addressed_by_unit_and_year(db: &TestDb) {
 /// through, marks the matches and counts them; case, accents and
 /// invisible characters do not matter.
 async fn the_filter_is_in_the_address(db: &TestDb) {
-    let base = serve(db).await;
-    let (_, body) = get(&format!("{base}/api/get_register")).await;
+    let (base, client, _) = serve(db).await;
+    let (_, body) = get(&client, &format!("{base}/api/get_register")).await;
     let json: serde_json::Value = serde_json::from_str(&body).unwrap();
     // The right answers, computed here from the register's data.
     let sections = json["sections"].as_array().unwrap();
@@ -184,28 +191,30 @@ async fn the_filter_is_in_the_address(db: &TestDb) {
     for query in
         ["publikasi", "PUBLIKASI", "P%C3%BAblikasi", "publi%E2%80%8Bkasi", "%20publikasi%20"]
     {
-        let (status, html) = get(&format!("{base}/?q={query}")).await;
+        let (status, html) = get(&client, &format!("{base}/?q={query}")).await;
         assert_eq!(status, StatusCode::OK);
         assert_eq!(html.matches("<tr data-row-id=").count(), publikasi, "{query}");
         assert!(html.contains(&format!("{publikasi} dari 13 risiko")), "{query}");
         assert!(html.contains("<mark>publikasi</mark>") || html.contains("<mark>Publikasi</mark>"));
     }
     // Every word must match; the Bagian's name counts.
-    let (_, html) = get(&format!("{base}/?q=protokol+tamu")).await;
+    let (_, html) = get(&client, &format!("{base}/?q=protokol+tamu")).await;
     assert_eq!(html.matches("<tr data-row-id=").count(), 1);
     // The rows of the chosen Bagian, all of them; two Bagian: both.
     let protokol = sections[1]["bagian_id"].as_i64().unwrap();
     let materi = sections[2]["bagian_id"].as_i64().unwrap();
-    let (_, html) = get(&format!("{base}/?bagian={protokol}")).await;
+    let (_, html) = get(&client, &format!("{base}/?bagian={protokol}")).await;
     assert_eq!(html.matches("<tr data-row-id=").count(), 4);
     assert!(html.contains("4 dari 13 risiko"));
     assert!(html.contains(r#"<td rowspan="4" class="cell-no">2</td>"#), "the printed No stays");
-    let (_, html) = get(&format!("{base}/?bagian={protokol}&bagian={materi}&q=pimpinan")).await;
+    let (_, html) =
+        get(&client, &format!("{base}/?bagian={protokol}&bagian={materi}&q=pimpinan")).await;
     let expected = matching_in(sections, 1, "pimpinan") + matching_in(sections, 2, "pimpinan");
     assert!(expected > 0 && expected < 9, "both filters apply: {expected}");
     assert_eq!(html.matches("<tr data-row-id=").count(), expected);
     // Nothing matches: said so; a hostile search is only text.
-    let (status, html) = get(&format!("{base}/?q=%3Cscript%3Ealert(1)%3C/script%3E")).await;
+    let (status, html) =
+        get(&client, &format!("{base}/?q=%3Cscript%3Ealert(1)%3C/script%3E")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(html.matches("<tr data-row-id=").count(), 0);
     assert!(html.contains("Tidak ada risiko yang cocok"));
@@ -215,10 +224,10 @@ async fn the_filter_is_in_the_address(db: &TestDb) {
         "the box keeps the search"
     );
     // Malformed parts are ignored, never an error.
-    let (status, html) = get(&format!("{base}/?bagian=x&bagian=999999")).await;
+    let (status, html) = get(&client, &format!("{base}/?bagian=x&bagian=999999")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(html.matches("<tr data-row-id=").count(), 0);
-    let (_, html) = get(&format!("{base}/?bagian=x")).await;
+    let (_, html) = get(&client, &format!("{base}/?bagian=x")).await;
     assert_eq!(html.matches("<tr data-row-id=").count(), 13);
     assert!(html.contains(">13 risiko<"));
 }
@@ -245,10 +254,11 @@ fn matching_in(sections: &[serde_json::Value], index: usize, word: &str) -> usiz
 /// through another instance on the same database is on the next page at once.
 async fn the_page_cache_follows_the_register_version(db: &TestDb) {
     use reqwest::header::{CACHE_CONTROL, COOKIE, ETAG, IF_NONE_MATCH, ORIGIN};
-    let base = serve(db).await;
-    let other = serve(db).await;
-    let client = reqwest::Client::new();
-    let page = |url: String, etag: Option<String>, cookie: Option<&'static str>| {
+    let (base, client, token) = serve(db).await;
+    let (other, _, _) = serve(db).await;
+    let english = format!("benturan_lang=en; benturan_session={token}");
+    let page = |url: String, etag: Option<String>, cookie: Option<&str>| {
+        let cookie = cookie.map(str::to_owned);
         let client = client.clone();
         async move {
             let mut request = client.get(url);
@@ -267,7 +277,7 @@ async fn the_page_cache_follows_the_register_version(db: &TestDb) {
     };
     let (status, etag, control, first) = page(format!("{base}/"), None, None).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(control.unwrap(), "no-cache");
+    assert_eq!(control.unwrap(), "private, no-cache");
     let etag = etag.expect("a register page has an ETag");
     let (_, again_tag, _, again) = page(format!("{base}/"), None, None).await;
     assert_eq!((again_tag.as_deref(), again.len()), (Some(etag.as_str()), first.len()));
@@ -279,7 +289,7 @@ async fn the_page_cache_follows_the_register_version(db: &TestDb) {
 
     // Another language, another filter: other pages.
     let (_, english_tag, _, english) =
-        page(format!("{base}/"), Some(etag.clone()), Some("benturan_lang=en")).await;
+        page(format!("{base}/"), Some(etag.clone()), Some(&english)).await;
     assert_ne!(english_tag.as_deref(), Some(etag.as_str()));
     assert!(english.contains("Root Cause"));
     let (_, _, _, filtered) = page(format!("{base}/?q=tamu"), Some(etag.clone()), None).await;
@@ -290,7 +300,8 @@ async fn the_page_cache_follows_the_register_version(db: &TestDb) {
     // A save through the other instance: the next page has it.
     let id = db.text("SELECT id FROM risk WHERE code = 'BK-001'").await.unwrap();
     let old = db.text(&format!("SELECT penyebab FROM risk WHERE id = {id}")).await.unwrap();
-    let saved = client
+    let editor = common::user_client(db, &other, "admin.lain", app::auth::Role::Admin, &[]).await;
+    let saved = editor
         .post(format!("{other}/api/save_cell"))
         .header(ORIGIN, &other)
         .form(&[
@@ -331,8 +342,8 @@ async fn the_page_cache_follows_the_register_version(db: &TestDb) {
 /// `?lengkap=1` holds them all, and a search is windowed over its matches.
 async fn a_long_register_is_windowed(db: &TestDb) {
     app::import::generate::generate_register(&db.db, 2000, 2030).await.unwrap();
-    let base = serve(db).await;
-    let (status, html) = get(&format!("{base}/")).await;
+    let (base, client, _) = serve(db).await;
+    let (status, html) = get(&client, &format!("{base}/")).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(html.matches("<tr data-row-id=").count(), 60, "the first window");
     assert_eq!(html.matches(r#"class="window-spacer""#).count(), 2);
@@ -346,14 +357,14 @@ async fn a_long_register_is_windowed(db: &TestDb) {
     assert!(html.contains(r#"style="height:0px;""#), "nothing above the first window");
     assert!(html.contains(r#"href="?lengkap=1""#));
 
-    let (_, whole) = get(&format!("{base}/?lengkap=1")).await;
+    let (_, whole) = get(&client, &format!("{base}/?lengkap=1")).await;
     assert_eq!(whole.matches("<tr data-row-id=").count(), 2000);
     assert!(!whole.contains("window-spacer"));
 
-    let (_, found) = get(&format!("{base}/?q=%231999")).await;
+    let (_, found) = get(&client, &format!("{base}/?q=%231999")).await;
     assert_eq!(found.matches("<tr data-row-id=").count(), 1);
     assert!(found.contains(r#"href="?q=%231999&amp;lengkap=1""#), "the link keeps the filter");
-    let (_, many) = get(&format!("{base}/?q=Pelaksanaan")).await;
+    let (_, many) = get(&client, &format!("{base}/?q=Pelaksanaan")).await;
     assert_eq!(many.matches("<tr data-row-id=").count(), 60, "many matches: windowed");
 }
 

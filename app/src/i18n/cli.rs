@@ -216,6 +216,10 @@ pub fn write_error(locale: Locale, error: &WriteError) -> String {
         WriteError::NotFound => {
             ("data yang dituju tidak ditemukan".to_owned(), "the data was not found".to_owned())
         }
+        WriteError::Forbidden(_) => (
+            "peran Anda tidak mengizinkan perubahan ini".to_owned(),
+            "your role does not allow this change".to_owned(),
+        ),
         WriteError::Db(error) => {
             (format!("kesalahan basis data: {error}"), format!("database error: {error}"))
         }

@@ -179,4 +179,24 @@ pub const STRINGS: Strings = Strings {
         let risks = if rows == 1 { "risk" } else { "risks" };
         format!("{field} still holds {rows} {risks}; move or delete them first.")
     },
+    sign_in_title: "Sign in",
+    sign_in_lead: "Sign in with the account the Biro's admin gave you to open the register.",
+    username_label: "Username",
+    password_label: "Password",
+    sign_in: "Sign in",
+    sign_in_invalid: "Wrong username or password.",
+    sign_in_locked: |minutes| {
+        format!(
+            "Too many failed sign-ins for this account. Try again in {minutes} minutes, or ask an admin to reset the password."
+        )
+    },
+    sign_in_busy: "Too many sign-in attempts from this address. Wait a moment, then try again.",
+    sign_in_unavailable: "The server cannot check accounts right now. Try again shortly.",
+    signed_out: "You have signed out.",
+    sign_in_needed: "Sign in first to open that page.",
+    sign_out: "Sign out",
+    signed_in_as: "Signed in as",
+    role_names: ["Admin", "Editor", "Reviewer", "Viewer"],
+    read_only_note: |role| format!("You are signed in as {role}: this register is read-only."),
+    edits_bagian_note: |bagian| format!("You can edit the rows of {bagian}."),
 };

@@ -172,4 +172,24 @@ pub const STRINGS: Strings = Strings {
     not_empty: |field, rows| {
         format!("{field} masih berisi {rows} risiko; pindahkan atau hapus risikonya lebih dulu.")
     },
+    sign_in_title: "Masuk",
+    sign_in_lead: "Masuk dengan akun yang diberikan admin Biro untuk membuka register.",
+    username_label: "Nama pengguna",
+    password_label: "Kata sandi",
+    sign_in: "Masuk",
+    sign_in_invalid: "Nama pengguna atau kata sandi salah.",
+    sign_in_locked: |minutes| {
+        format!(
+            "Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi dalam {minutes} menit, atau minta admin mengatur ulang kata sandi."
+        )
+    },
+    sign_in_busy: "Terlalu banyak percobaan masuk dari alamat ini. Tunggu sebentar, lalu coba lagi.",
+    sign_in_unavailable: "Server sedang tidak dapat memeriksa akun. Coba lagi sebentar lagi.",
+    signed_out: "Anda telah keluar.",
+    sign_in_needed: "Masuk dulu untuk membuka halaman itu.",
+    sign_out: "Keluar",
+    signed_in_as: "Masuk sebagai",
+    role_names: ["Admin", "Penyunting", "Peninjau", "Pembaca"],
+    read_only_note: |role| format!("Anda masuk sebagai {role}: register ini hanya dapat dibaca."),
+    edits_bagian_note: |bagian| format!("Anda dapat menyunting baris {bagian}."),
 };

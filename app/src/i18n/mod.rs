@@ -183,6 +183,25 @@ pub struct Strings {
     pub unknown_value: fn(field: &str) -> String,
     pub duplicate: fn(field: &str) -> String,
     pub not_empty: fn(field: &str, rows: usize) -> String,
+    pub sign_in_title: &'static str,
+    pub sign_in_lead: &'static str,
+    pub username_label: &'static str,
+    pub password_label: &'static str,
+    pub sign_in: &'static str,
+    pub sign_in_invalid: &'static str,
+    pub sign_in_locked: fn(minutes: i64) -> String,
+    pub sign_in_busy: &'static str,
+    pub sign_in_unavailable: &'static str,
+    pub signed_out: &'static str,
+    pub sign_in_needed: &'static str,
+    pub sign_out: &'static str,
+    /// "Signed in as": before the user's name in the header.
+    pub signed_in_as: &'static str,
+    pub role_names: [&'static str; 4],
+    /// A reader's or reviewer's table: why it has no editing controls.
+    pub read_only_note: fn(role: &str) -> String,
+    /// An editor's table: which Bagian they edit.
+    pub edits_bagian_note: fn(bagian: &str) -> String,
 }
 
 impl Strings {
@@ -201,6 +220,11 @@ impl Strings {
             self.time_separator,
             local.minute()
         )
+    }
+
+    pub fn role_name(&self, role: crate::auth::Role) -> &'static str {
+        let index = crate::auth::Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
+        self.role_names[index]
     }
 
     pub fn status_name(&self, status: RegisterStatus) -> &'static str {

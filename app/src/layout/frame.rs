@@ -14,7 +14,10 @@ pub fn SiteHeader() -> impl IntoView {
                     <span class="brand-tagline">{move || i18n.t().app_tagline}</span>
                 </span>
             </a>
-            <LanguageSwitch/>
+            <div class="header-tools">
+                <super::UserMenu/>
+                <LanguageSwitch/>
+            </div>
         </header>
     }
 }

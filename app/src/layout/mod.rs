@@ -1,8 +1,10 @@
 //! The frame around every page, and the pages for errors.
+mod account;
 mod frame;
 mod status;
 mod title;
 
+pub use account::{LoginPage, UserMenu};
 pub use frame::{SiteFooter, SiteHeader};
 pub use status::{ErrorPanel, NotFoundPage, StatusPanel};
 pub use title::PageTitle;

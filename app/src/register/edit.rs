@@ -167,38 +167,44 @@ pub async fn remove_bagian(register: i32, bagian: i32) -> Result<(), AppError> {
 async fn in_write<T>(
     write: impl AsyncFnOnce(&sea_orm::DatabaseTransaction, &super::write::Actor) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
+    let actor = web_actor();
     let run = async {
         let db = crate::state::db()?;
         let txn = crate::db::begin_write(&db).await?;
-        let value = write(&txn, &web_actor()).await?;
+        let value = write(&txn, &actor).await?;
         txn.commit().await?;
         Ok(value)
     };
-    run.await.map_err(AppError::with_http_status)
+    let result = run.await;
+    if matches!(result, Err(AppError::Forbidden))
+        && let Ok(db) = crate::state::db()
+    {
+        let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
+        let logged = crate::accounts::record_refusal(
+            &db,
+            actor.user.as_ref(),
+            actor.client.as_deref(),
+            path.as_deref(),
+        );
+        if let Err(error) = logged.await {
+            tracing::error!(%error, "a refused write could not be logged");
+        }
+    }
+    result.map_err(AppError::with_http_status)
 }
 
-/// The author of a change made through the web: not signed in (accounts come
-/// later), known by the client's address; behind a proxy the address it
-/// forwarded for, then the proxy's own.
+/// The author of a change made through the web: the signed-in user (the
+/// session layer lets no one else through), known also by their address.
 #[cfg(feature = "ssr")]
 fn web_actor() -> super::write::Actor {
     use super::write::{Actor, Source};
-    let client = use_context::<http::request::Parts>().and_then(|parts| {
+    let parts = use_context::<http::request::Parts>();
+    let client = parts.as_ref().and_then(|parts| {
         let peer = parts
             .extensions
             .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|info| info.0.ip().to_string());
-        let forwarded = parts
-            .headers
-            .get("x-forwarded-for")
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.split(',').next())
-            .map(|first| first.trim().chars().take(64).collect::<String>())
-            .filter(|first| !first.is_empty());
-        match (forwarded, peer) {
-            (Some(forwarded), Some(peer)) => Some(format!("{forwarded} via {peer}")),
-            (forwarded, peer) => forwarded.or(peer),
-        }
+            .map(|info| info.0.ip());
+        crate::auth::client_address(&parts.headers, peer)
     });
-    Actor { user_id: None, source: Source::Web, client }
+    Actor { user: crate::auth::current_user(), source: Source::Web, client }
 }

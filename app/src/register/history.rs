@@ -100,6 +100,7 @@ pub struct DeletedRow {
     pub id: i32,
     pub code: String,
     pub version: i32,
+    pub bagian_id: i32,
     pub bagian: String,
     pub aktivitas: RichText,
     pub potensi: RichText,

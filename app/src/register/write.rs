@@ -13,6 +13,7 @@ mod sections;
 
 use super::history::Action;
 use super::model::{Field, FieldError, RegisterStatus, RichText};
+use crate::auth::{CurrentUser, Permission};
 use crate::db::now;
 use crate::entities::{change_log, register, risk};
 use crate::error::AppError;
@@ -41,6 +42,9 @@ pub enum WriteError {
     Final { year: i32 },
     #[error("not found")]
     NotFound,
+    /// The user's role does not give this.
+    #[error("not allowed: {0:?}")]
+    Forbidden(Permission),
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -57,6 +61,7 @@ impl From<WriteError> for AppError {
             }
             WriteError::Final { year } => Self::RegisterFinal { year },
             WriteError::NotFound => Self::NotFound,
+            WriteError::Forbidden(_) => Self::Forbidden,
             WriteError::Db(error) => error.into(),
         }
     }
@@ -78,18 +83,33 @@ impl Source {
     }
 }
 
-/// Who makes a change: a signed-in user (once accounts exist), the path,
+/// Who makes a change: a signed-in user (none for the importer), the path,
 /// and for changes from the web the client's address.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Actor {
-    pub user_id: Option<i32>,
+    pub user: Option<CurrentUser>,
     pub source: Source,
     /// "203.0.113.7", or "203.0.113.7 via 10.0.0.2" behind a proxy.
     pub client: Option<String>,
 }
 
 impl Actor {
-    pub const IMPORT: Self = Self { user_id: None, source: Source::Import, client: None };
+    pub const IMPORT: Self = Self { user: None, source: Source::Import, client: None };
+
+    pub fn user_id(&self) -> Option<i32> {
+        self.user.as_ref().map(|user| user.id)
+    }
+
+    /// Refuses what the user's role does not give. The importer (run by
+    /// whoever runs the server) may do everything; the web only as a user.
+    pub fn require(&self, permission: Permission) -> Result<(), WriteError> {
+        let allowed = match (&self.user, self.source) {
+            (Some(user), _) => user.may(permission),
+            (None, Source::Import) => true,
+            (None, Source::Web) => false,
+        };
+        if allowed { Ok(()) } else { Err(WriteError::Forbidden(permission)) }
+    }
 }
 
 /// A register held by this transaction.
@@ -208,8 +228,8 @@ pub async fn insert_row(
             1.into(),
             now.clone(),
             now,
-            actor.user_id.into(),
-            actor.user_id.into(),
+            actor.user_id().into(),
+            actor.user_id().into(),
         ])
         .returning_col(risk::Column::Id)
         .to_owned();
@@ -288,7 +308,7 @@ pub async fn update_row(
         update = update
             .col_expr(risk::Column::Version, Expr::val(version))
             .col_expr(risk::Column::UpdatedAt, now(txn.get_database_backend()))
-            .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id));
+            .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id()));
     }
     if update.exec(txn).await?.rows_affected == 0 {
         return Err(conflict(txn, id, expected).await);
@@ -339,11 +359,20 @@ pub async fn save_cell(
         .await?
         .ok_or(WriteError::NotFound)?;
     let register = lock_register(txn, register_id).await?;
+    // Read under the register's lock: no one moves the row meanwhile.
+    let bagian_id = risk::Entity::find_by_id(id)
+        .select_only()
+        .column(risk::Column::BagianId)
+        .into_tuple::<i32>()
+        .one(txn)
+        .await?
+        .ok_or(WriteError::NotFound)?;
+    actor.require(Permission::EditRowsOf(bagian_id))?;
     let saved = risk::Entity::update_many()
         .col_expr(column, Expr::val(value.markup()))
         .col_expr(risk::Column::Version, Expr::col(risk::Column::Version).add(1))
         .col_expr(risk::Column::UpdatedAt, now(txn.get_database_backend()))
-        .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id))
+        .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id()))
         .filter(risk::Column::Id.eq(id))
         .filter(column.eq(expected))
         .filter(column.ne(value.markup()))
@@ -388,9 +417,9 @@ pub async fn delete_row(
     let now = now(txn.get_database_backend());
     let deleted = risk::Entity::update_many()
         .col_expr(risk::Column::DeletedAt, now.clone())
-        .col_expr(risk::Column::DeletedBy, Expr::val(actor.user_id))
+        .col_expr(risk::Column::DeletedBy, Expr::val(actor.user_id()))
         .col_expr(risk::Column::UpdatedAt, now)
-        .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id))
+        .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id()))
         .col_expr(risk::Column::Version, Expr::val(expected + 1))
         // It keeps its place (only live rows' places are unique): an undo
         // puts it back where it was.
@@ -488,7 +517,7 @@ async fn log(
             entry.field.into(),
             entry.old.into(),
             entry.new.into(),
-            actor.user_id.into(),
+            actor.user_id().into(),
             actor.source.code().into(),
             now.clone(),
             actor.client.clone().into(),

@@ -197,10 +197,88 @@ pub struct App {
     pub client: reqwest::Client,
 }
 
+/// The password of every test user.
+pub const PASSWORD: &str = "kata sandi uji coba";
+
+/// Adds user `name` with `role` (and for an editor the Bagian they edit).
+pub async fn add_user(db: &TestDb, name: &str, role: app::auth::Role, bagian: &[i32]) {
+    app::accounts::add_user(&db.db, name, role, bagian, PASSWORD).await.expect("add a test user");
+}
+
+/// A client with no session; it follows no redirect, and gives up on a
+/// server that does not answer (a hung test fails instead of waiting).
+pub fn anonymous() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(60))
+        .build()
+        .expect("a client")
+}
+
+/// Signs `name` in at `base` through the sign-in form; the session token.
+pub async fn sign_in(base: &str, name: &str, password: &str) -> Option<String> {
+    let response = anonymous()
+        .post(format!("{base}/login"))
+        .header(header::ORIGIN, base)
+        .form(&[("username", name), ("password", password), ("next", "/")])
+        .send()
+        .await
+        .expect("sign-in request");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find_map(|cookie| cookie.strip_prefix("benturan_session="))
+        .and_then(|rest| rest.split(';').next())
+        .map(str::to_owned)
+}
+
+/// A client that sends the session `token` with every request.
+pub fn client_with(token: &str) -> reqwest::Client {
+    let mut headers = header::HeaderMap::new();
+    let cookie = format!("benturan_session={token}");
+    headers.insert(header::COOKIE, header::HeaderValue::from_str(&cookie).expect("a cookie"));
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(60))
+        .build()
+        .expect("a client")
+}
+
+/// A new user `name` with `role`, signed in at `base`: their client.
+pub async fn user_client(
+    db: &TestDb,
+    base: &str,
+    name: &str,
+    role: app::auth::Role,
+    bagian: &[i32],
+) -> reqwest::Client {
+    add_user(db, name, role, bagian).await;
+    let token = sign_in(base, name, PASSWORD).await.expect("signed in");
+    client_with(&token)
+}
+
 impl App {
+    /// A server on `db`, and an admin signed in to it.
     pub async fn start(db: &TestDb) -> Self {
         let base = format!("http://{}", spawn_server(db.ready_state().await).await);
-        Self { base, client: reqwest::Client::new() }
+        let client = user_client(db, &base, "admin.uji", app::auth::Role::Admin, &[]).await;
+        Self { base, client }
+    }
+
+    /// Another user of the same server: `role`, and the Bagian they edit.
+    pub async fn as_user(
+        &self,
+        db: &TestDb,
+        name: &str,
+        role: app::auth::Role,
+        bagian: &[i32],
+    ) -> Self {
+        let client = user_client(db, &self.base, name, role, bagian).await;
+        Self { base: self.base.clone(), client }
     }
 
     pub async fn post_json(&self, endpoint: &str, body: Value) -> (StatusCode, Value) {

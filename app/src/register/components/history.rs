@@ -201,6 +201,8 @@ pub fn DeletedRows(register_id: i32) -> impl IntoView {
     let Some(editing) = use_context::<RowEditing>() else {
         return ().into_any();
     };
+    let access = use_context::<super::Access>();
+    let may_restore = move |bagian: i32| access.is_some_and(|access| access.rows_of(bagian));
     let open = RwSignal::new(false);
     let deleted = LocalResource::new(move || {
         let open = open.get();
@@ -249,14 +251,19 @@ pub fn DeletedRows(register_id: i32) -> impl IntoView {
                                         {when}
                                     </p>
                                 </div>
-                                <button
-                                    type="button"
-                                    class="history-restore"
-                                    aria-label=label
-                                    on:click=move |_| restore(id, code.clone())
-                                >
-                                    {move || i18n.t().restore}
-                                </button>
+                                {may_restore(row.bagian_id)
+                                    .then(|| {
+                                        view! {
+                                            <button
+                                                type="button"
+                                                class="history-restore"
+                                                aria-label=label
+                                                on:click=move |_| restore(id, code.clone())
+                                            >
+                                                {move || i18n.t().restore}
+                                            </button>
+                                        }
+                                    })}
                             </li>
                         }
                     })

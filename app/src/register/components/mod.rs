@@ -20,6 +20,42 @@ pub use rows::{BagianList, NewRow, RowActions, RowEditing, RowNotice};
 pub use sections::{AddBagian, BagianHeading, EmptySection};
 pub use table::RegisterTable;
 
+/// What the signed-in user may change in the register on show: nothing
+/// when it is final; otherwise what their role gives (`CurrentUser::may`,
+/// the rules the server enforces on every write).
+#[derive(Clone, Copy)]
+pub struct Access {
+    user: leptos::prelude::StoredValue<Option<crate::auth::CurrentUser>>,
+    open: bool,
+}
+
+impl Access {
+    pub fn new(user: Option<crate::auth::CurrentUser>, open: bool) -> Self {
+        Self { user: leptos::prelude::StoredValue::new(user), open }
+    }
+
+    fn may(&self, permission: crate::auth::Permission) -> bool {
+        use leptos::prelude::WithValue;
+        self.open && self.user.with_value(|user| user.as_ref().is_some_and(|u| u.may(permission)))
+    }
+
+    /// The rows of this Bagian.
+    pub fn rows_of(&self, bagian: i32) -> bool {
+        self.may(crate::auth::Permission::EditRowsOf(bagian))
+    }
+
+    /// Some rows (the table then has its editing column).
+    pub fn any_rows(&self) -> bool {
+        use leptos::prelude::WithValue;
+        self.open && self.user.with_value(|user| user.as_ref().is_some_and(|u| u.edits_rows()))
+    }
+
+    /// The Bagian themselves: add, rename, reorder, remove.
+    pub fn bagian(&self) -> bool {
+        self.may(crate::auth::Permission::ManageBagian)
+    }
+}
+
 /// Runs `then` once the next frame is on screen: work that need not delay it.
 fn after_paint(then: impl FnOnce() + 'static) {
     use leptos::prelude::{request_animation_frame, set_timeout};

@@ -1,4 +1,5 @@
 use super::{RegisterTable, RowEditing, RowNotice};
+use crate::auth::SignedIn;
 use crate::i18n::use_i18n;
 use crate::layout::{ErrorPanel, NotFoundPage, PageTitle};
 use crate::register::api::get_register;
@@ -23,6 +24,7 @@ pub fn RegisterPage() -> impl IntoView {
             }
         })
     };
+    let signed_in = use_context::<SignedIn>();
     let register = Resource::new(key, |key| async move {
         match key {
             Some(key) => get_register(key.unit_id, key.year).await.map(Some),
@@ -44,8 +46,14 @@ pub fn RegisterPage() -> impl IntoView {
         <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 let addressed = key().is_some_and(|key| key.unit_id.is_some());
+                let user = match signed_in {
+                    Some(SignedIn(user)) => user.await,
+                    None => None,
+                };
                 match register.await {
-                    Ok(Some(Some(register))) => view! { <RegisterTable register/> }.into_any(),
+                    Ok(Some(Some(register))) => {
+                        view! { <RegisterTable register user/> }.into_any()
+                    }
                     Ok(Some(None)) if !addressed => view! { <EmptyRegister/> }.into_any(),
                     Ok(_) => view! { <NotFoundPage/> }.into_any(),
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),

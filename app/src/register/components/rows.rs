@@ -43,6 +43,8 @@ pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl Int
             .unwrap_or_default()
             .into_iter()
             .filter(|(id, _)| *id != bagian)
+            // Only into Bagian whose rows the user may change too.
+            .filter(|(id, _)| use_context::<super::Access>().is_some_and(|a| a.rows_of(*id)))
             .collect::<Vec<_>>(),
     );
     let code = StoredValue::new(code);

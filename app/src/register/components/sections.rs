@@ -167,7 +167,10 @@ pub fn EmptySection(
     register_id: i32,
     bagian: i32,
     name: String,
+    /// The Bagian's tools are on offer.
     interactive: Signal<bool>,
+    /// Its first row can be written.
+    starts: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let writing = RwSignal::new(false);
@@ -184,7 +187,7 @@ pub fn EmptySection(
             </th>
             <td class="cell-empty" colspan="6">
                 <p>{move || i18n.t().empty_bagian}</p>
-                <Show when=move || interactive.get() && !writing.get()>
+                <Show when=move || starts.get() && !writing.get()>
                     <button
                         type="button"
                         class="button-secondary"

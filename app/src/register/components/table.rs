@@ -1,9 +1,10 @@
 use super::scroll::follow_scrolling;
 use super::window::{RowWindow, WINDOW_ABOVE};
 use super::{
-    AddBagian, Announcer, BagianHeading, BagianList, DeletedRows, EditableCell, EmptySection,
-    FilterBar, HistoryRow, NewRow, RowActions, RowEditing, TypedFilter,
+    Access, AddBagian, Announcer, BagianHeading, BagianList, DeletedRows, EditableCell,
+    EmptySection, FilterBar, HistoryRow, NewRow, RowActions, RowEditing, TypedFilter,
 };
+use crate::auth::CurrentUser;
 use crate::i18n::{Locale, use_i18n};
 use crate::register::filter::{RowFilter, SearchIndex};
 use crate::register::model::{Field, RegisterView, RiskRowView, SectionView};
@@ -25,13 +26,20 @@ struct Shown {
 /// The register laid out as the printed form: seven columns, each Bagian's
 /// number and name spanning its rows.
 #[component]
-pub fn RegisterTable(register: RegisterView) -> impl IntoView {
+pub fn RegisterTable(
+    register: RegisterView,
+    /// The signed-in user: what they may change shows as controls.
+    user: Option<CurrentUser>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     let caption_unit = register.unit_name.clone();
     let year = register.year;
     let register_id = register.id;
-    let editable = !register.status.is_final();
+    let access = Access::new(user, !register.status.is_final());
+    provide_context(access);
+    // Any row at all: the table gets its column of row controls.
+    let editable = access.any_rows();
     // Cells become interactive once the page is hydrated (effects run only
     // in the browser); the server's HTML promises nothing it cannot do.
     let (ready, set_ready) = signal(false);
@@ -221,8 +229,10 @@ pub fn RegisterTable(register: RegisterView) -> impl IntoView {
             <Show when=nothing_shown>
                 <p class="no-match" data-testid="no-match">{move || t().no_match}</p>
             </Show>
-            <Show when=move || editable && ready.get()>
+            <Show when=move || access.bagian() && ready.get()>
                 <AddBagian register_id/>
+            </Show>
+            <Show when=move || editable && ready.get()>
                 <DeletedRows register_id/>
             </Show>
         </section>
@@ -287,7 +297,13 @@ fn SectionRows(
 ) -> impl IntoView {
     let editing = use_context::<RowEditing>();
     let SectionView { bagian_id, ordinal, name, rows } = section;
-    let interactive = Signal::derive(move || editable && ready.get());
+    // The table has a column of controls (`editable`); this Bagian's rows
+    // are the user's to change (`own`); the Bagian's tools are admins'.
+    let access = use_context::<Access>();
+    let own = access.is_some_and(|access| access.rows_of(bagian_id));
+    let manage = access.is_some_and(|access| access.bagian());
+    let interactive = Signal::derive(move || manage && ready.get());
+    let starts = Signal::derive(move || own && ready.get());
     if rows.is_empty() {
         // Shown to those who can give it rows, and only when nothing is
         // filtered (it matches no search); in a window, only where its place
@@ -299,10 +315,10 @@ fn SectionRows(
                 (Some(_), None) => shown.window.above.get() == 0.0,
             })
         };
-        let hidden = move || !editable || shown.rows.with(Option::is_some) || !placed();
+        let hidden = move || !(own || manage) || shown.rows.with(Option::is_some) || !placed();
         return view! {
             <tbody class="register-section" data-bagian=bagian_id hidden=hidden>
-                <EmptySection register_id bagian=bagian_id name interactive/>
+                <EmptySection register_id bagian=bagian_id name interactive starts/>
             </tbody>
         }
         .into_any();
@@ -325,7 +341,8 @@ fn SectionRows(
         else {
             return ().into_any();
         };
-        view! { <RowView register_id row bagian=bagian_id editable ready shown lead/> }.into_any()
+        view! { <RowView register_id row bagian=bagian_id editable own ready shown lead/> }
+            .into_any()
     };
     view! {
         <tbody
@@ -355,7 +372,10 @@ fn RowView(
     register_id: i32,
     row: RiskRowView,
     bagian: i32,
+    /// The table has a column of row controls.
     editable: bool,
+    /// This row is the user's to change.
+    own: bool,
     ready: ReadSignal<bool>,
     shown: Shown,
     lead: Lead,
@@ -365,12 +385,13 @@ fn RowView(
     let id = row.id;
     let terms = Signal::from(shown.terms);
     let cells = Field::CELLS.into_iter().zip(row.cells()).map(|(field, cell)| {
-        view! { <EditableCell row=id field text=cell.clone() editable ready terms/> }
+        view! { <EditableCell row=id field text=cell.clone() editable=own ready terms/> }
     });
     let (code, version) = (row.code.clone(), row.version);
     let actions = editable.then(|| {
         let controls = move || {
-            ready.get().then(|| view! { <RowActions row=id code=code.clone() version bagian/> })
+            (own && ready.get())
+                .then(|| view! { <RowActions row=id code=code.clone() version bagian/> })
         };
         view! { <td class="cell-actions">{controls}</td> }
     });

@@ -80,11 +80,13 @@ pub async fn add_row(
                 .one(txn)
                 .await?
                 .ok_or(WriteError::NotFound)?;
+            actor.require(Permission::EditRowsOf(bagian_id))?;
             make_room(txn, register.id, bagian_id, position + 1).await?;
             (bagian_id, position + 1)
         }
         Placement::End { bagian_id } => {
             let bagian = bagian_of(txn, &register, bagian_id).await?;
+            actor.require(Permission::EditRowsOf(bagian.id))?;
             ensure_section(txn, register.id, bagian.id).await?;
             (bagian.id, end_of(txn, register.id, bagian.id).await?)
         }
@@ -141,6 +143,9 @@ pub async fn move_to_bagian(
     let row = row_of(txn, id, false).await?;
     let register = lock_register(txn, row.register_id).await?;
     let target = bagian_of(txn, &register, bagian_id).await?;
+    // Out of one Bagian and into the other: the user must edit both.
+    actor.require(Permission::EditRowsOf(row.bagian_id))?;
+    actor.require(Permission::EditRowsOf(target.id))?;
     if row.version != expected {
         return Err(WriteError::Conflict { row_id: id, expected, current: Some(row.version) });
     }
@@ -172,6 +177,9 @@ pub async fn remove_row(
 ) -> Result<(), WriteError> {
     let row = row_of(txn, id, false).await?;
     let register = lock_register(txn, row.register_id).await?;
+    // The delete is on `expected`: had the row moved Bagian since it was
+    // read, the version would no longer match.
+    actor.require(Permission::EditRowsOf(row.bagian_id))?;
     delete_row(txn, actor, register.id, id, expected).await?;
     bump_register(txn, &register, None).await?;
     Ok(())
@@ -186,6 +194,7 @@ pub async fn restore_row(
 ) -> Result<i32, WriteError> {
     let row = row_of(txn, id, true).await?;
     let register = lock_register(txn, row.register_id).await?;
+    actor.require(Permission::EditRowsOf(row.bagian_id))?;
     ensure_section(txn, register.id, row.bagian_id).await?;
     make_room(txn, register.id, row.bagian_id, row.position).await?;
     let change = RowChange { position: Some(row.position), restore: true, ..Default::default() };
@@ -206,6 +215,7 @@ pub async fn move_row(
 ) -> Result<i32, WriteError> {
     let row = row_of(txn, id, false).await?;
     let register = lock_register(txn, row.register_id).await?;
+    actor.require(Permission::EditRowsOf(row.bagian_id))?;
     if row.version != expected {
         return Err(WriteError::Conflict { row_id: id, expected, current: Some(row.version) });
     }
@@ -240,7 +250,7 @@ pub async fn move_row(
         .col_expr(risk::Column::Position, Expr::val(neighbour.position))
         .col_expr(risk::Column::Version, Expr::col(risk::Column::Version).add(1))
         .col_expr(risk::Column::UpdatedAt, now(txn.get_database_backend()))
-        .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id))
+        .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id()))
         .filter(risk::Column::Id.eq(id))
         .filter(risk::Column::Version.eq(row.version))
         .exec(txn)

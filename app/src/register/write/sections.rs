@@ -98,6 +98,7 @@ pub async fn add_bagian(
     register_id: i32,
     raw: &str,
 ) -> Result<i32, WriteError> {
+    actor.require(Permission::ManageBagian)?;
     let name =
         parse_name(Field::Bagian, raw).map_err(|error| WriteError::Validation(vec![error]))?;
     let register = lock_register(txn, register_id).await?;
@@ -148,6 +149,7 @@ pub async fn rename_bagian(
     expected: &str,
     raw: &str,
 ) -> Result<String, WriteError> {
+    actor.require(Permission::ManageBagian)?;
     let name =
         parse_name(Field::Bagian, raw).map_err(|error| WriteError::Validation(vec![error]))?;
     let register = lock_register(txn, register_id).await?;
@@ -198,6 +200,7 @@ pub async fn move_bagian(
     up: bool,
     neighbour: i32,
 ) -> Result<(), WriteError> {
+    actor.require(Permission::ManageBagian)?;
     let register = lock_register(txn, register_id).await?;
     let mut listed = sections(txn, register.id).await?;
     let at = listed.iter().position(|(id, _)| *id == bagian_id).ok_or(WriteError::NotFound)?;
@@ -229,6 +232,7 @@ pub async fn remove_bagian(
     register_id: i32,
     bagian_id: i32,
 ) -> Result<(), WriteError> {
+    actor.require(Permission::ManageBagian)?;
     let register = lock_register(txn, register_id).await?;
     let listed = sections(txn, register.id).await?;
     let Some((_, name)) = listed.iter().find(|(id, _)| *id == bagian_id) else {

@@ -1,6 +1,5 @@
 //! Accounts: users with a role, the Bagian an editor edits, and their
-//! passwords as argon2id hashes. The sign-in, sessions and role checks of
-//! issue 12 build on this.
+//! passwords as argon2id hashes; sign-in and sessions (`session`).
 use crate::entities::{app_user, auth_event, user_bagian, user_session};
 use argon2::Argon2;
 use argon2::password_hash::{
@@ -12,32 +11,13 @@ use sea_orm::{
     Set, TransactionTrait,
 };
 
-/// What a user may do (issue 12): admin everything; editor the rows of
-/// their Bagian; reviewer reads all and writes review notes; viewer reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Role {
-    Admin,
-    Editor,
-    Reviewer,
-    Viewer,
-}
+pub use crate::auth::Role;
 
-impl Role {
-    pub const ALL: [Role; 4] = [Role::Admin, Role::Editor, Role::Reviewer, Role::Viewer];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::Editor => "editor",
-            Role::Reviewer => "reviewer",
-            Role::Viewer => "viewer",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|role| role.code() == code)
-    }
-}
+mod session;
+pub use session::{
+    ABSOLUTE_LIFETIME, FAILURE_WINDOW, IDLE_LIFETIME, LOCK_AFTER, SESSION_COOKIE, SLOW_AFTER,
+    SLOW_STEP, SignInError, SignedIn, end_session, record_refusal, resolve_session, sign_in,
+};
 
 /// Limits of a username and a password.
 pub const USERNAME_CHARS: std::ops::RangeInclusive<usize> = 3..=64;
@@ -267,13 +247,17 @@ pub async fn check_credentials(
 ) -> Result<Option<app_user::Model>, AccountError> {
     let user = by_name(db, username).await?;
     let hash = user.as_ref().and_then(|user| user.password_hash.clone());
-    let matches = match &hash {
-        Some(hash) => verify_password(hash, password),
+    let password = password.to_owned();
+    // Hashing takes tens of milliseconds of CPU: off the async threads.
+    let matches = tokio::task::spawn_blocking(move || match &hash {
+        Some(hash) => verify_password(hash, &password),
         None => {
-            verify_password(DUMMY_HASH.get_or_init(|| hash_password("not a password")), password);
+            verify_password(DUMMY_HASH.get_or_init(|| hash_password("not a password")), &password);
             false
         }
-    };
+    })
+    .await
+    .map_err(|error| AccountError::Database(error.to_string()))?;
     Ok(user.filter(|user| matches && user.active))
 }
 
@@ -343,13 +327,5 @@ mod tests {
         assert_eq!(one.len(), 20);
         assert!(one.chars().all(|c| c.is_ascii_alphanumeric() && !"l1O0I".contains(c)));
         assert_ne!(one, two);
-    }
-
-    #[test]
-    fn roles_read_back() {
-        for role in Role::ALL {
-            assert_eq!(Role::parse(role.code()), Some(role));
-        }
-        assert_eq!(Role::parse("root"), None);
     }
 }

@@ -1,0 +1,104 @@
+import { Browser, expect, test } from "@playwright/test";
+import { PASSWORD, stateOf } from "./accounts";
+import { expectAccessible, waitForHydration, watchForErrors } from "./helpers";
+
+/** A browser of its own, signed in as `name`, on the register. */
+async function signedIn(browser: Browser, name: string) {
+  const context = await browser.newContext({ storageState: stateOf(name) });
+  const page = await context.newPage();
+  const errors = watchForErrors(page);
+  await page.goto("/");
+  await waitForHydration(page);
+  return { context, page, errors };
+}
+
+test.describe("signing in", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("a stranger signs in, lands where they were going, and signs out", async ({ page }) => {
+    const errors = watchForErrors(page);
+    await page.goto("/?q=tamu");
+    await expect(page).toHaveURL(/\/login\?next=%2F%3Fq%3Dtamu$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Masuk");
+    await expect(page.getByRole("status")).toHaveText("Masuk dulu untuk membuka halaman itu.");
+    await waitForHydration(page);
+    await expectAccessible(page);
+    await page.screenshot({ path: "screenshots/login-desktop.png", fullPage: true });
+
+    await page.getByLabel("Nama pengguna").fill("pimpinan");
+    await page.getByLabel("Kata sandi").fill("bukan kata sandinya");
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Nama pengguna atau kata sandi salah.");
+    await expectAccessible(page);
+
+    await page.getByLabel("Nama pengguna").fill("pimpinan");
+    await page.getByLabel("Kata sandi").fill(PASSWORD);
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await expect(page).toHaveURL(/\/\?q=tamu$/);
+    await expect(page.getByTestId("user-name")).toHaveText("pimpinan");
+    await expect(page.locator(".user-role")).toHaveText("Pembaca");
+    await expect(page.locator("table.official-table tbody tr")).toHaveCount(1);
+
+    await waitForHydration(page);
+    await page.getByTestId("sign-out").click();
+    await expect(page).toHaveURL(/\/login\?keluar=1$/);
+    await expect(page.getByRole("status")).toHaveText("Anda telah keluar.");
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/login$/);
+    expect(errors).toEqual([]);
+  });
+
+  test("the sign-in page at phone width", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/login?galat=locked&menit=15");
+    await expect(page.getByRole("alert")).toContainText("Coba lagi dalam 15 menit");
+    await expectAccessible(page);
+    await page.screenshot({ path: "screenshots/login-phone.png", fullPage: true });
+  });
+});
+
+test("an editor changes only their Bagian; a crafted call for another's row is refused", async ({ browser }) => {
+  const { context, page, errors } = await signedIn(browser, "editor.protokol");
+  await expect(page.locator(".user-role")).toHaveText("Penyunting");
+  const table = page.locator("table.official-table");
+  // Their Bagian's cells open for editing; the others' are plain text.
+  const protokol = table.locator('tbody[data-bagian]').nth(1);
+  const perencanaan = table.locator('tbody[data-bagian]').nth(0);
+  await expect(protokol.locator('[data-grid-item][role="button"]').first()).toBeVisible();
+  await expect(perencanaan.locator('[role="button"]')).toHaveCount(0);
+  await expect(protokol.locator(".cell-actions button").first()).toBeVisible();
+  await expect(perencanaan.locator(".cell-actions button")).toHaveCount(0);
+  // No Bagian tools for an editor.
+  await expect(page.getByRole("button", { name: /Tambah Bagian/ })).toHaveCount(0);
+  await expectAccessible(page);
+  await page.screenshot({ path: "screenshots/register-editor.png", fullPage: true });
+
+  // The same call the page would make, for a row of another Bagian.
+  const register = await (await page.request.get("/api/get_register")).json();
+  const row = register.sections[0].rows[0];
+  const response = await page.request.post("/api/save_cell", {
+    form: { row: String(row.id), field: "Penyebab", expected: row.penyebab, value: "Diubah diam-diam" },
+    headers: { origin: new URL(page.url()).origin },
+  });
+  expect(response.status()).toBe(403);
+  expect(await response.json()).toBe("Forbidden");
+  const after = await (await page.request.get("/api/get_register")).json();
+  expect(after.sections[0].rows[0].penyebab).toBe(row.penyebab);
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("a viewer reads the register without any editing control", async ({ browser }) => {
+  const { context, page, errors } = await signedIn(browser, "pimpinan");
+  const table = page.locator("table.official-table");
+  await expect(table.locator("tbody tr[data-row-id]")).toHaveCount(13);
+  await expect(table.locator('[role="button"]')).toHaveCount(0);
+  await expect(table.locator("th.cell-actions")).toHaveCount(0);
+  await expect(table).not.toHaveAttribute("role", "grid");
+  await expect(page.getByText("Baris terhapus")).toHaveCount(0);
+  await expectAccessible(page);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "screenshots/register-viewer-phone.png", fullPage: true });
+  expect(errors).toEqual([]);
+  await context.close();
+});
