@@ -14,11 +14,18 @@ pub struct AppState {
     pub db: DatabaseConnection,
     /// Set once migrations have run; until then every data request is a 503.
     pub schema_ready: Arc<AtomicBool>,
+    /// This instance's open pages, told of every change.
+    pub live: crate::live::LiveHub,
 }
 
 impl AppState {
     pub fn new(leptos_options: LeptosOptions, db: DatabaseConnection) -> Self {
-        Self { leptos_options, db, schema_ready: Arc::new(AtomicBool::new(false)) }
+        Self {
+            leptos_options,
+            db,
+            schema_ready: Arc::new(AtomicBool::new(false)),
+            live: crate::live::LiveHub::default(),
+        }
     }
 
     pub fn mark_ready(&self) {

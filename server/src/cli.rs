@@ -192,8 +192,11 @@ async fn serve(
         .into_make_service_with_connect_info::<std::net::SocketAddr>();
     let server = axum::serve(listener, app).with_graceful_shutdown({
         let mut stopped = stopped.clone();
+        let live = state.live.clone();
         async move {
             let _ = stopped.changed().await;
+            // Live streams never end by themselves: end them.
+            live.close();
         }
     });
     let watcher = tokio::spawn(async move {

@@ -2,6 +2,7 @@
 //! start-up, and the command line.
 pub mod cache;
 pub mod cli;
+pub mod live;
 pub mod security;
 pub mod session;
 pub mod startup;
@@ -59,6 +60,7 @@ pub fn router(state: AppState) -> Router {
 /// The whole app: pages, server functions, static files, and the layers that
 /// guard them.
 pub fn router_with(state: AppState, public: PublicOrigin) -> Router {
+    live::spawn_listener(state.clone());
     let routes = generate_route_list(App);
     let options = state.leptos_options.clone();
     Router::new()
@@ -72,6 +74,7 @@ pub fn router_with(state: AppState, public: PublicOrigin) -> Router {
             move || shell(options.clone()),
         )
         .merge(session::routes(session::CookiePolicy { secure: public.is_https() }))
+        .route("/api/events", axum::routing::get(live::events))
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(
             (cache::PageCache::default(), state.clone()),
@@ -83,7 +86,8 @@ pub fn router_with(state: AppState, public: PublicOrigin) -> Router {
             immutable_assets,
         ))
         .layer(middleware::from_fn_with_state(public.clone(), security::same_origin_writes))
-        .layer(middleware::from_fn_with_state(public, security::security_headers))
+        .layer(middleware::from_fn_with_state(public.clone(), security::security_headers))
+        .layer(axum::Extension(public))
         .layer(middleware::map_response(retry_after))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(CompressionLayer::new())

@@ -112,7 +112,7 @@ pub async fn same_origin_writes(
 /// reverse proxy `Host` is the upstream's, and a DNS-rebinding attacker
 /// controls `Origin` and `Host` alike. Without one, `Origin` must match
 /// `Host`, or the browser must vouch with `Sec-Fetch-Site: same-origin`.
-fn is_same_origin(headers: &HeaderMap, public: &PublicOrigin) -> bool {
+pub fn is_same_origin(headers: &HeaderMap, public: &PublicOrigin) -> bool {
     let text = |name| headers.get(name).and_then(|value| value.to_str().ok());
     let fetch_site = text("sec-fetch-site");
     if matches!(fetch_site, Some("cross-site" | "same-site")) {

@@ -512,7 +512,62 @@ async fn an_admin_may_do_everything(db: &TestDb) {
     assert_eq!(forbidden.as_deref(), Some("0"));
 }
 
+/// Every response carries the security headers; a page's scripts carry the
+/// nonce its CSP names, also when the page comes from the cache.
+async fn every_response_carries_the_security_headers(db: &TestDb) {
+    let app = App::start(db).await;
+    let nonce_of = |response: &reqwest::Response| {
+        let policy = response.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+        for part in [
+            "default-src 'self'",
+            "'wasm-unsafe-eval'",
+            "frame-ancestors 'none'",
+            "object-src 'none'",
+            "base-uri 'none'",
+        ] {
+            assert!(policy.contains(part), "{part}: {policy}");
+        }
+        let scripts = policy.split(';').find(|d| d.trim().starts_with("script-src")).unwrap();
+        assert!(!scripts.contains("unsafe-inline"), "{scripts}");
+        assert_eq!(response.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+        assert_eq!(response.headers()[header::REFERRER_POLICY], "same-origin");
+        assert!(response.headers().get(header::STRICT_TRANSPORT_SECURITY).is_none());
+        assert!(response.headers().get("x-benturan-nonce").is_none(), "internal");
+        let start = scripts.find("'nonce-").unwrap() + "'nonce-".len();
+        scripts[start..].split('\'').next().unwrap().to_owned()
+    };
+    for path in ["/login", "/api/get_register", "/tidak-ada"] {
+        let response = app.client.get(format!("{}{path}", app.base)).send().await.unwrap();
+        nonce_of(&response);
+    }
+    let anonymous_page = anonymous().get(format!("{}/", app.base)).send().await.unwrap();
+    nonce_of(&anonymous_page);
+    let mut nonces = Vec::new();
+    for _ in 0..2 {
+        // Rendered, then kept: the kept page names the nonce it carries.
+        let response = app.client.get(format!("{}/", app.base)).send().await.unwrap();
+        let nonce = nonce_of(&response);
+        let html = response.text().await.unwrap();
+        assert!(html.contains(&format!(r#"nonce="{nonce}""#)), "the scripts carry {nonce}");
+        assert!(nonce.len() >= 22, "{nonce}");
+        nonces.push(nonce);
+    }
+    let login = app.client.get(format!("{}/login", app.base)).send().await.unwrap();
+    assert_ne!(nonce_of(&login), nonces[0], "a fresh page has a fresh nonce");
+
+    // Served over HTTPS: browsers are told to stay on it.
+    let state = db.ready_state().await;
+    let public = benturan::security::PublicOrigin::parse(Some("https://benturan.example.go.id"));
+    let address = common::spawn_router(benturan::router_with(state, public.unwrap())).await;
+    let response = anonymous().get(format!("http://{address}/login")).send().await.unwrap();
+    assert_eq!(
+        response.headers()[header::STRICT_TRANSPORT_SECURITY],
+        "max-age=31536000; includeSubDomains"
+    );
+}
+
 on_both_databases!(
+    every_response_carries_the_security_headers,
     strangers_reach_only_the_sign_in_page,
     signing_in_gives_a_new_safe_session,
     sessions_survive_a_restart_and_expire,

@@ -175,7 +175,16 @@ async fn in_write<T>(
         txn.commit().await?;
         Ok(value)
     };
-    let result = run.await;
+    let (result, written) = crate::live::collect(run).await;
+    if result.is_ok() {
+        // Committed: this instance's pages hear of it now (the others
+        // through NOTIFY on PostgreSQL).
+        with_context(|state: &crate::state::AppState| {
+            for change in written {
+                state.live.publish(change);
+            }
+        });
+    }
     if matches!(result, Err(AppError::Forbidden))
         && let Ok(db) = crate::state::db()
     {
