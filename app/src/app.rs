@@ -51,6 +51,12 @@ pub fn App() -> impl IntoView {
             <main id="main" class="page">
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment("login") view=LoginPage/>
+                    // Async: a refusal is the page's HTTP status (403), not only its text.
+                    <Route
+                        path=StaticSegment("admin")
+                        view=crate::admin_page::AdminPage
+                        ssr=SsrMode::Async
+                    />
                     // Async: the HTML holds every row in place, even without JavaScript.
                     <Route path=StaticSegment("") view=RegisterPage ssr=SsrMode::Async/>
                     <Route

@@ -22,6 +22,9 @@ pub enum AppError {
     /// Input that breaks a rule; each error names its field and limit.
     #[error("invalid input")]
     Validation(Vec<FieldError>),
+    /// An account change the rules refuse (admin page).
+    #[error("account change refused: {0:?}")]
+    Account(crate::admin::AccountProblem),
     /// The row was saved by someone else since the editor loaded `expected`.
     #[error("version conflict: expected {expected}, found {current}")]
     Conflict { expected: i32, current: i32 },
@@ -47,7 +50,7 @@ impl AppError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
-            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Validation(_) | Self::Account(_) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Conflict { .. } | Self::CellConflict { .. } | Self::RegisterFinal { .. } => {
                 StatusCode::CONFLICT
             }

@@ -1,5 +1,7 @@
 //! Benturan: the conflict-of-interest risk register. Shared by the server
 //! (feature `ssr`) and the browser (feature `hydrate`).
+pub mod admin;
+mod admin_page;
 pub mod app;
 pub mod auth;
 pub mod error;

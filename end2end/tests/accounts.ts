@@ -8,6 +8,8 @@ export const USERS: { name: string; role: string; bagian?: number }[] = [
   { name: "editor.protokol", role: "editor", bagian: 1 },
   { name: "peninjau", role: "reviewer" },
   { name: "pimpinan", role: "viewer" },
+  // Signs out in its journey (which ends all of its sessions): no one else's.
+  { name: "tamu.baca", role: "viewer" },
 ];
 
 /** Where a user's signed-in browser state is kept. */

@@ -25,17 +25,17 @@ test.describe("signing in", () => {
     await expectAccessible(page);
     await page.screenshot({ path: "screenshots/login-desktop.png", fullPage: true });
 
-    await page.getByLabel("Nama pengguna").fill("pimpinan");
+    await page.getByLabel("Nama pengguna").fill("tamu.baca");
     await page.getByLabel("Kata sandi").fill("bukan kata sandinya");
     await page.getByRole("button", { name: "Masuk" }).click();
     await expect(page.getByRole("alert")).toHaveText("Nama pengguna atau kata sandi salah.");
     await expectAccessible(page);
 
-    await page.getByLabel("Nama pengguna").fill("pimpinan");
+    await page.getByLabel("Nama pengguna").fill("tamu.baca");
     await page.getByLabel("Kata sandi").fill(PASSWORD);
     await page.getByRole("button", { name: "Masuk" }).click();
     await expect(page).toHaveURL(/\/\?q=tamu$/);
-    await expect(page.getByTestId("user-name")).toHaveText("pimpinan");
+    await expect(page.getByTestId("user-name")).toHaveText("tamu.baca");
     await expect(page.locator(".user-role")).toHaveText("Pembaca");
     await expect(page.locator("table.official-table tbody tr")).toHaveCount(1);
 
@@ -100,5 +100,89 @@ test("a viewer reads the register without any editing control", async ({ browser
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "screenshots/register-viewer-phone.png", fullPage: true });
   expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("an editor's save shows in a colleague's open page at once, in place", async ({ browser }) => {
+  const editor = await signedIn(browser, "editor.protokol");
+  const reader = await signedIn(browser, "pimpinan");
+  await reader.page.evaluate(() => ((window as any).__stillHere = true));
+  const text = `Diubah langsung ${Date.now()}`;
+  const row = editor.page.locator("tbody[data-bagian]").nth(1).locator("tr[data-row-id]").first();
+  const id = await row.getAttribute("data-row-id");
+  // Penyebab Utama, the third text cell.
+  await row.locator(".cell-view").nth(2).click();
+  await editor.page.locator(".cell-editor textarea").fill(text);
+  const saved = Date.now();
+  await editor.page.keyboard.press("Control+Enter");
+  const seen = reader.page.locator(`tr[data-row-id="${id}"] td.cell-text`).nth(2);
+  await expect(seen).toHaveText(text, { timeout: 5_000 });
+  const latency = Date.now() - saved;
+  console.log(`live: the reader saw the save ${latency} ms after it was sent`);
+  // In place: no reload, and the row's version followed.
+  expect(await reader.page.evaluate(() => (window as any).__stillHere)).toBe(true);
+  const version = await editor.page.locator(`tr[data-row-id="${id}"]`).getAttribute("data-version");
+  await expect(reader.page.locator(`tr[data-row-id="${id}"]`)).toHaveAttribute("data-version", version!);
+  expect(editor.errors).toEqual([]);
+  expect(reader.errors).toEqual([]);
+  await editor.context.close();
+  await reader.context.close();
+});
+
+test("an admin adds a user, who signs in with the password shown once", async ({ browser, page }) => {
+  // The second add is refused on purpose: 422.
+  const errors = watchForErrors(page, { path: "/api/admin_add_account", status: 422 });
+  await page.goto("/");
+  await waitForHydration(page);
+  await page.getByRole("link", { name: "Pengguna" }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pengguna dan peran");
+  await waitForHydration(page);
+  await expectAccessible(page);
+  await page.screenshot({ path: "screenshots/admin-desktop.png", fullPage: true });
+
+  const name = `baru.${Date.now() % 100000}`;
+  await page.getByLabel("Nama pengguna").fill(name);
+  await page.locator("#new-role").selectOption("editor");
+  await page.getByRole("checkbox", { name: "Bagian Protokol" }).first().check();
+  await page.getByRole("button", { name: "Tambah pengguna" }).click();
+  const shown = page.getByTestId("new-password");
+  await expect(shown).toContainText(name);
+  const password = (await shown.locator("code").innerText()).trim();
+  expect(password).toHaveLength(20);
+  await expect(page.locator(`tr[data-user="${name}"]`)).toBeVisible();
+  await expect(page.locator('tr[data-kind="user_added"]').first()).toContainText("Pengguna ditambahkan");
+
+  // Refused, and said why.
+  await page.getByLabel("Nama pengguna").fill(name);
+  await page.getByRole("button", { name: "Tambah pengguna" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Nama pengguna itu sudah dipakai; pilih nama lain.");
+
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const other = await context.newPage();
+  await other.goto("/login");
+  await other.getByLabel("Nama pengguna").fill(name);
+  await other.getByLabel("Kata sandi").fill(password);
+  await other.getByRole("button", { name: "Masuk" }).click();
+  await expect(other.getByTestId("user-name")).toHaveText(name);
+  await expect(other.locator(".user-role")).toHaveText("Penyunting");
+  await context.close();
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expectAccessible(page);
+  await page.screenshot({ path: "screenshots/admin-phone.png", fullPage: true });
+  expect(errors).toEqual([]);
+});
+
+test("the admin page is an admin's alone", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: stateOf("pimpinan") });
+  const page = await context.newPage();
+  const errors = watchForErrors(page, { path: "/admin", status: 403 });
+  const response = await page.goto("/admin");
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Akses tidak diizinkan");
+  await expect(page.getByRole("link", { name: "Pengguna" })).toHaveCount(0);
+  await expectAccessible(page);
+  expect(errors.filter((error) => !error.includes("403"))).toEqual([]);
   await context.close();
 });

@@ -63,7 +63,7 @@ pub async fn events(
     };
     let register = listen.register;
     let first = (listen.since.is_none_or(|since| since < current))
-        .then(|| Change { register, version: current });
+        .then_some(Change { register, version: current });
     let db = state.db.clone();
     let later = stream::unfold(receiver, move |mut receiver| {
         let db = db.clone();

@@ -1,6 +1,6 @@
 //! Accounts: users with a role, the Bagian an editor edits, and their
 //! passwords as argon2id hashes; sign-in and sessions (`session`).
-use crate::entities::{app_user, auth_event, user_bagian, user_session};
+use crate::entities::{app_user, user_bagian, user_session};
 use argon2::Argon2;
 use argon2::password_hash::{
     PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
@@ -13,7 +13,9 @@ use sea_orm::{
 
 pub use crate::auth::Role;
 
+mod manage;
 mod session;
+pub use manage::{ChangedBy, admin_view, audit_entries, reset_password, update_user};
 pub use session::{
     ABSOLUTE_LIFETIME, FAILURE_WINDOW, IDLE_LIFETIME, LOCK_AFTER, SESSION_COOKIE, SLOW_AFTER,
     SLOW_STEP, SignInError, SignedIn, end_session, record_refusal, resolve_session, sign_in,
@@ -37,8 +39,32 @@ pub enum AccountError {
     NoSuchUser(String),
     #[error("no Bagian {0}")]
     NoSuchBagian(i32),
+    #[error("the last active admin keeps the role")]
+    LastAdmin,
     #[error("database: {0}")]
     Database(String),
+}
+
+impl From<AccountError> for crate::error::AppError {
+    fn from(error: AccountError) -> Self {
+        use crate::admin::AccountProblem;
+        let problem = match error {
+            AccountError::BadUsername { min, max } => AccountProblem::BadUsername { min, max },
+            AccountError::Taken(_) => AccountProblem::Taken,
+            AccountError::LastAdmin => AccountProblem::LastAdmin,
+            AccountError::NoSuchBagian(_) => AccountProblem::NoSuchBagian,
+            AccountError::NoSuchUser(_) => AccountProblem::NoSuchUser,
+            // Passwords made here fit; a role is parsed before it comes here.
+            AccountError::BadPassword { .. } | AccountError::BadRole(_) => {
+                return crate::error::AppError::Internal;
+            }
+            AccountError::Database(message) => {
+                tracing::error!(%message, "account change failed");
+                return crate::error::AppError::Unavailable;
+            }
+        };
+        crate::error::AppError::Account(problem)
+    }
 }
 
 impl From<DbErr> for AccountError {
@@ -110,9 +136,22 @@ pub fn verify_password(hash: &str, password: &str) -> bool {
         .is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
-/// Adds a user with a role, the Bagian they edit, and a password; logged.
+/// Adds a user with a role, the Bagian they edit, and a password; logged as
+/// done on the command line.
 pub async fn add_user(
     db: &DatabaseConnection,
+    username: &str,
+    role: Role,
+    bagian: &[i32],
+    password: &str,
+) -> Result<i32, AccountError> {
+    add_user_by(db, &ChangedBy::command_line(), username, role, bagian, password).await
+}
+
+/// Adds a user as `add_user` does, logged as done by `by`.
+pub async fn add_user_by(
+    db: &DatabaseConnection,
+    by: &ChangedBy,
     username: &str,
     role: Role,
     bagian: &[i32],
@@ -153,7 +192,7 @@ pub async fn add_user(
             .insert(&txn)
             .await?;
     }
-    log(&txn, "user_added", &user, Some(role.code().to_owned())).await?;
+    manage::record(&txn, by, "user_added", &user, Some(role.code().to_owned())).await?;
     txn.commit().await?;
     Ok(user.id)
 }
@@ -215,7 +254,7 @@ async fn change_user(
         .filter(user_session::Column::UserId.eq(user.id))
         .exec(&txn)
         .await?;
-    log(&txn, kind, &user, None).await?;
+    manage::record(&txn, &ChangedBy::command_line(), kind, &user, None).await?;
     txn.commit().await?;
     Ok(())
 }
@@ -268,27 +307,6 @@ async fn by_name<C: sea_orm::ConnectionTrait>(
     username: &str,
 ) -> Result<Option<app_user::Model>, DbErr> {
     app_user::Entity::find().filter(app_user::Column::Username.eq(username)).one(db).await
-}
-
-async fn log<C: sea_orm::ConnectionTrait>(
-    db: &C,
-    kind: &str,
-    user: &app_user::Model,
-    detail: Option<String>,
-) -> Result<(), DbErr> {
-    auth_event::ActiveModel {
-        at: Set(Utc::now()),
-        kind: Set(kind.to_owned()),
-        username: Set(Some(user.username.clone())),
-        user_id: Set(Some(user.id)),
-        actor_id: Set(None),
-        client: Set(Some("command line".to_owned())),
-        detail: Set(detail),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
 }
 
 #[cfg(test)]

@@ -322,6 +322,10 @@ pub fn account_error(locale: Locale, error: &crate::accounts::AccountError) -> S
             format!("Tidak ada Bagian dengan id {id}."),
             format!("There is no Bagian with id {id}."),
         ),
+        AccountError::LastAdmin => (
+            "Admin aktif terakhir tidak dapat diubah perannya atau dinonaktifkan.".to_owned(),
+            "The last active admin cannot lose the role or be disabled.".to_owned(),
+        ),
         AccountError::Database(message) => {
             (format!("Basis data: {message}"), format!("Database: {message}"))
         }

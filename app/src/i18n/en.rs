@@ -199,4 +199,47 @@ pub const STRINGS: Strings = Strings {
     role_names: ["Admin", "Editor", "Reviewer", "Viewer"],
     read_only_note: |role| format!("You are signed in as {role}: this register is read-only."),
     edits_bagian_note: |bagian| format!("You can edit the rows of {bagian}."),
+    changed_meanwhile: "Someone else just changed this cell. Save to see both texts and choose; nothing is overwritten.",
+    table_updated: "The register was updated with another user's changes.",
+    admin_title: "Users and roles",
+    admin_lead: "Add users, set their role and the Bagian they edit, disable accounts, or reset passwords. Every change is logged.",
+    admin_link: "Users",
+    add_account: "Add user",
+    accounts_heading: "Users",
+    role_label: "Role",
+    active_label: "Active",
+    last_sign_in: "Last sign-in",
+    reset_password: "Reset password",
+    password_once: |user| {
+        format!("Temporary password for {user}. Pass it on now: it will not be shown again.")
+    },
+    account_saved: |user| format!("Changes for {user} saved."),
+    bad_username: |min, max| {
+        format!(
+            "A username is {min}–{max} characters: lowercase a–z, digits 0–9, dot (.), underscore (_) or hyphen (-)."
+        )
+    },
+    username_taken: "That username is taken; choose another.",
+    last_admin: "The last active admin cannot lose the role or be disabled; make someone else admin first.",
+    no_such_bagian: "A chosen Bagian no longer exists; reload the page.",
+    no_such_user: "That user no longer exists; reload the page.",
+    audit_title: "Audit log",
+    audit_when: "When",
+    audit_what: "Event",
+    audit_by: "By",
+    audit_address: "Address",
+    audit_detail: "Detail",
+    audit_kinds: &[
+        ("sign_in", "Signed in"),
+        ("sign_in_failed", "Sign-in failed"),
+        ("sign_in_locked", "Account locked for a while"),
+        ("sign_out", "Signed out"),
+        ("forbidden", "Access refused"),
+        ("user_added", "User added"),
+        ("password_set", "Password changed"),
+        ("user_disabled", "User disabled"),
+        ("user_enabled", "User enabled"),
+        ("role_changed", "Role changed"),
+        ("bagian_changed", "Bagian changed"),
+    ],
 };

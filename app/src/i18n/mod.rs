@@ -202,6 +202,34 @@ pub struct Strings {
     pub read_only_note: fn(role: &str) -> String,
     /// An editor's table: which Bagian they edit.
     pub edits_bagian_note: fn(bagian: &str) -> String,
+    /// A colleague saved the cell the user is editing.
+    pub changed_meanwhile: &'static str,
+    /// The table took in a colleague's change of its shape.
+    pub table_updated: &'static str,
+    pub admin_title: &'static str,
+    pub admin_lead: &'static str,
+    pub admin_link: &'static str,
+    pub add_account: &'static str,
+    pub accounts_heading: &'static str,
+    pub role_label: &'static str,
+    pub active_label: &'static str,
+    pub last_sign_in: &'static str,
+    pub reset_password: &'static str,
+    pub password_once: fn(user: &str) -> String,
+    pub account_saved: fn(user: &str) -> String,
+    pub bad_username: fn(min: usize, max: usize) -> String,
+    pub username_taken: &'static str,
+    pub last_admin: &'static str,
+    pub no_such_bagian: &'static str,
+    pub no_such_user: &'static str,
+    pub audit_title: &'static str,
+    pub audit_when: &'static str,
+    pub audit_what: &'static str,
+    pub audit_by: &'static str,
+    pub audit_address: &'static str,
+    pub audit_detail: &'static str,
+    /// Names of the audit log's kinds of entry, by code.
+    pub audit_kinds: &'static [(&'static str, &'static str)],
 }
 
 impl Strings {
@@ -220,6 +248,26 @@ impl Strings {
             self.time_separator,
             local.minute()
         )
+    }
+
+    /// Why an account change was refused, naming the field and the limit.
+    pub fn account_problem(&self, problem: crate::admin::AccountProblem) -> String {
+        use crate::admin::AccountProblem;
+        match problem {
+            AccountProblem::BadUsername { min, max } => (self.bad_username)(min, max),
+            AccountProblem::Taken => self.username_taken.to_owned(),
+            AccountProblem::LastAdmin => self.last_admin.to_owned(),
+            AccountProblem::NoSuchBagian => self.no_such_bagian.to_owned(),
+            AccountProblem::NoSuchUser => self.no_such_user.to_owned(),
+        }
+    }
+
+    /// An audit log entry's kind, in words (the code if unknown).
+    pub fn audit_kind(&self, code: &str) -> String {
+        self.audit_kinds
+            .iter()
+            .find(|(kind, _)| *kind == code)
+            .map_or_else(|| code.to_owned(), |(_, name)| (*name).to_owned())
     }
 
     pub fn role_name(&self, role: crate::auth::Role) -> &'static str {

@@ -97,3 +97,21 @@ pub fn UserMenu() -> impl IntoView {
     };
     view! { <Transition fallback=|| ()>{menu}</Transition> }.into_any()
 }
+
+/// The way to the admin page, for admins.
+#[component]
+pub fn AdminLink() -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(SignedIn(user)) = use_context::<SignedIn>() else {
+        return ().into_any();
+    };
+    let link = move || {
+        Suspend::new(async move {
+            let user = user.await?;
+            user.may(crate::auth::Permission::ManageUsers).then(|| {
+                view! { <a class="header-link" href="/admin">{move || i18n.t().admin_link}</a> }
+            })
+        })
+    };
+    view! { <Transition fallback=|| ()>{link}</Transition> }.into_any()
+}

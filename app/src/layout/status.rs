@@ -80,6 +80,18 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
             />
         }
         .into_any(),
+        AppError::Account(problem) => {
+            let items = vec![i18n.t().account_problem(problem)];
+            view! {
+                <StatusPanel
+                    code
+                    title=|t| t.validation_title.to_owned()
+                    body=|_| String::new()
+                    items
+                />
+            }
+            .into_any()
+        }
         AppError::Validation(errors) => {
             let items = errors.iter().map(|e| i18n.t().field_error(*e)).collect();
             view! {

@@ -34,7 +34,11 @@ enum SaveState {
 pub fn EditableCell(
     row: i32,
     field: Field,
-    text: RichText,
+    /// The text the server holds, as far as this page knows (the live
+    /// channel updates it): what the cell shows at rest.
+    stored: RwSignal<RichText>,
+    /// The row's version, updated by each save.
+    version: RwSignal<i32>,
     /// False for a register that is set (ditetapkan): read-only.
     editable: bool,
     /// True once the page is hydrated: before that, nothing here is interactive.
@@ -45,11 +49,13 @@ pub fn EditableCell(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let announce = use_context::<Announcer>();
-    // What the server holds, as far as this page knows: the basis of a save.
-    let stored = RwSignal::new(text);
     // The text the editor opens with, while it is open.
     let editing = RwSignal::new(None::<String>);
+    // What the cell held when the user opened it: the basis of the save, so
+    // a colleague's change arriving meanwhile is never overwritten.
+    let basis = StoredValue::new(String::new());
     let state = RwSignal::new(SaveState::Idle);
+    let store = use_context::<super::RowStore>();
     let cell = NodeRef::<html::Td>::new();
 
     // Screen readers hear each change of state once, through the table's
@@ -68,8 +74,36 @@ pub fn EditableCell(
         }
         state.set(next);
     };
-    let open = move |text: String| editing.set(Some(text));
+    // The page renders the table anew (after a colleague's change of its
+    // shape) only once no cell is open: it counts them.
+    let count_open = move |by: isize| {
+        if let Some(store) = store {
+            store.open_editors.try_update(|n| *n = n.saturating_add_signed(by));
+        }
+    };
+    let open = move |text: String| {
+        if editing.with_untracked(Option::is_none) {
+            count_open(1);
+        }
+        editing.set(Some(text));
+    };
+    on_cleanup(move || {
+        if editing.try_with_untracked(Option::is_some) == Some(true) {
+            count_open(-1);
+        }
+    });
+    // Opening from rest: the basis is what the cell holds now.
+    let open_fresh = move || {
+        let text = stored.get_untracked().markup().to_owned();
+        basis.set_value(text.clone());
+        open(text);
+    };
+    // A colleague's change of this cell arrived while it is open.
+    let overtaken = move || stored.with(|now| now.markup() != basis.get_value());
     let close = move |refocus: bool| {
+        if editing.with_untracked(Option::is_some) {
+            count_open(-1);
+        }
         editing.set(None);
         if refocus {
             request_animation_frame(move || focus_view(cell));
@@ -98,6 +132,7 @@ pub fn EditableCell(
             match save_cell(row, field, expected, value).await {
                 Ok(saved) => {
                     stored.set(saved.value);
+                    version.set(saved.version);
                     set_state(SaveState::Saved);
                 }
                 Err(AppError::CellConflict { theirs, .. }) => {
@@ -119,7 +154,7 @@ pub fn EditableCell(
     // Only an open editor saves: leaving it after Escape or a save does not.
     let save = Callback::new(move |(mine, refocus): (String, bool)| {
         if editing.try_with_untracked(Option::is_some) == Some(true) {
-            submit(stored.get_untracked().markup().to_owned(), mine, refocus);
+            submit(basis.get_value(), mine, refocus);
         }
     });
     let cancel = Callback::new(move |()| {
@@ -148,12 +183,22 @@ pub fn EditableCell(
                     save
                     cancel
                 />
+                {move || {
+                    overtaken()
+                        .then(|| {
+                            view! {
+                                <p class="cell-status cell-overtaken" role="status">
+                                    {move || i18n.t().changed_meanwhile}
+                                </p>
+                            }
+                        })
+                }}
             }),
             None => {
                 let on_key = move |event: KeyboardEvent| {
                     if interactive && matches!(event.key().as_str(), "Enter" | "F2") {
                         event.prevent_default();
-                        open(stored.get_untracked().markup().to_owned());
+                        open_fresh();
                     }
                 };
                 Either::Right(view! {
@@ -165,7 +210,7 @@ pub fn EditableCell(
                         aria-describedby=interactive.then_some("edit-hint")
                         on:click=move |_| {
                             if interactive {
-                                open(stored.get_untracked().markup().to_owned());
+                                open_fresh();
                             }
                         }
                         on:keydown=on_key
@@ -182,13 +227,17 @@ pub fn EditableCell(
                 <Conflict
                     theirs
                     mine
-                    keep=Callback::new(move |(basis, mine)| submit(basis, mine, true))
+                    keep=Callback::new(move |(theirs, mine)| {
+                        basis.set_value(theirs);
+                        submit(basis.get_value(), mine, true)
+                    })
                     take=Callback::new(move |theirs| {
                         stored.set(RichText::new(theirs));
                         set_state(SaveState::Idle);
                     })
-                    merge=Callback::new(move |(theirs, mine)| {
-                        stored.set(RichText::new(theirs));
+                    merge=Callback::new(move |(theirs, mine): (String, String)| {
+                        stored.set(RichText::new(theirs.clone()));
+                        basis.set_value(theirs);
                         set_state(SaveState::Idle);
                         open(mine);
                     })

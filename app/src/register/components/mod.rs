@@ -3,6 +3,7 @@ mod filter;
 #[cfg(feature = "hydrate")]
 mod grid;
 mod history;
+mod live;
 mod page;
 mod rich_text;
 mod rows;
@@ -14,6 +15,7 @@ mod window;
 pub use cell::{Announcer, EditableCell};
 pub use filter::{FilterBar, TypedFilter};
 pub use history::{DeletedRows, HistoryRow};
+pub use live::{RowLive, RowStore, follow_changes};
 pub use page::RegisterPage;
 pub use rich_text::RichTextView;
 pub use rows::{BagianList, NewRow, RowActions, RowEditing, RowNotice};
@@ -48,6 +50,12 @@ impl Access {
     pub fn any_rows(&self) -> bool {
         use leptos::prelude::WithValue;
         self.open && self.user.with_value(|user| user.as_ref().is_some_and(|u| u.edits_rows()))
+    }
+
+    /// The user's role (none: not signed in).
+    pub fn role(&self) -> Option<crate::auth::Role> {
+        use leptos::prelude::WithValue;
+        self.user.with_value(|user| user.as_ref().map(|user| user.role))
     }
 
     /// The Bagian themselves: add, rename, reorder, remove.

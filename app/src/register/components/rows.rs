@@ -32,7 +32,7 @@ pub struct BagianList(pub StoredValue<Vec<(i32, String)>>);
 /// them (again when the language changes): rows come and go by the dozen as
 /// the user types in the search box, so a row carries few reactive nodes.
 #[component]
-pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl IntoView {
+pub fn RowActions(row: i32, code: String, version: RwSignal<i32>, bagian: i32) -> impl IntoView {
     let i18n = use_i18n();
     let Some(editing) = use_context::<RowEditing>() else {
         return ().into_any();
@@ -54,7 +54,7 @@ pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl Int
             others.iter().find(|(id, _)| *id == target).map(|(_, name)| name.clone())
         });
         leptos::task::spawn_local(async move {
-            match move_row_to(row, version, target).await {
+            match move_row_to(row, version.get_untracked(), target).await {
                 Ok(_) => {
                     let name = name.unwrap_or_default();
                     let notice = code.with_value(|code| (i18n.t().row_moved_to)(code, &name));
@@ -70,7 +70,7 @@ pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl Int
     let listed = RwSignal::new(others.with_value(Vec::len) <= LISTED_UP_FRONT);
     let on_move = move |up: bool| {
         leptos::task::spawn_local(async move {
-            match move_row(row, version, up).await {
+            match move_row(row, version.get_untracked(), up).await {
                 Ok(_) => editing.reload.run(()),
                 Err(error) => editing.notice.set(Some(problem(error, i18n.t()))),
             }
@@ -78,7 +78,7 @@ pub fn RowActions(row: i32, code: String, version: i32, bagian: i32) -> impl Int
     };
     let on_delete = move || {
         leptos::task::spawn_local(async move {
-            match delete_row(row, version).await {
+            match delete_row(row, version.get_untracked()).await {
                 Ok(()) => {
                     let code = code.get_value();
                     editing.notice.set(Some((i18n.t().row_deleted)(&code)));
@@ -320,6 +320,8 @@ pub(super) fn problem(error: AppError, t: &crate::i18n::Strings) -> String {
         }
         AppError::Conflict { .. } | AppError::CellConflict { .. } => t.conflict_body.to_owned(),
         AppError::RegisterFinal { .. } => t.final_body.to_owned(),
+        AppError::Forbidden => t.forbidden_body.to_owned(),
+        AppError::Unauthorized => t.sign_in_needed.to_owned(),
         _ => t.save_failed.to_owned(),
     }
 }

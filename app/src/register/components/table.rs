@@ -2,9 +2,10 @@ use super::scroll::follow_scrolling;
 use super::window::{RowWindow, WINDOW_ABOVE};
 use super::{
     Access, AddBagian, Announcer, BagianHeading, BagianList, DeletedRows, EditableCell,
-    EmptySection, FilterBar, HistoryRow, NewRow, RowActions, RowEditing, TypedFilter,
+    EmptySection, FilterBar, HistoryRow, NewRow, RowActions, RowEditing, RowLive, RowStore,
+    TypedFilter, follow_changes,
 };
-use crate::auth::CurrentUser;
+use crate::auth::{CurrentUser, Role};
 use crate::i18n::{Locale, use_i18n};
 use crate::register::filter::{RowFilter, SearchIndex};
 use crate::register::model::{Field, RegisterView, RiskRowView, SectionView};
@@ -38,6 +39,10 @@ pub fn RegisterTable(
     let register_id = register.id;
     let access = Access::new(user, !register.status.is_final());
     provide_context(access);
+    // Rows follow colleagues' changes as they happen.
+    let store = RowStore::new(&register);
+    provide_context(store);
+    follow_changes(&register, store, use_context::<RowEditing>());
     // Any row at all: the table gets its column of row controls.
     let editable = access.any_rows();
     // Cells become interactive once the page is hydrated (effects run only
@@ -135,6 +140,26 @@ pub fn RegisterTable(
         .map(|section| (section.bagian_id, section.name.clone()))
         .collect::<Vec<_>>();
     provide_context(BagianList(StoredValue::new(choices.clone())));
+    // What the user may change here, said once above the table.
+    let own_bagian: Vec<String> = choices
+        .iter()
+        .filter(|(id, _)| access.rows_of(*id))
+        .map(|(_, name)| name.clone())
+        .collect();
+    let all_rows = own_bagian.len() == choices.len();
+    let role = access.role();
+    let access_note = move || {
+        let t = i18n.t();
+        let text = match role {
+            Some(Role::Admin) | None => return None,
+            Some(Role::Editor) if !own_bagian.is_empty() && !all_rows => {
+                (t.edits_bagian_note)(&own_bagian.join(", "))
+            }
+            Some(Role::Editor) if all_rows => return None,
+            Some(role) => (t.read_only_note)(t.role_name(role)),
+        };
+        Some(view! { <p class="access-note" data-testid="access-note">{text}</p> })
+    };
     let filter_bar = view! { <FilterBar sections=choices filter shown=shown_count total/> };
     let lists = section_lists(&register.sections, shown);
     let mut last_row = None;
@@ -153,6 +178,7 @@ pub fn RegisterTable(
     view! {
         <section class="register" aria-labelledby="register-title">
             {head}
+            {access_note}
             {filter_bar}
             <p class="scroll-hint">{move || t().scroll_hint}</p>
             {whole_link}
@@ -384,10 +410,16 @@ fn RowView(
     let adding = editing.map(|editing| editing.adding_after);
     let id = row.id;
     let terms = Signal::from(shown.terms);
-    let cells = Field::CELLS.into_iter().zip(row.cells()).map(|(field, cell)| {
-        view! { <EditableCell row=id field text=cell.clone() editable=own ready terms/> }
+    let live =
+        use_context::<RowStore>().and_then(|store| store.row(id)).unwrap_or_else(|| RowLive {
+            version: RwSignal::new(row.version),
+            cells: row.cells().map(|cell| RwSignal::new(cell.clone())),
+        });
+    let version = live.version;
+    let cells = Field::CELLS.into_iter().zip(live.cells).map(|(field, stored)| {
+        view! { <EditableCell row=id field stored version editable=own ready terms/> }
     });
-    let (code, version) = (row.code.clone(), row.version);
+    let code = row.code.clone();
     let actions = editable.then(|| {
         let controls = move || {
             (own && ready.get())
@@ -424,7 +456,7 @@ fn RowView(
         })
     };
     view! {
-        <tr data-row-id=row.id data-version=row.version data-code=row.code.clone()>
+        <tr data-row-id=row.id data-version=move || version.get() data-code=row.code.clone()>
             {lead_cells}
             {cells.into_iter().collect_view()}
             {actions}

@@ -1,0 +1,226 @@
+//! Account changes an admin makes in the web app, each logged with the
+//! admin as its actor.
+use super::{AccountError, generate_password, hash_password};
+use crate::admin::{Account, Accounts, AuditEntry};
+use crate::auth::Role;
+use crate::entities::{app_user, auth_event, org_unit, user_bagian, user_session};
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
+use std::collections::HashMap;
+
+/// Who changes an account: an admin (through the web), or the command line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ChangedBy {
+    pub actor_id: Option<i32>,
+    pub client: Option<String>,
+}
+
+impl ChangedBy {
+    pub fn command_line() -> Self {
+        Self { actor_id: None, client: Some("command line".to_owned()) }
+    }
+}
+
+/// Every user with their Bagian and last sign-in, and the Bagian there are.
+pub async fn admin_view(db: &DatabaseConnection) -> Result<Accounts, AccountError> {
+    let users = app_user::Entity::find().order_by_asc(app_user::Column::Username).all(db).await?;
+    let assigned =
+        user_bagian::Entity::find().order_by_asc(user_bagian::Column::BagianId).all(db).await?;
+    let last: Vec<(Option<i32>, Option<chrono::DateTime<Utc>>)> = auth_event::Entity::find()
+        .select_only()
+        .column(auth_event::Column::UserId)
+        .column_as(auth_event::Column::At.max(), "last")
+        .filter(auth_event::Column::Kind.eq("sign_in"))
+        .group_by(auth_event::Column::UserId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let last: HashMap<i32, chrono::DateTime<Utc>> =
+        last.into_iter().filter_map(|(user, at)| Some((user?, at?))).collect();
+    let bagian = org_unit::Entity::find()
+        .filter(org_unit::Column::Kind.eq(org_unit::UnitKind::Bagian))
+        .order_by_asc(org_unit::Column::ParentId)
+        .order_by_asc(org_unit::Column::Position)
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|unit| (unit.id, unit.name))
+        .collect();
+    let users = users
+        .into_iter()
+        .map(|user| Account {
+            bagian: assigned.iter().filter(|a| a.user_id == user.id).map(|a| a.bagian_id).collect(),
+            last_sign_in: last.get(&user.id).copied(),
+            role: Role::parse(&user.role).unwrap_or(Role::Viewer),
+            id: user.id,
+            username: user.username,
+            active: user.active,
+        })
+        .collect();
+    Ok(Accounts { users, bagian })
+}
+
+/// Sets a user's role, their Bagian (an editor's only) and whether they
+/// may sign in; each change logged. The last active admin keeps the role.
+pub async fn update_user(
+    db: &DatabaseConnection,
+    by: &ChangedBy,
+    id: i32,
+    role: Role,
+    bagian: &[i32],
+    active: bool,
+) -> Result<(), AccountError> {
+    let txn = db.begin().await?;
+    let user = app_user::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AccountError::NoSuchUser(id.to_string()))?;
+    let was_admin = user.role == Role::Admin.code() && user.active;
+    if was_admin && (role != Role::Admin || !active) {
+        let admins = app_user::Entity::find()
+            .filter(app_user::Column::Role.eq(Role::Admin.code()))
+            .filter(app_user::Column::Active.eq(true))
+            .count(&txn)
+            .await?;
+        if admins <= 1 {
+            return Err(AccountError::LastAdmin);
+        }
+    }
+    let bagian: Vec<i32> = if role == Role::Editor { bagian.to_vec() } else { Vec::new() };
+    for id in &bagian {
+        if org_unit::Entity::find_by_id(*id).one(&txn).await?.is_none() {
+            return Err(AccountError::NoSuchBagian(*id));
+        }
+    }
+    let before: Vec<i32> = user_bagian::Entity::find()
+        .filter(user_bagian::Column::UserId.eq(id))
+        .order_by_asc(user_bagian::Column::BagianId)
+        .all(&txn)
+        .await?
+        .into_iter()
+        .map(|assigned| assigned.bagian_id)
+        .collect();
+    let mut after = bagian.clone();
+    after.sort_unstable();
+    after.dedup();
+    if user.role != role.code() {
+        let detail = format!("{} → {}", user.role, role.code());
+        record(&txn, by, "role_changed", &user, Some(detail)).await?;
+    }
+    if before != after {
+        let list = |ids: &[i32]| ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+        let detail = format!("{} → {}", list(&before), list(&after));
+        record(&txn, by, "bagian_changed", &user, Some(detail)).await?;
+        user_bagian::Entity::delete_many()
+            .filter(user_bagian::Column::UserId.eq(id))
+            .exec(&txn)
+            .await?;
+        for bagian_id in &after {
+            user_bagian::ActiveModel { user_id: Set(id), bagian_id: Set(*bagian_id) }
+                .insert(&txn)
+                .await?;
+        }
+    }
+    if user.active != active {
+        let kind = if active { "user_enabled" } else { "user_disabled" };
+        record(&txn, by, kind, &user, None).await?;
+        if !active {
+            user_session::Entity::delete_many()
+                .filter(user_session::Column::UserId.eq(id))
+                .exec(&txn)
+                .await?;
+        }
+    }
+    let mut changed: app_user::ActiveModel = user.into();
+    changed.role = Set(role.code().to_owned());
+    changed.active = Set(active);
+    changed.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// A new generated password for user `id`; their sessions end. Logged.
+pub async fn reset_password(
+    db: &DatabaseConnection,
+    by: &ChangedBy,
+    id: i32,
+) -> Result<String, AccountError> {
+    let password = generate_password();
+    let hash = hash_password(&password);
+    let txn = db.begin().await?;
+    let user = app_user::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AccountError::NoSuchUser(id.to_string()))?;
+    user_session::Entity::delete_many()
+        .filter(user_session::Column::UserId.eq(id))
+        .exec(&txn)
+        .await?;
+    record(&txn, by, "password_set", &user, None).await?;
+    let mut changed: app_user::ActiveModel = user.into();
+    changed.password_hash = Set(Some(hash));
+    changed.password_set_at = Set(Some(Utc::now()));
+    changed.update(&txn).await?;
+    txn.commit().await?;
+    Ok(password)
+}
+
+/// The newest `limit` audit entries before entry `before`, with the names
+/// of the admins who acted.
+pub async fn audit_entries(
+    db: &DatabaseConnection,
+    before: Option<i32>,
+    limit: u64,
+) -> Result<Vec<AuditEntry>, AccountError> {
+    let mut query = auth_event::Entity::find().order_by_desc(auth_event::Column::Id);
+    if let Some(before) = before {
+        query = query.filter(auth_event::Column::Id.lt(before));
+    }
+    let events = query.limit(limit).all(db).await?;
+    let actors: Vec<i32> = events.iter().filter_map(|event| event.actor_id).collect();
+    let names: HashMap<i32, String> = app_user::Entity::find()
+        .filter(app_user::Column::Id.is_in(actors))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|user| (user.id, user.username))
+        .collect();
+    Ok(events
+        .into_iter()
+        .map(|event| AuditEntry {
+            id: event.id,
+            at: event.at,
+            kind: event.kind,
+            username: event.username,
+            actor: event.actor_id.and_then(|id| names.get(&id).cloned()),
+            client: event.client,
+            detail: event.detail,
+        })
+        .collect())
+}
+
+/// Logs an account change by `by`.
+pub(super) async fn record(
+    db: &impl ConnectionTrait,
+    by: &ChangedBy,
+    kind: &str,
+    user: &app_user::Model,
+    detail: Option<String>,
+) -> Result<(), sea_orm::DbErr> {
+    auth_event::ActiveModel {
+        at: Set(Utc::now()),
+        kind: Set(kind.to_owned()),
+        username: Set(Some(user.username.clone())),
+        user_id: Set(Some(user.id)),
+        actor_id: Set(by.actor_id),
+        client: Set(by.client.clone()),
+        detail: Set(detail),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok(())
+}
