@@ -9,6 +9,8 @@ import { expect, Page } from "@playwright/test";
  */
 export function watchForErrors(page: Page, expectedStatus?: { path: string; status: number }): string[] {
   const errors: string[] = [];
+  // E2E_ECHO_ERRORS=1: each error printed as it happens (for a journey that times out).
+  if (process.env.E2E_ECHO_ERRORS) page.on("console", (m) => m.type() === "error" && console.log(`page error: ${m.text().slice(0, 400)}`));
   const isExpected = (path: string, status: number) =>
     expectedStatus !== undefined && path === expectedStatus.path && status === expectedStatus.status;
   page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));

@@ -99,7 +99,10 @@ pub fn EditableCell(
         open(text);
     };
     // A colleague's change of this cell arrived while it is open.
-    let overtaken = move || stored.with(|now| now.markup() != basis.get_value());
+    let overtaken = move || {
+        stored.try_with(|now| basis.try_with_value(|basis| now.markup() != basis))
+            == Some(Some(true))
+    };
     let close = move |refocus: bool| {
         if editing.with_untracked(Option::is_some) {
             count_open(-1);
@@ -169,7 +172,9 @@ pub fn EditableCell(
             SaveState::Saving(text) => Some(RichText::new(text.clone())),
             _ => None,
         });
-        let text = saving.unwrap_or_else(|| stored.get());
+        // The row's state belongs to the table: a run queued as the table
+        // goes finds it gone, and shows nothing.
+        let text = saving.or_else(|| stored.try_get()).unwrap_or_default();
         terms.with(|terms| highlight_html(&text, terms))
     };
     let body = move || {

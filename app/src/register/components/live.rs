@@ -17,10 +17,15 @@ pub struct RowLive {
     pub cells: [RwSignal<RichText>; 5],
 }
 
-/// Every row's live state, by id.
+/// Every row's live state, by id. A row's signals are made the first time
+/// its view asks (a long register shows a window of its rows), in the
+/// table's owner so that they outlive the view.
 #[derive(Clone, Copy)]
 pub struct RowStore {
     rows: StoredValue<FxHashMap<i32, RowLive>>,
+    /// The newest known version and cells of every row.
+    known: StoredValue<FxHashMap<i32, (i32, [RichText; 5])>>,
+    owner: StoredValue<Option<Owner>>,
     /// The table's shape: each Bagian with its name and rows, in order.
     shape: StoredValue<Vec<(i32, String, Vec<i32>)>>,
     /// Cells open for editing on the page.
@@ -35,26 +40,39 @@ fn shape_of(register: &RegisterView) -> Vec<(i32, String, Vec<i32>)> {
         .collect()
 }
 
+fn known_of(register: &RegisterView) -> FxHashMap<i32, (i32, [RichText; 5])> {
+    register
+        .sections
+        .iter()
+        .flat_map(|section| &section.rows)
+        .map(|row| (row.id, (row.version, row.cells().map(Clone::clone))))
+        .collect()
+}
+
 impl RowStore {
     pub fn new(register: &RegisterView) -> Self {
-        let rows = register
-            .sections
-            .iter()
-            .flat_map(|section| &section.rows)
-            .map(|row| {
-                let cells = row.cells().map(|cell| RwSignal::new(cell.clone()));
-                (row.id, RowLive { version: RwSignal::new(row.version), cells })
-            })
-            .collect();
         Self {
-            rows: StoredValue::new(rows),
+            rows: StoredValue::new(FxHashMap::default()),
+            known: StoredValue::new(known_of(register)),
+            owner: StoredValue::new(Owner::current()),
             shape: StoredValue::new(shape_of(register)),
             open_editors: RwSignal::new(0),
         }
     }
 
     pub fn row(&self, id: i32) -> Option<RowLive> {
-        self.rows.try_with_value(|rows| rows.get(&id).copied()).flatten()
+        if let Some(live) = self.rows.try_with_value(|rows| rows.get(&id).copied()).flatten() {
+            return Some(live);
+        }
+        let (version, cells) = self.known.try_with_value(|known| known.get(&id).cloned())??;
+        let make =
+            move || RowLive { version: RwSignal::new(version), cells: cells.map(RwSignal::new) };
+        let live = match self.owner.try_get_value().flatten() {
+            Some(owner) => owner.with(make),
+            None => make(),
+        };
+        self.rows.try_update_value(|rows| rows.insert(id, live));
+        Some(live)
     }
 
     /// Takes in a newer reading of the register: cells and versions change
@@ -65,8 +83,12 @@ impl RowStore {
         if self.shape.try_with_value(|shape| *shape == shape_of(register)) != Some(true) {
             return false;
         }
+        self.known.try_set_value(known_of(register));
         for row in register.sections.iter().flat_map(|section| &section.rows) {
-            let Some(live) = self.row(row.id) else { continue };
+            let Some(live) = self.rows.try_with_value(|rows| rows.get(&row.id).copied()).flatten()
+            else {
+                continue;
+            };
             if live.version.try_get_untracked().is_none_or(|version| version == row.version) {
                 continue;
             }
@@ -92,7 +114,13 @@ pub fn follow_changes(
     let known = StoredValue::new(register.version);
     // A change of shape seen while someone edits waits for the editor.
     let pending = RwSignal::new(false);
+    let reloading = move || editing.is_some_and(|e| e.reloading.try_get_value() != Some(false));
     let catch_up = move || {
+        // A reload under way (the user's own row operation) brings the
+        // newest register; the table it makes listens from there.
+        if reloading() {
+            return;
+        }
         leptos::task::spawn_local(async move {
             let Ok(Some(newer)) = crate::register::api::get_register(Some(unit), Some(year)).await
             else {
@@ -104,14 +132,18 @@ pub fn follow_changes(
             }
             if store.apply(&newer) {
                 known.try_set_value(newer.version);
-            } else {
+            } else if !reloading() {
                 pending.try_set(true);
             }
         });
     };
     Effect::new(move |_| {
-        if pending.get() && store.open_editors.get() == 0 {
+        // (`try_`: a run queued before the table went away finds it gone.)
+        if pending.try_get() == Some(true) && store.open_editors.try_get() == Some(0) {
             pending.set(false);
+            if reloading() {
+                return;
+            }
             if let Some(editing) = editing {
                 // The user's own row operation says what it did (and offers
                 // its undo): that notice stays.

@@ -31,13 +31,18 @@ pub fn RegisterPage() -> impl IntoView {
             None => Ok(None),
         }
     });
+    let reloading = StoredValue::new(false);
     // Row operations outlive a reload of the register (their notice and undo).
     provide_context(RowEditing {
         adding_after: RwSignal::new(None),
         deleted: RwSignal::new(None),
         notice: RwSignal::new(None),
         history: RwSignal::new(None),
-        reload: Callback::new(move |()| register.refetch()),
+        reload: Callback::new(move |()| {
+            reloading.set_value(true);
+            register.refetch();
+        }),
+        reloading,
     });
     view! {
         <PageTitle text=|t| t.table_title.to_owned()/>
@@ -50,7 +55,9 @@ pub fn RegisterPage() -> impl IntoView {
                     Some(SignedIn(user)) => user.await,
                     None => None,
                 };
-                match register.await {
+                let loaded = register.await;
+                reloading.set_value(false);
+                match loaded {
                     Ok(Some(Some(register))) => {
                         view! { <RegisterTable register user/> }.into_any()
                     }

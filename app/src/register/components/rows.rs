@@ -18,6 +18,9 @@ pub struct RowEditing {
     /// The row whose history is open.
     pub history: RwSignal<Option<i32>>,
     pub reload: Callback<()>,
+    /// A reload is under way (it brings the newest register: the live
+    /// channel need not ask for another).
+    pub reloading: StoredValue<bool>,
 }
 
 /// Up to this many Bagian, a row's "move to" list is made with the row.

@@ -456,7 +456,7 @@ fn RowView(
         })
     };
     view! {
-        <tr data-row-id=row.id data-version=move || version.get() data-code=row.code.clone()>
+        <tr data-row-id=row.id data-version=move || version.try_get().unwrap_or_default() data-code=row.code.clone()>
             {lead_cells}
             {cells.into_iter().collect_view()}
             {actions}
