@@ -122,16 +122,9 @@ fn admin() -> Result<(sea_orm::DatabaseConnection, crate::accounts::ChangedBy), 
     use crate::auth::Permission;
     let db = crate::state::db()?;
     let user = crate::auth::current_user().ok_or(AppError::Unauthorized)?;
-    let parts = use_context::<http::request::Parts>();
-    let client = parts.as_ref().and_then(|parts| {
-        let peer = parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|info| info.0.ip());
-        crate::auth::client_address(&parts.headers, peer)
-    });
+    let client = crate::auth::request_client();
     if !user.may(Permission::ManageUsers) {
-        let path = parts.map(|parts| parts.uri.path().to_owned());
+        let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
         let db = db.clone();
         let user = user.clone();
         // Logged without holding up the answer.

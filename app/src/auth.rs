@@ -107,6 +107,17 @@ pub fn current_user() -> Option<CurrentUser> {
 #[derive(Clone, Debug)]
 pub struct CspNonce(pub std::sync::Arc<str>);
 
+/// The client address of the request a server function serves.
+#[cfg(feature = "ssr")]
+pub fn request_client() -> Option<String> {
+    let parts = leptos::prelude::use_context::<http::request::Parts>()?;
+    let peer = parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|info| info.0.ip());
+    client_address(&parts.headers, peer)
+}
+
 /// Who a request comes from, for the logs: the peer's address, or behind a
 /// proxy the address it forwarded for, then the proxy's own.
 #[cfg(feature = "ssr")]

@@ -207,13 +207,9 @@ async fn in_write<T>(
 #[cfg(feature = "ssr")]
 fn web_actor() -> super::write::Actor {
     use super::write::{Actor, Source};
-    let parts = use_context::<http::request::Parts>();
-    let client = parts.as_ref().and_then(|parts| {
-        let peer = parts
-            .extensions
-            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-            .map(|info| info.0.ip());
-        crate::auth::client_address(&parts.headers, peer)
-    });
-    Actor { user: crate::auth::current_user(), source: Source::Web, client }
+    Actor {
+        user: crate::auth::current_user(),
+        source: Source::Web,
+        client: crate::auth::request_client(),
+    }
 }
