@@ -50,7 +50,7 @@ export default defineConfig({
     {
       // Signed in as an admin unless a journey says otherwise.
       name: "hydrated",
-      testIgnore: /no-javascript|rows|large/,
+      testIgnore: /no-javascript|rows|large|instances/,
       dependencies: ["accounts"],
       use: { viewport: { width: 1366, height: 900 }, storageState: admin },
     },
@@ -68,10 +68,16 @@ export default defineConfig({
       use: { viewport: { width: 1366, height: 900 }, storageState: admin },
     },
     {
+      // Servers of their own: restarted under an open page; two instances
+      // on one PostgreSQL.
+      name: "instances",
+      testMatch: /instances/,
+    },
+    {
       // A register of 10,000 rows, timed: runs alone, last.
       name: "large",
       testMatch: /large/,
-      dependencies: ["rows"],
+      dependencies: ["rows", "instances"],
       use: { viewport: { width: 1366, height: 900 }, storageState: admin },
     },
   ],

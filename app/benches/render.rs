@@ -33,6 +33,7 @@ fn register_of(table: ParsedTable) -> RegisterView {
                         penyebab,
                         dampak,
                         rencana,
+                        notes: 0,
                     }
                 })
                 .collect(),

@@ -66,8 +66,11 @@ test("an editor changes only their Bagian; a crafted call for another's row is r
   const perencanaan = table.locator('tbody[data-bagian]').nth(0);
   await expect(protokol.locator('[data-grid-item][role="button"]').first()).toBeVisible();
   await expect(perencanaan.locator('[role="button"]')).toHaveCount(0);
-  await expect(protokol.locator(".cell-actions button").first()).toBeVisible();
-  await expect(perencanaan.locator(".cell-actions button")).toHaveCount(0);
+  await expect(protokol.locator(".cell-actions .row-action").first()).toBeVisible();
+  await expect(perencanaan.locator(".cell-actions .row-action")).toHaveCount(0);
+  await expect(perencanaan.locator(".row-move-to")).toHaveCount(0);
+  // Every row's history is theirs to read.
+  await expect(perencanaan.getByRole("button", { name: /^Riwayat baris/ }).first()).toBeVisible();
   // No Bagian tools for an editor.
   await expect(page.getByRole("button", { name: /Tambah Bagian/ })).toHaveCount(0);
   await expectAccessible(page);
@@ -92,10 +95,14 @@ test("a viewer reads the register without any editing control", async ({ browser
   const { context, page, errors } = await signedIn(browser, "pimpinan");
   const table = page.locator("table.official-table");
   await expect(table.locator("tbody tr[data-row-id]")).toHaveCount(13);
+  // No cell opens, no row tool; each row's history can be read.
   await expect(table.locator('[role="button"]')).toHaveCount(0);
-  await expect(table.locator("th.cell-actions")).toHaveCount(0);
-  await expect(table).not.toHaveAttribute("role", "grid");
+  await expect(table.locator(".row-action, .row-move-to")).toHaveCount(0);
+  await expect(table.locator("textarea")).toHaveCount(0);
   await expect(page.getByText("Baris terhapus")).toHaveCount(0);
+  await table.getByRole("button", { name: /^Riwayat baris/ }).first().click();
+  await expect(table.locator(".history-row h3")).toContainText("Riwayat baris");
+  await table.locator(".history-close").click();
   await expectAccessible(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "screenshots/register-viewer-phone.png", fullPage: true });
@@ -185,4 +192,79 @@ test("the admin page is an admin's alone", async ({ browser }) => {
   await expectAccessible(page);
   expect(errors.filter((error) => !error.includes("403"))).toEqual([]);
   await context.close();
+});
+
+test("a reviewer's note appears for the editor live, and the reviewer marks it resolved", async ({ browser }) => {
+  const reviewer = await signedIn(browser, "peninjau");
+  const editor = await signedIn(browser, "editor.protokol");
+  await editor.page.evaluate(() => ((window as any).__stillHere = true));
+  const row = reviewer.page.locator("tbody[data-bagian]").nth(1).locator("tr[data-row-id]").nth(1);
+  const id = await row.getAttribute("data-row-id");
+  const code = await row.getAttribute("data-code");
+  // A reviewer edits nothing: no cell opens, no row tool.
+  await expect(reviewer.page.locator('.official-table [role="button"]')).toHaveCount(0);
+  await expect(reviewer.page.locator(".official-table .row-action")).toHaveCount(0);
+
+  await row.getByRole("button", { name: `Catatan reviu baris ${code}` }).click();
+  const panel = reviewer.page.locator(`tr[data-panel="notes"][data-panel-of="${id}"]`);
+  await expect(panel.getByRole("heading")).toHaveText(`Catatan reviu baris ${code}`);
+  await expect(panel).toContainText("Belum ada catatan reviu pada baris ini.");
+  // Refused as the rules say, in the user's language; nothing is lost.
+  await panel.getByLabel("Catatan reviu baru").fill("x".repeat(2001));
+  await panel.getByRole("button", { name: "Kirim catatan" }).click();
+  await expect(panel.getByRole("alert")).toHaveText("Catatan reviu terlalu panjang: paling banyak 2.000 karakter.");
+  const text = `Lampirkan SK penunjukan panitia <b>${Date.now()}</b>`;
+  await panel.getByLabel("Catatan reviu baru").fill(text);
+  await panel.getByRole("button", { name: "Kirim catatan" }).click();
+  await expect(panel.locator(".note-body")).toHaveText(text);
+  await expect(panel.locator(".note-badge")).toHaveText("Terbuka");
+  await expectAccessible(reviewer.page);
+  await reviewer.page.screenshot({ path: "screenshots/notes-reviewer.png", fullPage: true });
+
+  // The editor's page counts it, without a reload, and shows it.
+  const mine = editor.page.locator(`tr[data-row-id="${id}"]`);
+  const button = mine.getByRole("button", { name: `Catatan reviu baris ${code} (1 catatan terbuka)` });
+  await expect(button).toBeVisible({ timeout: 5_000 });
+  await button.click();
+  const shown = editor.page.locator(`tr[data-panel="notes"][data-panel-of="${id}"]`);
+  await expect(shown.locator(".note-body")).toHaveText(text);
+  await expect(shown.locator("strong")).toHaveText("peninjau");
+  // An editor writes no notes.
+  await expect(shown.getByLabel("Catatan reviu baru")).toHaveCount(0);
+  await expectAccessible(editor.page);
+
+  // Resolved by the reviewer: the editor's open panel follows.
+  await panel.getByRole("button", { name: "Tandai selesai" }).click();
+  await expect(shown.locator(".note-badge")).toContainText("Selesai · peninjau", { timeout: 5_000 });
+  await expect(mine.locator(".notes-count")).toHaveCount(0);
+  expect(await editor.page.evaluate(() => (window as any).__stillHere)).toBe(true);
+  await editor.page.setViewportSize({ width: 390, height: 844 });
+  await editor.page.screenshot({ path: "screenshots/notes-editor-phone.png", fullPage: true });
+  expect(reviewer.errors).toEqual([]);
+  expect(editor.errors).toEqual([]);
+  await reviewer.context.close();
+  await editor.context.close();
+});
+
+test("a row a colleague is editing shows who, until they close it", async ({ browser }) => {
+  const editor = await signedIn(browser, "editor.perencanaan");
+  const reader = await signedIn(browser, "pimpinan");
+  const row = editor.page.locator("tbody[data-bagian]").nth(0).locator("tr[data-row-id]").nth(2);
+  const id = await row.getAttribute("data-row-id");
+  const seen = reader.page.locator(`tr[data-row-id="${id}"]`);
+  await expect(seen.getByTestId("row-presence")).toHaveCount(0);
+  await row.locator(".cell-view").nth(1).click();
+  await expect(editor.page.locator(".cell-editor textarea")).toBeFocused();
+  await expect(seen.getByTestId("row-presence")).toHaveText("Sedang disunting oleh editor.perencanaan", { timeout: 5_000 });
+  await expect(seen).toHaveClass(/is-being-edited/);
+  // Not on the editor's own page.
+  await expect(row.getByTestId("row-presence")).toHaveCount(0);
+  await expectAccessible(reader.page);
+  await reader.page.screenshot({ path: "screenshots/presence-reader.png" });
+  await editor.page.keyboard.press("Escape");
+  await expect(seen.getByTestId("row-presence")).toHaveCount(0, { timeout: 5_000 });
+  expect(editor.errors).toEqual([]);
+  expect(reader.errors).toEqual([]);
+  await editor.context.close();
+  await reader.context.close();
 });

@@ -68,7 +68,7 @@ test("a row's history shows each change, and an earlier value is put back", asyn
   await expect(cause.locator(".cell-status")).toHaveText("Tersimpan");
 
   await page.getByRole("button", { name: "Riwayat baris BK-010" }).click();
-  const panel = page.locator('tr[data-history-of]');
+  const panel = page.locator('tr[data-panel="history"]');
   await expect(panel.getByRole("heading", { name: "Riwayat baris BK-010" })).toBeFocused();
   const entries = panel.locator("li.history-entry");
   await expect(entries.first()).toContainText("Penyebab Utama diubah");

@@ -145,6 +145,7 @@ pub enum ReviewNote {
     Body,
     CreatedAt,
     ResolvedAt,
+    ResolvedBy,
 }
 
 #[derive(DeriveIden)]
@@ -161,6 +162,7 @@ pub enum ChangeLog {
     Source,
     ChangedAt,
     Client,
+    RegisterVersion,
 }
 
 /// A foreign key from `table.column` to `target.id`.

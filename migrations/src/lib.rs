@@ -9,6 +9,7 @@ mod m20261129_000004_harden;
 mod m20261129_000005_change_client;
 mod m20261130_000006_register_section;
 mod m20261130_000007_accounts;
+mod m20261130_000008_review_notes;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_change_client::Migration),
             Box::new(m20261130_000006_register_section::Migration),
             Box::new(m20261130_000007_accounts::Migration),
+            Box::new(m20261130_000008_review_notes::Migration),
         ]
     }
 }

@@ -172,7 +172,7 @@ async fn backfill_codes(db: &SchemaManagerConnection<'_>) -> Result<(), DbErr> {
 
 /// A CHECK constraint on PostgreSQL; on SQLite, which cannot add one to an
 /// existing table, triggers that refuse the same rows with the same name.
-async fn add_check(
+pub(crate) async fn add_check(
     db: &SchemaManagerConnection<'_>,
     backend: DbBackend,
     name: &str,

@@ -31,6 +31,10 @@ async fn next_version(stream: &mut reqwest::Response, buffer: &mut String) -> Op
     loop {
         if let Some(end) = buffer.find("\n\n") {
             let event: String = buffer.drain(..end + 2).collect();
+            // Changes only (presence events say who edits, no version).
+            if !event.lines().any(|line| line == "event: change") {
+                continue;
+            }
             if let Some(data) = event.lines().find_map(|line| line.strip_prefix("data: ")) {
                 let change: serde_json::Value = serde_json::from_str(data).ok()?;
                 return change["version"].as_i64();

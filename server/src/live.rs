@@ -3,7 +3,7 @@
 //! PostgreSQL the listener that hears other instances' changes.
 use crate::security::PublicOrigin;
 use app::entities::register;
-use app::live::{CHANNEL, Change};
+use app::live::{CHANNEL, Change, Live};
 use app::state::AppState;
 use axum::{
     Extension,
@@ -35,9 +35,11 @@ pub struct Listen {
 }
 
 /// One page's stream: at once the register's version if the page is behind
-/// (a reconnect after a restart or a network drop catches up), then every
-/// new version. A page that falls too far behind is sent the current
-/// version, read from the database, and fetches from there.
+/// (a reconnect after a restart or a network drop catches up) and who edits
+/// which row now, then every new version (`change` events) and every row
+/// opened or closed for editing (`presence` events). A page that falls too
+/// far behind is sent the current version, read from the database, and
+/// fetches from there.
 pub async fn events(
     State(state): State<AppState>,
     Extension(public): Extension<PublicOrigin>,
@@ -63,19 +65,21 @@ pub async fn events(
     };
     let register = listen.register;
     let first = (listen.since.is_none_or(|since| since < current))
-        .then_some(Change { register, version: current });
+        .then_some(Live::Change(Change { register, version: current }))
+        .into_iter()
+        .chain(state.live.present(register).into_iter().map(Live::Presence));
     let db = state.db.clone();
     let later = stream::unfold(receiver, move |mut receiver| {
         let db = db.clone();
         async move {
             loop {
                 match receiver.recv().await {
-                    Ok(change) if change.register == register => return Some((change, receiver)),
+                    Ok(live) if live.register() == register => return Some((live, receiver)),
                     Ok(_) => {}
                     Err(RecvError::Lagged(missed)) => {
                         tracing::debug!(missed, "a slow page catches up from the database");
                         if let Ok(Some(version)) = version_of(&db, register).await {
-                            return Some((Change { register, version }, receiver));
+                            return Some((Live::Change(Change { register, version }), receiver));
                         }
                     }
                     Err(RecvError::Closed) => return None,
@@ -83,10 +87,11 @@ pub async fn events(
             }
         }
     });
-    let changes = stream::iter(first)
-        .chain(later)
-        .take_until(state.live.closed())
-        .map(|change| Event::default().event("change").json_data(change));
+    let changes =
+        stream::iter(first).chain(later).take_until(state.live.closed()).map(|live| match live {
+            Live::Change(change) => Event::default().event("change").json_data(change),
+            Live::Presence(presence) => Event::default().event("presence").json_data(presence),
+        });
     let retry = stream::iter([Ok(Event::default().retry(RETRY).comment("benturan"))]);
     Sse::new(retry.chain(changes)).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)).into_response()
 }
@@ -134,11 +139,16 @@ async fn listen(state: &AppState, pool: &sqlx::PgPool) -> Result<(), sqlx::Error
         tokio::select! {
             () = &mut closed => return Ok(()),
             notification = listener.try_recv() => match notification? {
-                Some(notification) => {
-                    if let Some(change) = Change::from_payload(notification.payload()) {
-                        state.live.publish(change);
+                Some(notification) => match app::live::read_payload(notification.payload()) {
+                    Some((None, Live::Change(change))) => state.live.publish(change),
+                    // This instance's own presences were told already.
+                    Some((Some(origin), Live::Presence(presence)))
+                        if origin != state.live.origin() =>
+                    {
+                        state.live.publish_presence(presence);
                     }
-                }
+                    _ => {}
+                },
                 // The connection was lost (the next call listens again):
                 // what was said meanwhile is read from the registers.
                 None => catch_up(state).await,

@@ -348,6 +348,17 @@ impl Calls {
             )
             .await,
         );
+        note("presence", app.post_form("presence", &[("row", &row_s), ("editing", "true")]).await);
+        note("add_note", app.post_form("add_note", &[("row", &row_s), ("body", "Catatan")]).await);
+        db.exec(&format!(
+            "INSERT INTO review_note (risk_id, body, created_at) \
+             VALUES ({row}, 'Catatan', '2026-11-30T10:00:00+00:00')"
+        ))
+        .await;
+        let id = db.text(&format!("SELECT MAX(id) FROM review_note WHERE risk_id = {row}")).await;
+        let form = [("note", id.unwrap()), ("resolved", "true".to_owned())];
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        note("resolve_note", app.post_form("resolve_note", &form).await);
         note(
             "add_row below",
             app.post_json(
@@ -444,8 +455,13 @@ async fn roles_refuse_what_they_do_not_give(db: &TestDb) {
     ] {
         for target in targets {
             for (call, status) in calls.all(app, db, target).await {
-                assert_eq!(status, StatusCode::FORBIDDEN, "{who}: {call} on Bagian {}", target.0);
-                refused += 1;
+                // A reviewer writes review notes, and nothing else.
+                let expected = match (who, call.as_str()) {
+                    ("reviewer", "add_note" | "resolve_note") => StatusCode::OK,
+                    _ => StatusCode::FORBIDDEN,
+                };
+                assert_eq!(status, expected, "{who}: {call} on Bagian {}", target.0);
+                refused += usize::from(expected == StatusCode::FORBIDDEN);
             }
         }
     }
@@ -454,6 +470,9 @@ async fn roles_refuse_what_they_do_not_give(db: &TestDb) {
     let own = calls.all(&editor, db, calls.own).await;
     let expected: Vec<(&str, StatusCode)> = vec![
         ("save_cell", StatusCode::OK),
+        ("presence", StatusCode::OK),
+        ("add_note", StatusCode::FORBIDDEN),
+        ("resolve_note", StatusCode::FORBIDDEN),
         ("add_row below", StatusCode::OK),
         ("add_row at end", StatusCode::OK),
         ("move_row", StatusCode::OK),
@@ -467,7 +486,7 @@ async fn roles_refuse_what_they_do_not_give(db: &TestDb) {
     let own: Vec<(&str, StatusCode)> =
         own.iter().map(|(call, status)| (call.as_str(), *status)).collect();
     assert_eq!(own, expected);
-    refused += 5;
+    refused += 7;
     let logged = db.text("SELECT COUNT(*) FROM auth_event WHERE kind = 'forbidden'").await.unwrap();
     assert_eq!(logged, refused.to_string(), "every refusal is logged");
     let (version, log, rows) = before;

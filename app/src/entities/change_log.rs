@@ -19,6 +19,9 @@ pub struct Model {
     pub changed_at: DateTimeUtc,
     /// Where a change from the web came from, until accounts name the user.
     pub client: Option<String>,
+    /// The register's version the change made: a page at an older version
+    /// reads the rows changed since (none before migration 8's backfill).
+    pub register_version: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

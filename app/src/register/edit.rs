@@ -164,7 +164,7 @@ pub async fn remove_bagian(register: i32, bagian: i32) -> Result<(), AppError> {
 /// Runs `write` in a write transaction as the web's author and commits it;
 /// errors carry their HTTP status.
 #[cfg(feature = "ssr")]
-async fn in_write<T>(
+pub(super) async fn in_write<T>(
     write: impl AsyncFnOnce(&sea_orm::DatabaseTransaction, &super::write::Actor) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
     let actor = web_actor();
@@ -185,19 +185,75 @@ async fn in_write<T>(
             }
         });
     }
-    if matches!(result, Err(AppError::Forbidden))
-        && let Ok(db) = crate::state::db()
-    {
-        let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
-        let logged = crate::accounts::record_refusal(
-            &db,
-            actor.user.as_ref(),
-            actor.client.as_deref(),
-            path.as_deref(),
-        );
-        if let Err(error) = logged.await {
-            tracing::error!(%error, "a refused write could not be logged");
+    if matches!(result, Err(AppError::Forbidden)) {
+        log_refusal(&actor).await;
+    }
+    result.map_err(AppError::with_http_status)
+}
+
+/// Logs a request the user's role does not allow, to the audit log.
+#[cfg(feature = "ssr")]
+async fn log_refusal(actor: &super::write::Actor) {
+    let Ok(db) = crate::state::db() else { return };
+    let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
+    let logged = crate::accounts::record_refusal(
+        &db,
+        actor.user.as_ref(),
+        actor.client.as_deref(),
+        path.as_deref(),
+    );
+    if let Err(error) = logged.await {
+        tracing::error!(%error, "a refused request could not be logged");
+    }
+}
+
+/// Says that the signed-in user opened row `row` for editing (`editing`),
+/// or closed it: every page of the register shows who edits which row.
+/// Said again every `PRESENCE_EVERY_SECS` while the editor is open; nothing
+/// is stored. Only for rows the user may edit.
+#[server(endpoint = "presence")]
+pub async fn announce_editing(row: i32, editing: bool) -> Result<(), AppError> {
+    use crate::entities::risk;
+    use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+    let actor = web_actor();
+    let run = async {
+        let user = actor.user.clone().ok_or(AppError::Unauthorized)?;
+        let db = crate::state::db()?;
+        let (register, bagian) = risk::Entity::find_by_id(row)
+            .select_only()
+            .columns([risk::Column::RegisterId, risk::Column::BagianId])
+            .filter(risk::Column::DeletedAt.is_null())
+            .into_tuple::<(i32, i32)>()
+            .one(&db)
+            .await?
+            .ok_or(AppError::NotFound)?;
+        if !user.may(crate::auth::Permission::EditRowsOf(bagian)) {
+            return Err(AppError::Forbidden);
         }
+        let presence = crate::live::Presence {
+            register,
+            row,
+            user: user.id,
+            name: user.display_name,
+            editing,
+        };
+        let state = use_context::<crate::state::AppState>().ok_or(AppError::Unavailable)?;
+        if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
+            // The other instances tell their pages.
+            let payload = crate::live::presence_payload(state.live.origin(), &presence);
+            let notify = sea_orm::Statement::from_sql_and_values(
+                sea_orm::DatabaseBackend::Postgres,
+                "SELECT pg_notify($1, $2)",
+                [crate::live::CHANNEL.into(), payload.into()],
+            );
+            db.execute_raw(notify).await?;
+        }
+        state.live.publish_presence(presence);
+        Ok(())
+    };
+    let result = run.await;
+    if matches!(result, Err(AppError::Forbidden)) {
+        log_refusal(&actor).await;
     }
     result.map_err(AppError::with_http_status)
 }

@@ -103,6 +103,18 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
+/// A row's five cells folded, one per line.
+fn searchable(cells: [&RichText; 5]) -> String {
+    let mut text = String::new();
+    for cell in cells {
+        for span in cell.spans() {
+            text.push_str(&fold(span.text));
+        }
+        text.push('\n');
+    }
+    text
+}
+
 /// Every row's searchable text, folded once when the register arrives, so
 /// that each keystroke only compares.
 #[derive(Clone, Debug, Default)]
@@ -120,17 +132,17 @@ impl SearchIndex {
         for (place, section) in register.sections.iter().enumerate() {
             index.sections.push((section.bagian_id, fold(&section.name)));
             for row in &section.rows {
-                let mut text = String::new();
-                for cell in row.cells() {
-                    for span in cell.spans() {
-                        text.push_str(&fold(span.text));
-                    }
-                    text.push('\n');
-                }
-                index.rows.push((row.id, place, text));
+                index.rows.push((row.id, place, searchable(row.cells())));
             }
         }
         index
+    }
+
+    /// Takes in a row's cells as they are now (saved here or elsewhere).
+    pub fn update_row(&mut self, id: i32, cells: [&RichText; 5]) {
+        if let Some(entry) = self.rows.iter_mut().find(|(row, _, _)| *row == id) {
+            entry.2 = searchable(cells);
+        }
     }
 
     /// The rows the filter shows; `None` when it shows them all.
@@ -372,6 +384,7 @@ mod tests {
             penyebab: RichText::new(""),
             dampak: RichText::new(""),
             rencana: RichText::new(""),
+            notes: 0,
         }
     }
 

@@ -15,11 +15,25 @@ pub enum Action {
     Delete,
     Restore,
     Move,
+    /// A review note written on the row.
+    Note,
+    /// A review note marked resolved.
+    Resolve,
+    /// A resolved review note opened again.
+    Reopen,
 }
 
 impl Action {
-    pub const ALL: [Self; 5] =
-        [Self::Create, Self::Update, Self::Delete, Self::Restore, Self::Move];
+    pub const ALL: [Self; 8] = [
+        Self::Create,
+        Self::Update,
+        Self::Delete,
+        Self::Restore,
+        Self::Move,
+        Self::Note,
+        Self::Resolve,
+        Self::Reopen,
+    ];
 
     /// The value stored in `change_log.action`.
     pub fn code(self) -> &'static str {
@@ -29,6 +43,9 @@ impl Action {
             Self::Delete => "delete",
             Self::Restore => "restore",
             Self::Move => "move",
+            Self::Note => "note",
+            Self::Resolve => "resolve",
+            Self::Reopen => "reopen",
         }
     }
 
@@ -44,6 +61,8 @@ pub enum Author {
     Import,
     /// The web, not signed in: the client's address, when known.
     Web { client: Option<String> },
+    /// A user: their name, and the client's address when known.
+    User { name: String, client: Option<String> },
 }
 
 /// One entry of a row's history.

@@ -5,6 +5,7 @@ pub mod edit;
 pub mod filter;
 pub mod history;
 pub mod model;
+pub mod notes;
 mod rich_text;
 
 #[cfg(feature = "ssr")]

@@ -105,6 +105,18 @@ pub struct RiskRowView {
     pub dampak: RichText,
     /// Rencana Tindak Pengendalian (Sesuai SK/SOP): the planned control.
     pub rencana: RichText,
+    /// Review notes on the row not yet resolved.
+    #[serde(default)]
+    pub notes: u32,
+}
+
+/// What changed in a register since a version a page shows: its version now
+/// and the rows changed since (`None`: the table's shape changed, and the
+/// page reads the whole register).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RegisterDelta {
+    pub version: i32,
+    pub rows: Option<Vec<RiskRowView>>,
 }
 
 impl RiskRowView {

@@ -1,9 +1,13 @@
 //! Queries of the register. Entities stay here; the browser gets `model` types.
 use super::history::{Action, Author, ChangeView, DeletedRow, RowHistory};
 use super::model::{
-    Field, RegisterKey, RegisterStatus, RegisterView, RichText, RiskRowView, SectionView,
+    Field, RegisterDelta, RegisterKey, RegisterStatus, RegisterView, RichText, RiskRowView,
+    SectionView,
 };
-use crate::entities::{change_log, org_unit, register, register_section, risk};
+use super::notes::NoteView;
+use crate::entities::{
+    app_user, change_log, org_unit, register, register_section, review_note, risk,
+};
 use sea_orm::{
     ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType, QueryFilter, QueryOrder,
     QuerySelect, RelationTrait, prelude::*, sea_query::Alias,
@@ -41,7 +45,34 @@ pub async fn load_register(
         .into_iter()
         .map(|(bagian_id, name)| SectionView { bagian_id, ordinal: 0, name, rows: Vec::new() })
         .collect();
-    let rows = risk::Entity::find()
+    let rows = shown_rows(register.id).into_model::<RowRecord>().all(db).await?;
+    let mut sections = group_rows(sections, rows);
+    let notes = open_note_counts(db, register.id).await?;
+    if !notes.is_empty() {
+        for row in sections.iter_mut().flat_map(|section| section.rows.iter_mut()) {
+            row.notes = notes.get(&row.id).copied().unwrap_or(0);
+        }
+    }
+    let status = RegisterStatus::from_code(&register.status).ok_or_else(|| {
+        DbErr::Custom(format!("register {}: unknown status {:?}", register.id, register.status))
+    })?;
+    Ok(Some(RegisterView {
+        id: register.id,
+        unit_id: register.unit_id,
+        version: register.version,
+        title: register.title,
+        unit_name: register.unit_name,
+        parent_name: register.parent_name,
+        year: register.year,
+        status,
+        sections,
+    }))
+}
+
+/// The live rows of register `id` with the columns the table shows, in
+/// printed order.
+fn shown_rows(id: i32) -> Select<risk::Entity> {
+    risk::Entity::find()
         .select_only()
         .columns([
             risk::Column::Id,
@@ -61,29 +92,148 @@ pub async fn load_register(
         // bound again, which cost a fifth of each request here (perf).
         .filter(Expr::cust(format!(
             "\"risk\".\"register_id\" = {} AND \"risk\".\"deleted_at\" IS NULL",
-            register.id
+            id
         )))
         .order_by_asc(risk::Column::BagianId)
         .order_by_asc(risk::Column::Position)
         .order_by_asc(risk::Column::Id)
-        .into_model::<RowRecord>()
+}
+
+/// Changes this many rows or more: the page reads the whole register.
+const MOST_ROWS_CHANGED: usize = 500;
+
+/// What changed in register `id` since version `since`: its version now and
+/// the rows changed since, as the table shows them; `rows` is `None` when
+/// the table's shape changed (rows added, deleted, restored or moved, a
+/// Bagian changed), or very many rows did: the page reads the whole
+/// register then. `None` if there is no such register.
+pub async fn changes_since(
+    db: &impl ConnectionTrait,
+    id: i32,
+    since: i32,
+) -> Result<Option<RegisterDelta>, DbErr> {
+    let Some(version) = register::Entity::find_by_id(id)
+        .select_only()
+        .column(register::Column::Version)
+        .into_tuple::<i32>()
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    if since >= version {
+        return Ok(Some(RegisterDelta { version, rows: Some(Vec::new()) }));
+    }
+    let entries: Vec<(Option<i32>, String)> = change_log::Entity::find()
+        .select_only()
+        .columns([change_log::Column::RiskId, change_log::Column::Action])
+        .filter(change_log::Column::RegisterId.eq(id))
+        .filter(change_log::Column::RegisterVersion.gt(since))
+        .into_tuple()
         .all(db)
         .await?;
-    let sections = group_rows(sections, rows);
-    let status = RegisterStatus::from_code(&register.status).ok_or_else(|| {
-        DbErr::Custom(format!("register {}: unknown status {:?}", register.id, register.status))
-    })?;
-    Ok(Some(RegisterView {
-        id: register.id,
-        unit_id: register.unit_id,
-        version: register.version,
-        title: register.title,
-        unit_name: register.unit_name,
-        parent_name: register.parent_name,
-        year: register.year,
-        status,
-        sections,
-    }))
+    let reshaped = entries.iter().any(|(row, action)| {
+        row.is_none()
+            || matches!(
+                Action::from_code(action),
+                None | Some(Action::Create | Action::Delete | Action::Restore | Action::Move)
+            )
+    });
+    let mut ids: Vec<i32> = entries.iter().filter_map(|(row, _)| *row).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if reshaped || ids.len() >= MOST_ROWS_CHANGED {
+        return Ok(Some(RegisterDelta { version, rows: None }));
+    }
+    let mut rows: Vec<RiskRowView> = if ids.is_empty() {
+        Vec::new()
+    } else {
+        shown_rows(id)
+            .filter(risk::Column::Id.is_in(ids.iter().copied()))
+            .into_model::<RowRecord>()
+            .all(db)
+            .await?
+            .into_iter()
+            .map(RiskRowView::from)
+            .collect()
+    };
+    if rows.len() != ids.len() {
+        // A row gone meanwhile (a later change than the version read).
+        return Ok(Some(RegisterDelta { version, rows: None }));
+    }
+    let notes = open_note_counts(db, id).await?;
+    for row in &mut rows {
+        row.notes = notes.get(&row.id).copied().unwrap_or(0);
+    }
+    Ok(Some(RegisterDelta { version, rows: Some(rows) }))
+}
+
+/// The open (unresolved) review notes of each live row of register `id`
+/// that has any: row id to count.
+pub async fn open_note_counts(
+    db: &impl ConnectionTrait,
+    id: i32,
+) -> Result<std::collections::HashMap<i32, u32>, DbErr> {
+    let counts: Vec<(i32, i64)> = review_note::Entity::find()
+        .select_only()
+        .column(review_note::Column::RiskId)
+        .column_as(Expr::cust("COUNT(*)"), "notes")
+        .join(JoinType::InnerJoin, review_note::Relation::Risk.def())
+        // Written into the SQL, not bound: see below.
+        .filter(Expr::cust(format!(
+            "\"risk\".\"register_id\" = {id} AND \"risk\".\"deleted_at\" IS NULL"
+        )))
+        .filter(review_note::Column::ResolvedAt.is_null())
+        .group_by(review_note::Column::RiskId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(counts.into_iter().map(|(row, count)| (row, u32::try_from(count).unwrap_or(0))).collect())
+}
+
+/// The review notes of row `row`, oldest first, with their authors' names.
+pub async fn row_notes(db: &impl ConnectionTrait, row: i32) -> Result<Vec<NoteView>, DbErr> {
+    let notes = review_note::Entity::find()
+        .filter(review_note::Column::RiskId.eq(row))
+        .order_by_asc(review_note::Column::Id)
+        .all(db)
+        .await?;
+    let ids: Vec<i32> =
+        notes.iter().flat_map(|note| [note.author_id, note.resolved_by]).flatten().collect();
+    let names = user_names(db, ids).await?;
+    let name = |id: Option<i32>| id.and_then(|id| names.get(&id).cloned());
+    Ok(notes
+        .into_iter()
+        .map(|note| NoteView {
+            id: note.id,
+            row: note.risk_id,
+            author: name(note.author_id),
+            body: note.body,
+            at: note.created_at,
+            resolved: note.resolved_at.map(|at| (at, name(note.resolved_by))),
+        })
+        .collect())
+}
+
+/// The display names of users `ids`.
+async fn user_names(
+    db: &impl ConnectionTrait,
+    ids: impl IntoIterator<Item = i32>,
+) -> Result<std::collections::HashMap<i32, String>, DbErr> {
+    let mut ids: Vec<i32> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let names: Vec<(i32, String)> = app_user::Entity::find()
+        .select_only()
+        .columns([app_user::Column::Id, app_user::Column::DisplayName])
+        .filter(app_user::Column::Id.is_in(ids))
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(names.into_iter().collect())
 }
 
 /// The Bagian of register `id` in printed order: (id, name). Also the
@@ -185,6 +335,7 @@ impl From<RowRecord> for RiskRowView {
             penyebab: RichText::new(row.penyebab),
             dampak: RichText::new(row.dampak),
             rencana: RichText::new(row.rencana),
+            notes: 0,
         }
     }
 }
@@ -200,15 +351,20 @@ pub async fn row_history(db: &impl ConnectionTrait, id: i32) -> Result<Option<Ro
         .order_by_desc(change_log::Column::Id)
         .all(db)
         .await?;
+    let names = user_names(db, entries.iter().filter_map(|entry| entry.changed_by)).await?;
     let changes = entries
         .into_iter()
         .map(|entry| {
             let action = Action::from_code(&entry.action).ok_or_else(|| {
                 DbErr::Custom(format!("change {}: unknown action {:?}", entry.id, entry.action))
             })?;
-            let author = match entry.source.as_str() {
-                "import" => Author::Import,
-                _ => Author::Web { client: entry.client },
+            let author = match (entry.source.as_str(), entry.changed_by) {
+                ("import", _) => Author::Import,
+                (_, Some(user)) => Author::User {
+                    name: names.get(&user).cloned().unwrap_or_else(|| format!("#{user}")),
+                    client: entry.client,
+                },
+                (_, None) => Author::Web { client: entry.client },
             };
             Ok(ChangeView {
                 id: entry.id,

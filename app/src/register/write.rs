@@ -8,6 +8,7 @@
 //! - bumps the register's version once, the cursor of caches and live updates.
 //!
 //! Row operations of the editor (add, delete, restore, move) are in `rows`.
+mod notes;
 mod rows;
 mod sections;
 
@@ -17,6 +18,7 @@ use crate::auth::{CurrentUser, Permission};
 use crate::db::now;
 use crate::entities::{change_log, register, risk};
 use crate::error::AppError;
+pub use notes::{add_note, resolve_note};
 pub use rows::{AddedRow, Placement, add_row, move_row, move_to_bagian, remove_row, restore_row};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
@@ -517,8 +519,13 @@ async fn log(
             change_log::Column::Source,
             change_log::Column::ChangedAt,
             change_log::Column::Client,
+            change_log::Column::RegisterVersion,
         ])
         .to_owned();
+    // The version this transaction's one `bump_register` (which follows
+    // the log in every write) makes: pages behind read what changed since.
+    let version =
+        Expr::cust(format!("(SELECT version + 1 FROM register WHERE id = {register_id})"));
     let mut any = false;
     for entry in entries {
         any = true;
@@ -533,6 +540,7 @@ async fn log(
             actor.source.code().into(),
             now.clone(),
             actor.client.clone().into(),
+            version.clone(),
         ]);
     }
     if any {

@@ -17,6 +17,8 @@ pub enum Field {
     Code,
     /// A register's status (draft … ditetapkan).
     Status,
+    /// A reviewer's note on a row.
+    Note,
 }
 
 impl Field {
@@ -24,7 +26,7 @@ impl Field {
     pub const CELLS: [Self; 5] =
         [Self::Aktivitas, Self::Potensi, Self::Penyebab, Self::Dampak, Self::Rencana];
 
-    pub const ALL: [Self; 11] = [
+    pub const ALL: [Self; 12] = [
         Self::No,
         Self::Bagian,
         Self::Aktivitas,
@@ -36,6 +38,7 @@ impl Field {
         Self::Unit,
         Self::Code,
         Self::Status,
+        Self::Note,
     ];
 
     /// The column name a field is stored and logged under.
@@ -52,6 +55,7 @@ impl Field {
             Self::Unit => "unit",
             Self::Code => "code",
             Self::Status => "status",
+            Self::Note => "review_note",
         }
     }
 

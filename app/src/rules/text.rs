@@ -12,6 +12,8 @@ pub const MAX_CELL_BYTES: usize = 20_000;
 pub const MAX_NAME_CHARS: usize = 200;
 /// Longest register title, in characters.
 pub const MAX_TITLE_CHARS: usize = 300;
+/// Longest review note, in characters.
+pub const MAX_NOTE_CHARS: usize = 2_000;
 /// Longest risk code ("BK-001"), in characters.
 pub const MAX_CODE_CHARS: usize = 32;
 
@@ -110,6 +112,12 @@ pub fn parse_name(field: Field, raw: &str) -> Result<String, FieldError> {
 /// Checks a register title: present, at most [`MAX_TITLE_CHARS`] characters.
 pub fn parse_title(raw: &str) -> Result<String, FieldError> {
     one_line(Field::Title, raw, MAX_TITLE_CHARS)
+}
+
+/// Checks a review note: present, at most [`MAX_NOTE_CHARS`] characters,
+/// one paragraph (line breaks become spaces), no control characters.
+pub fn parse_note(raw: &str) -> Result<String, FieldError> {
+    one_line(Field::Note, raw, MAX_NOTE_CHARS)
 }
 
 /// Checks a risk code: 1 to [`MAX_CODE_CHARS`] letters, digits, `-`, `.` or

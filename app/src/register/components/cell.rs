@@ -76,9 +76,17 @@ pub fn EditableCell(
     };
     // The page renders the table anew (after a colleague's change of its
     // shape) only once no cell is open: it counts them.
+    // Colleagues see who edits the row while the editor is open.
+    let presence = StoredValue::new(None::<std::sync::Arc<dyn Fn() + Send + Sync>>);
     let count_open = move |by: isize| {
         if let Some(store) = store {
             store.open_editors.try_update(|n| *n = n.saturating_add_signed(by));
+        }
+        if by > 0 {
+            presence.try_set_value(Some(std::sync::Arc::new(super::announce_editing(row))));
+        } else if let Some(stop) = presence.try_get_value().flatten() {
+            presence.try_set_value(None);
+            stop();
         }
     };
     let open = move |text: String| {
@@ -134,6 +142,9 @@ pub fn EditableCell(
         leptos::task::spawn_local(async move {
             match save_cell(row, field, expected, value).await {
                 Ok(saved) => {
+                    if let Some(store) = store {
+                        store.saved(row, field, &saved.value);
+                    }
                     stored.set(saved.value);
                     version.set(saved.version);
                     set_state(SaveState::Saved);

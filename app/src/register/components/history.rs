@@ -17,13 +17,6 @@ pub fn HistoryRow(row: i32, code: String, columns: usize) -> impl IntoView {
         return ().into_any();
     };
     let history = LocalResource::new(move || load_row_history(row));
-    let heading = NodeRef::<leptos::html::H3>::new();
-    // Focus moves into the panel when it opens, as for a dialog.
-    Effect::new(move |_| {
-        if let Some(heading) = heading.get() {
-            let _ = heading.focus();
-        }
-    });
     let restore = move |field: Field, value: RichText, expected: String, code: String| {
         leptos::task::spawn_local(async move {
             let t = i18n.t();
@@ -52,30 +45,59 @@ pub fn HistoryRow(row: i32, code: String, columns: usize) -> impl IntoView {
             }
         })
     };
+    let body = view! {
+        <Suspense fallback=move || {
+            view! { <p class="loading">{move || i18n.t().loading}</p> }
+        }>{entries}</Suspense>
+    };
     view! {
-        <tr class="history-row" data-history-of=row>
+        <RowPanel kind="history" row columns title on_close=move || editing.history.set(None)>
+            {body}
+        </RowPanel>
+    }
+    .into_any()
+}
+
+/// A panel open below a row (its history, its review notes): a heading that
+/// takes the focus when the panel opens, as for a dialog, a button that
+/// closes it, and what the panel shows.
+#[component]
+pub(super) fn RowPanel(
+    /// What the panel holds ("history", "notes"): in its classes and ids.
+    kind: &'static str,
+    row: i32,
+    /// The columns it spans.
+    columns: usize,
+    #[prop(into)] title: Signal<String>,
+    on_close: impl Fn() + 'static,
+    children: Children,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let heading = NodeRef::<leptos::html::H3>::new();
+    Effect::new(move |_| {
+        if let Some(heading) = heading.get() {
+            let _ = heading.focus();
+        }
+    });
+    let id = format!("{kind}-{row}");
+    let labelled = id.clone();
+    view! {
+        <tr class=format!("history-row {kind}-row") data-panel=kind data-panel-of=row>
             <td colspan=columns>
-                <section class="history-panel" aria-labelledby=format!("history-{row}")>
+                <section class=format!("history-panel {kind}-panel") aria-labelledby=labelled>
                     <div class="history-head">
-                        <h3 id=format!("history-{row}") tabindex="-1" node_ref=heading>
+                        <h3 id=id tabindex="-1" node_ref=heading>
                             {title}
                         </h3>
-                        <button
-                            type="button"
-                            class="history-close"
-                            on:click=move |_| editing.history.set(None)
-                        >
+                        <button type="button" class="history-close" on:click=move |_| on_close()>
                             {move || i18n.t().close}
                         </button>
                     </div>
-                    <Suspense fallback=move || {
-                        view! { <p class="loading">{move || i18n.t().loading}</p> }
-                    }>{entries}</Suspense>
+                    {children()}
                 </section>
             </td>
         </tr>
     }
-    .into_any()
 }
 
 /// The entries of a row's history, newest first. A row's creation logs one
@@ -175,6 +197,7 @@ fn author(author: &Author, t: &Strings) -> String {
     match author {
         Author::Import => t.by_import.to_owned(),
         Author::Web { client } => (t.by_web)(client.as_deref()),
+        Author::User { name, client } => (t.by_user)(name, client.as_deref()),
     }
 }
 
@@ -190,6 +213,18 @@ fn summary(change: &ChangeView, t: &Strings) -> String {
         (Action::Delete, _) => t.row_deleted_entry.to_owned(),
         (Action::Restore, _) => t.row_restored_entry.to_owned(),
         (Action::Update, None) => (t.cell_changed)(&change.column),
+        (Action::Note, _) => (t.note_written_entry)(&excerpt(new)),
+        (Action::Resolve, _) => (t.note_resolved_entry)(&excerpt(new)),
+        (Action::Reopen, _) => (t.note_reopened_entry)(&excerpt(new)),
+    }
+}
+
+/// The start of a long text, to quote in a line.
+fn excerpt(text: &str) -> String {
+    const LONGEST: usize = 140;
+    match text.char_indices().nth(LONGEST) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
     }
 }
 

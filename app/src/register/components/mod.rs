@@ -4,6 +4,7 @@ mod filter;
 mod grid;
 mod history;
 mod live;
+mod notes;
 mod page;
 mod rich_text;
 mod rows;
@@ -15,7 +16,8 @@ mod window;
 pub use cell::{Announcer, EditableCell};
 pub use filter::{FilterBar, TypedFilter};
 pub use history::{DeletedRows, HistoryRow};
-pub use live::{RowLive, RowStore, follow_changes};
+pub use live::{RowLive, RowStore, announce_editing, follow_changes};
+pub use notes::NotesRow;
 pub use page::RegisterPage;
 pub use rich_text::RichTextView;
 pub use rows::{BagianList, NewRow, RowActions, RowEditing, RowNotice};
@@ -50,6 +52,17 @@ impl Access {
     pub fn any_rows(&self) -> bool {
         use leptos::prelude::WithValue;
         self.open && self.user.with_value(|user| user.as_ref().is_some_and(|u| u.edits_rows()))
+    }
+
+    /// Review notes (reviewers and admins).
+    pub fn reviews(&self) -> bool {
+        self.may(crate::auth::Permission::Review)
+    }
+
+    /// The signed-in user's id.
+    pub fn user_id(&self) -> Option<i32> {
+        use leptos::prelude::WithValue;
+        self.user.with_value(|user| user.as_ref().map(|user| user.id))
     }
 
     /// The user's role (none: not signed in).

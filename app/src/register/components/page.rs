@@ -38,6 +38,7 @@ pub fn RegisterPage() -> impl IntoView {
         deleted: RwSignal::new(None),
         notice: RwSignal::new(None),
         history: RwSignal::new(None),
+        notes: RwSignal::new(None),
         reload: Callback::new(move |()| {
             reloading.set_value(true);
             register.refetch();

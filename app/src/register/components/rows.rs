@@ -17,6 +17,8 @@ pub struct RowEditing {
     pub notice: RwSignal<Option<String>>,
     /// The row whose history is open.
     pub history: RwSignal<Option<i32>>,
+    /// The row whose review notes are open.
+    pub notes: RwSignal<Option<i32>>,
     pub reload: Callback<()>,
     /// A reload is under way (it brings the newest register: the live
     /// channel need not ask for another).
@@ -31,11 +33,20 @@ const LISTED_UP_FRONT: usize = 20;
 pub struct BagianList(pub StoredValue<Vec<(i32, String)>>);
 
 /// The controls of one row: add a row below it, delete it, move it up,
-/// down, or to another Bagian, open its history. Their labels are made with
-/// them (again when the language changes): rows come and go by the dozen as
-/// the user types in the search box, so a row carries few reactive nodes.
+/// down, or to another Bagian (the user's own rows, `own`); open its history
+/// and its review notes (every row). Their labels are made with them (again
+/// when the language changes): rows come and go by the dozen as the user
+/// types in the search box, so a row carries few reactive nodes.
 #[component]
-pub fn RowActions(row: i32, code: String, version: RwSignal<i32>, bagian: i32) -> impl IntoView {
+pub fn RowActions(
+    row: i32,
+    code: String,
+    version: RwSignal<i32>,
+    bagian: i32,
+    own: bool,
+    /// The row's open review notes.
+    notes: RwSignal<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let Some(editing) = use_context::<RowEditing>() else {
         return ().into_any();
@@ -93,6 +104,63 @@ pub fn RowActions(row: i32, code: String, version: RwSignal<i32>, bagian: i32) -
         });
     };
     let history_open = move || editing.history.get() == Some(row);
+    let notes_open = move || editing.notes.get() == Some(row);
+    let reviews = use_context::<super::Access>().is_some_and(|access| access.reviews());
+    let notes_button = move || {
+        let count = notes.try_get().unwrap_or(0);
+        (reviews || count > 0 || notes_open()).then(|| {
+            let t = i18n.t();
+            let label = code.with_value(|code| {
+                let mut label = (t.notes_of)(code);
+                if count > 0 {
+                    label = format!("{label} ({})", (t.notes_open)(count));
+                }
+                label
+            });
+            view! {
+                <button
+                    type="button"
+                    tabindex="-1"
+                    data-grid-item=""
+                    class="row-history row-notes"
+                    class:has-open={count > 0}
+                    aria-label=label
+                    aria-expanded=move || notes_open().to_string()
+                    on:click=move |_| {
+                        editing.notes.update(|open| {
+                            *open = if *open == Some(row) { None } else { Some(row) };
+                        })
+                    }
+                >
+                    {t.notes}
+                    {(count > 0).then(|| view! { <span class="notes-count" aria-hidden="true">{count}</span> })}
+                </button>
+            }
+        })
+    };
+    let history_button = move || {
+        let t = i18n.t();
+        view! {
+            <button
+                type="button"
+                tabindex="-1"
+                data-grid-item=""
+                class="row-history"
+                aria-label=code.with_value(|code| (t.history_of)(code))
+                aria-expanded=move || history_open().to_string()
+                on:click=move |_| {
+                    editing.history.update(|open| {
+                        *open = if *open == Some(row) { None } else { Some(row) };
+                    })
+                }
+            >
+                {t.history}
+            </button>
+        }
+    };
+    if !own {
+        return view! { <div class="row-actions">{history_button}{notes_button}</div> }.into_any();
+    }
     let controls = move || {
         let t = i18n.t();
         // Each control names its row for screen readers: "Hapus baris BK-007".
@@ -132,24 +200,9 @@ pub fn RowActions(row: i32, code: String, version: RwSignal<i32>, bagian: i32) -
             <RowButton label=named(t.move_up) symbol="↑" on_click=move || on_move(true)/>
             <RowButton label=named(t.move_down) symbol="↓" on_click=move || on_move(false)/>
             {move_to}
-            <button
-                type="button"
-                tabindex="-1"
-                data-grid-item=""
-                class="row-history"
-                aria-label=named(t.history_of)
-                aria-expanded=move || history_open().to_string()
-                on:click=move |_| {
-                    editing.history.update(|open| {
-                        *open = if *open == Some(row) { None } else { Some(row) };
-                    })
-                }
-            >
-                {t.history}
-            </button>
         }
     };
-    view! { <div class="row-actions">{controls}</div> }.into_any()
+    view! { <div class="row-actions">{controls}{history_button}{notes_button}</div> }.into_any()
 }
 
 /// One round control of a row: a symbol, named for screen readers and as a

@@ -2,8 +2,8 @@ use super::scroll::follow_scrolling;
 use super::window::{RowWindow, WINDOW_ABOVE};
 use super::{
     Access, AddBagian, Announcer, BagianHeading, BagianList, DeletedRows, EditableCell,
-    EmptySection, FilterBar, HistoryRow, NewRow, RowActions, RowEditing, RowLive, RowStore,
-    TypedFilter, follow_changes,
+    EmptySection, FilterBar, HistoryRow, NewRow, NotesRow, RowActions, RowEditing, RowLive,
+    RowStore, TypedFilter, follow_changes,
 };
 use crate::auth::{CurrentUser, Role};
 use crate::i18n::{Locale, use_i18n};
@@ -40,11 +40,14 @@ pub fn RegisterTable(
     let access = Access::new(user, !register.status.is_final());
     provide_context(access);
     // Rows follow colleagues' changes as they happen.
-    let store = RowStore::new(&register);
+    let store = RowStore::new(&register, access.user_id());
     provide_context(store);
     follow_changes(&register, store, use_context::<RowEditing>());
-    // Any row at all: the table gets its column of row controls.
-    let editable = access.any_rows();
+    // Any row at all to change: deleted rows can be brought back.
+    let edits = access.any_rows();
+    // Signed in: the table gets its column of row controls (history and
+    // review notes for every reader, the row tools for the user's rows).
+    let editable = access.role().is_some();
     // Cells become interactive once the page is hydrated (effects run only
     // in the browser); the server's HTML promises nothing it cannot do.
     let (ready, set_ready) = signal(false);
@@ -66,7 +69,7 @@ pub fn RegisterTable(
     let popstate = window_event_listener(leptos::ev::popstate, move |_| typed.set(None));
     on_cleanup(move || popstate.remove());
     let filter = Memo::new(move |_| typed.get().unwrap_or_else(|| addressed.get()));
-    let index = StoredValue::new(SearchIndex::new(&register));
+    let index = store.index;
     let total = index.with_value(SearchIndex::len);
     // Typing on narrows the last result instead of searching every row.
     let last_filter = StoredValue::new(None::<RowFilter>);
@@ -258,7 +261,7 @@ pub fn RegisterTable(
             <Show when=move || access.bagian() && ready.get()>
                 <AddBagian register_id/>
             </Show>
-            <Show when=move || editable && ready.get()>
+            <Show when=move || edits && ready.get()>
                 <DeletedRows register_id/>
             </Show>
         </section>
@@ -356,10 +359,14 @@ fn SectionRows(
     let span = Signal::derive(move || {
         let below =
             |open: Option<i32>| open.is_some_and(|id| visible.with(|ids| ids.contains(&id)));
-        let (writing, history) = editing.map_or((false, false), |editing| {
-            (below(editing.adding_after.get()), below(editing.history.get()))
+        let (writing, history, notes) = editing.map_or((false, false, false), |editing| {
+            (
+                below(editing.adding_after.get()),
+                below(editing.history.get()),
+                below(editing.notes.get()),
+            )
         });
-        visible.with(Vec::len) + usize::from(writing) + usize::from(history)
+        visible.with(Vec::len) + usize::from(writing) + usize::from(history) + usize::from(notes)
     });
     let lead = Lead { first, ordinal, name: StoredValue::new(name), span, interactive };
     let row_view = move |id: i32| {
@@ -406,26 +413,35 @@ fn RowView(
     shown: Shown,
     lead: Lead,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let editing = use_context::<RowEditing>();
     let adding = editing.map(|editing| editing.adding_after);
     let id = row.id;
     let terms = Signal::from(shown.terms);
-    let live =
-        use_context::<RowStore>().and_then(|store| store.row(id)).unwrap_or_else(|| RowLive {
-            version: RwSignal::new(row.version),
-            cells: row.cells().map(|cell| RwSignal::new(cell.clone())),
-        });
+    let live = use_context::<RowStore>()
+        .and_then(|store| store.row(id))
+        .unwrap_or_else(|| RowLive::of(&row));
     let version = live.version;
+    let (notes, editors) = (live.notes, live.editors);
     let cells = Field::CELLS.into_iter().zip(live.cells).map(|(field, stored)| {
         view! { <EditableCell row=id field stored version editable=own ready terms/> }
     });
     let code = row.code.clone();
     let actions = editable.then(|| {
         let controls = move || {
-            (own && ready.get())
-                .then(|| view! { <RowActions row=id code=code.clone() version bagian/> })
+            ready.get().then(|| {
+                view! { <RowActions row=id code=code.clone() version bagian own notes/> }
+            })
         };
-        view! { <td class="cell-actions">{controls}</td> }
+        let presence = move || {
+            editors.with(|names| {
+                (!names.is_empty()).then(|| {
+                    let text = (i18n.t().editing_now)(&names.join(", "));
+                    view! { <p class="row-presence" data-testid="row-presence">{text}</p> }
+                })
+            })
+        };
+        view! { <td class="cell-actions">{presence}{controls}</td> }
     });
     // Below the row: a new row being written, or the row's history.
     let history_code = row.code.clone();
@@ -438,6 +454,12 @@ fn RowView(
         editing
             .is_some_and(|editing| editing.history.get() == Some(id))
             .then(|| view! { <HistoryRow row=id code=history_code.clone() columns=6/> })
+    };
+    let notes_code = row.code.clone();
+    let notes_below = move || {
+        editing
+            .is_some_and(|editing| editing.notes.get() == Some(id))
+            .then(|| view! { <NotesRow row=id code=notes_code.clone() columns=6/> })
     };
     let lead_cells = move || {
         (lead.first.get() == Some(id)).then(|| {
@@ -456,13 +478,19 @@ fn RowView(
         })
     };
     view! {
-        <tr data-row-id=row.id data-version=move || version.try_get().unwrap_or_default() data-code=row.code.clone()>
+        <tr
+            data-row-id=row.id
+            data-version=move || version.try_get().unwrap_or_default()
+            data-code=row.code.clone()
+            class:is-being-edited=move || editors.with(|names| !names.is_empty())
+        >
             {lead_cells}
             {cells.into_iter().collect_view()}
             {actions}
         </tr>
         {writing_below}
         {history_below}
+        {notes_below}
     }
     .into_any()
 }

@@ -1,0 +1,48 @@
+//! Review notes on rows: reviewers (APIP / Inspektorat, Kepala Biro) write
+//! them, everyone reads them, and every open page hears of a new one.
+use crate::error::AppError;
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use leptos::server_fn::codec::GetUrl;
+use serde::{Deserialize, Serialize};
+
+/// A review note as the page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteView {
+    pub id: i32,
+    pub row: i32,
+    /// The author's name (`None`: the account is gone).
+    pub author: Option<String>,
+    pub body: String,
+    pub at: DateTime<Utc>,
+    /// When it was resolved, and by whom.
+    pub resolved: Option<(DateTime<Utc>, Option<String>)>,
+}
+
+/// The review notes of row `row`, oldest first.
+#[server(endpoint = "row_notes", input = GetUrl)]
+pub async fn row_notes(row: i32) -> Result<Vec<NoteView>, AppError> {
+    let load = async {
+        let db = crate::state::db()?;
+        Ok(super::repo::row_notes(&db, row).await?)
+    };
+    load.await.map_err(AppError::with_http_status)
+}
+
+/// Writes a review note on row `row`; returns its id. Reviewers and admins only.
+#[server(endpoint = "add_note")]
+pub async fn add_note(row: i32, body: String) -> Result<i32, AppError> {
+    super::edit::in_write(async |txn, actor| {
+        Ok(super::write::add_note(txn, actor, row, &body).await?)
+    })
+    .await
+}
+
+/// Marks note `note` resolved, or open again. Reviewers and admins only.
+#[server(endpoint = "resolve_note")]
+pub async fn resolve_note(note: i32, resolved: bool) -> Result<(), AppError> {
+    super::edit::in_write(async |txn, actor| {
+        Ok(super::write::resolve_note(txn, actor, note, resolved).await?)
+    })
+    .await
+}
