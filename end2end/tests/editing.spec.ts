@@ -131,14 +131,15 @@ test("keyboard only: the table is one tab stop, arrows move, Enter edits, Ctrl+E
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowLeft");
   await expect(view(1, 0)).toBeFocused();
+  // The row's last tool: its review notes (an admin may write them).
   await page.keyboard.press("End");
-  await expect(page.getByRole("button", { name: "Riwayat baris BK-002" })).toBeFocused();
+  await expect(page.getByRole("button", { name: /^Catatan reviu baris BK-002/ })).toBeFocused();
   await page.keyboard.press("Home");
   await expect(view(1, 0)).toBeFocused();
   await page.keyboard.press("PageDown");
   await expect(view(11, 0)).toBeFocused();
   await page.keyboard.press("Control+End");
-  await expect(page.getByRole("button", { name: "Riwayat baris BK-013" })).toBeFocused();
+  await expect(page.getByRole("button", { name: /^Catatan reviu baris BK-013/ })).toBeFocused();
   await page.keyboard.press("Control+Home");
   await expect(view(0, 0)).toBeFocused();
   await expect(stop).toHaveCount(1);

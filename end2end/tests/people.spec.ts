@@ -3,10 +3,10 @@ import { PASSWORD, stateOf } from "./accounts";
 import { expectAccessible, waitForHydration, watchForErrors } from "./helpers";
 
 /** A browser of its own, signed in as `name`, on the register. */
-async function signedIn(browser: Browser, name: string) {
+async function signedIn(browser: Browser, name: string, expected?: { path: string; status: number }) {
   const context = await browser.newContext({ storageState: stateOf(name) });
   const page = await context.newPage();
-  const errors = watchForErrors(page);
+  const errors = watchForErrors(page, expected);
   await page.goto("/");
   await waitForHydration(page);
   return { context, page, errors };
@@ -195,7 +195,8 @@ test("the admin page is an admin's alone", async ({ browser }) => {
 });
 
 test("a reviewer's note appears for the editor live, and the reviewer marks it resolved", async ({ browser }) => {
-  const reviewer = await signedIn(browser, "peninjau");
+  // Its too long note is refused on purpose: 422.
+  const reviewer = await signedIn(browser, "peninjau", { path: "/api/add_note", status: 422 });
   const editor = await signedIn(browser, "editor.protokol");
   await editor.page.evaluate(() => ((window as any).__stillHere = true));
   const row = reviewer.page.locator("tbody[data-bagian]").nth(1).locator("tr[data-row-id]").nth(1);

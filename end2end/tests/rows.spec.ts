@@ -72,7 +72,7 @@ test("a row's history shows each change, and an earlier value is put back", asyn
   await expect(panel.getByRole("heading", { name: "Riwayat baris BK-010" })).toBeFocused();
   const entries = panel.locator("li.history-entry");
   await expect(entries.first()).toContainText("Penyebab Utama diubah");
-  await expect(entries.first()).toContainText("Tanpa akun · 127.0.0.1");
+  await expect(entries.first()).toContainText("admin.uji · 127.0.0.1");
   await expect(entries.first().locator(".history-before")).toContainText(original);
   await expect(entries.first().locator(".history-after")).toContainText("Penyebab yang diubah");
   await expect(entries.last()).toContainText("Baris dibuat");

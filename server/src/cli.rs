@@ -8,7 +8,6 @@ use app::register::model::RegisterKey;
 use app::register::repo::load_register;
 use app::state::AppState;
 use clap::{Parser, Subcommand, ValueEnum};
-use migrations::{Migrator, MigratorTrait};
 use sea_orm::DatabaseConnection;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -136,7 +135,9 @@ pub async fn run(cli: Cli) -> ExitCode {
         };
         return serve(db, database, seed_if_empty, public, locale).await;
     }
-    if let Err(error) = Migrator::up(&db, None).await {
+    // Migrated as a starting server does (on PostgreSQL under the startup
+    // lock): a command run while an instance starts never migrates beside it.
+    if let Err(error) = crate::startup::prepare(&db, false).await {
         eprintln!("{}", (messages.database_unreachable)(&database, &error.to_string()));
         return ExitCode::FAILURE;
     }

@@ -120,6 +120,8 @@ pub fn spawn_listener(state: AppState) {
             if state.is_ready() {
                 match listen(&state, &pool).await {
                     Ok(()) => return,
+                    // The server is stopping.
+                    Err(_) if pool.is_closed() => return,
                     Err(error) => tracing::warn!(%error, "live channel: listening again"),
                 }
             }

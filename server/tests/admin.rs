@@ -171,4 +171,40 @@ async fn an_admin_adds_changes_and_resets_users(db: &TestDb) {
     let _ = PASSWORD;
 }
 
-on_both_databases!(only_admins_manage_users, an_admin_adds_changes_and_resets_users);
+/// Two admins taking each other's role at the same moment: one of them
+/// stays admin (the active admins are locked while counted).
+async fn two_admins_cannot_demote_each_other_at_once(db: &TestDb) {
+    use app::accounts::{ChangedBy, update_user};
+    for round in 0..5 {
+        let (a, b) = (format!("kepala.{round}"), format!("wakil.{round}"));
+        common::add_user(db, &a, Role::Admin, &[]).await;
+        common::add_user(db, &b, Role::Admin, &[]).await;
+        db.exec(&format!(
+            "UPDATE app_user SET role = 'viewer' WHERE username NOT IN ('{a}', '{b}')"
+        ))
+        .await;
+        let id = |name: String| async move {
+            db.text(&format!("SELECT id FROM app_user WHERE username = '{name}'"))
+                .await
+                .unwrap()
+                .parse::<i32>()
+                .unwrap()
+        };
+        let (a_id, b_id) = (id(a).await, id(b).await);
+        let by = ChangedBy::command_line();
+        let (first, second) = tokio::join!(
+            update_user(&db.db, &by, a_id, Role::Viewer, &[], true),
+            update_user(&db.db, &by, b_id, Role::Viewer, &[], true),
+        );
+        let admins =
+            db.text("SELECT COUNT(*) FROM app_user WHERE role = 'admin' AND active").await.unwrap();
+        assert_eq!(admins, "1", "round {round}: {first:?} {second:?}");
+        assert!(first.is_ok() != second.is_ok(), "round {round}: {first:?} {second:?}");
+    }
+}
+
+on_both_databases!(
+    only_admins_manage_users,
+    an_admin_adds_changes_and_resets_users,
+    two_admins_cannot_demote_each_other_at_once
+);

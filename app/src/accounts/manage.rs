@@ -6,8 +6,8 @@ use crate::auth::Role;
 use crate::entities::{app_user, auth_event, org_unit, user_bagian, user_session};
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -80,11 +80,18 @@ pub async fn update_user(
         .ok_or_else(|| AccountError::NoSuchUser(id.to_string()))?;
     let was_admin = user.role == Role::Admin.code() && user.active;
     if was_admin && (role != Role::Admin || !active) {
+        // The active admins, locked (`FOR UPDATE` on PostgreSQL): two admins
+        // taking each other's role at once cannot leave none.
         let admins = app_user::Entity::find()
+            .select_only()
+            .column(app_user::Column::Id)
             .filter(app_user::Column::Role.eq(Role::Admin.code()))
             .filter(app_user::Column::Active.eq(true))
-            .count(&txn)
-            .await?;
+            .lock_exclusive()
+            .into_tuple::<i32>()
+            .all(&txn)
+            .await?
+            .len();
         if admins <= 1 {
             return Err(AccountError::LastAdmin);
         }

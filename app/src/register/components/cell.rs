@@ -46,6 +46,10 @@ pub fn EditableCell(
     /// Search words to mark in the text (folded).
     #[prop(into, optional)]
     terms: Signal<Vec<String>>,
+    /// The colleagues editing the row now, shown at the top of the cell (the
+    /// row's first cell carries them).
+    #[prop(default = None)]
+    editors: Option<RwSignal<Vec<String>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let announce = use_context::<Announcer>();
@@ -266,8 +270,16 @@ pub fn EditableCell(
         .map_c(|message| view! { <p class="cell-status">{message}</p> })
     };
 
+    let presence = move || {
+        let names = editors?.try_with(|names| names.join(", "))?;
+        (!names.is_empty()).then(|| {
+            let text = (i18n.t().editing_now)(&names);
+            view! { <p class="row-presence" data-testid="row-presence">{text}</p> }
+        })
+    };
     view! {
         <td class="cell-text" node_ref=cell>
+            {presence}
             {body}
             {status}
         </td>

@@ -116,7 +116,7 @@ fn NoteList(
             let id = note.id;
             let toggle = reviews.then(|| {
                 view! {
-                    <button type="button" class="button-link" on:click=move |_| resolve(id, open)>
+                    <button type="button" class="note-toggle" on:click=move |_| resolve(id, open)>
                         {move || if open { i18n.t().note_resolve } else { i18n.t().note_reopen }}
                     </button>
                 }

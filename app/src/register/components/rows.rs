@@ -117,24 +117,29 @@ pub fn RowActions(
                 }
                 label
             });
+            // The count beside the button, not in it: the button's name
+            // (which says the count) starts with its visible text.
             view! {
-                <button
-                    type="button"
-                    tabindex="-1"
-                    data-grid-item=""
-                    class="row-history row-notes"
-                    class:has-open={count > 0}
-                    aria-label=label
-                    aria-expanded=move || notes_open().to_string()
-                    on:click=move |_| {
-                        editing.notes.update(|open| {
-                            *open = if *open == Some(row) { None } else { Some(row) };
-                        })
-                    }
-                >
-                    {t.notes}
-                    {(count > 0).then(|| view! { <span class="notes-count" aria-hidden="true">{count}</span> })}
-                </button>
+                <span class="row-notes-tool">
+                    <button
+                        type="button"
+                        tabindex="-1"
+                        data-grid-item=""
+                        class="row-history row-notes"
+                        class:has-open={count > 0}
+                        aria-label=label
+                        aria-expanded=move || notes_open().to_string()
+                        on:click=move |_| {
+                            editing.notes.update(|open| {
+                                *open = if *open == Some(row) { None } else { Some(row) };
+                            })
+                        }
+                    >
+                        {t.notes}
+                    </button>
+                    {(count > 0)
+                        .then(|| view! { <span class="notes-count" aria-hidden="true">{count}</span> })}
+                </span>
             }
         })
     };

@@ -413,7 +413,6 @@ fn RowView(
     shown: Shown,
     lead: Lead,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let editing = use_context::<RowEditing>();
     let adding = editing.map(|editing| editing.adding_after);
     let id = row.id;
@@ -424,7 +423,9 @@ fn RowView(
     let version = live.version;
     let (notes, editors) = (live.notes, live.editors);
     let cells = Field::CELLS.into_iter().zip(live.cells).map(|(field, stored)| {
-        view! { <EditableCell row=id field stored version editable=own ready terms/> }
+        // Who else edits the row shows in its first cell.
+        let editors = (field == Field::Aktivitas).then_some(editors);
+        view! { <EditableCell row=id field stored version editable=own ready terms editors/> }
     });
     let code = row.code.clone();
     let actions = editable.then(|| {
@@ -433,15 +434,7 @@ fn RowView(
                 view! { <RowActions row=id code=code.clone() version bagian own notes/> }
             })
         };
-        let presence = move || {
-            editors.with(|names| {
-                (!names.is_empty()).then(|| {
-                    let text = (i18n.t().editing_now)(&names.join(", "));
-                    view! { <p class="row-presence" data-testid="row-presence">{text}</p> }
-                })
-            })
-        };
-        view! { <td class="cell-actions">{presence}{controls}</td> }
+        view! { <td class="cell-actions">{controls}</td> }
     });
     // Below the row: a new row being written, or the row's history.
     let history_code = row.code.clone();
