@@ -10,7 +10,8 @@ use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+    FromQueryResult, JoinType, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, RelationDef,
+    Set, TransactionTrait,
 };
 use sha2::{Digest, Sha256};
 
@@ -122,7 +123,40 @@ pub async fn resolve_session(
     token: &str,
 ) -> Result<Option<CurrentUser>, DbErr> {
     let hash = token_hash(token);
-    let Some(session) = user_session::Entity::find_by_id(hash.clone()).one(db).await? else {
+    // The session and its user in one query: every request asks this.
+    #[derive(FromQueryResult)]
+    struct SessionUser {
+        user_id: i32,
+        last_seen_at: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+        username: String,
+        display_name: String,
+        role: String,
+        active: bool,
+    }
+    let of_user: RelationDef = user_session::Entity::belongs_to(app_user::Entity)
+        .from(user_session::Column::UserId)
+        .to(app_user::Column::Id)
+        .into();
+    let Some(session) = user_session::Entity::find()
+        .select_only()
+        .columns([
+            user_session::Column::UserId,
+            user_session::Column::LastSeenAt,
+            user_session::Column::ExpiresAt,
+        ])
+        .columns([
+            app_user::Column::Username,
+            app_user::Column::DisplayName,
+            app_user::Column::Role,
+            app_user::Column::Active,
+        ])
+        .join(JoinType::InnerJoin, of_user)
+        .filter(user_session::Column::TokenHash.eq(hash.clone()))
+        .into_model::<SessionUser>()
+        .one(db)
+        .await?
+    else {
         return Ok(None);
     };
     let now = Utc::now();
@@ -130,10 +164,7 @@ pub async fn resolve_session(
         user_session::Entity::delete_by_id(hash).exec(db).await?;
         return Ok(None);
     }
-    let Some(user) = app_user::Entity::find_by_id(session.user_id).one(db).await? else {
-        return Ok(None);
-    };
-    if !user.active {
+    if !session.active {
         return Ok(None);
     }
     if now - session.last_seen_at >= TOUCH_EVERY {
@@ -143,7 +174,8 @@ pub async fn resolve_session(
             .exec(db)
             .await?;
     }
-    current_user(db, user).await
+    let SessionUser { user_id, username, display_name, role, .. } = session;
+    signed_in_user(db, user_id, username, display_name, &role).await
 }
 
 /// Signs out: ends every session of the user of `token` (signing out on
@@ -186,29 +218,34 @@ async fn current_user(
     db: &impl ConnectionTrait,
     user: app_user::Model,
 ) -> Result<Option<CurrentUser>, DbErr> {
-    let Some(role) = Role::parse(&user.role) else {
-        tracing::warn!(user = %user.username, role = %user.role, "unknown role: not signed in");
+    signed_in_user(db, user.id, user.username, user.display_name, &user.role).await
+}
+
+/// The signed-in user, with the Bagian they edit; `None` for an unknown role.
+async fn signed_in_user(
+    db: &impl ConnectionTrait,
+    id: i32,
+    username: String,
+    display_name: String,
+    role: &str,
+) -> Result<Option<CurrentUser>, DbErr> {
+    let Some(role) = Role::parse(role) else {
+        tracing::warn!(user = %username, role, "unknown role: not signed in");
         return Ok(None);
     };
     let bagian = if role == Role::Editor {
         user_bagian::Entity::find()
-            .filter(user_bagian::Column::UserId.eq(user.id))
+            .select_only()
+            .column(user_bagian::Column::BagianId)
+            .filter(user_bagian::Column::UserId.eq(id))
             .order_by_asc(user_bagian::Column::BagianId)
+            .into_tuple()
             .all(db)
             .await?
-            .into_iter()
-            .map(|assigned| assigned.bagian_id)
-            .collect()
     } else {
         Vec::new()
     };
-    Ok(Some(CurrentUser {
-        id: user.id,
-        username: user.username,
-        display_name: user.display_name,
-        role,
-        bagian,
-    }))
+    Ok(Some(CurrentUser { id, username, display_name, role, bagian }))
 }
 
 /// The times of the failed sign-ins of `name` within the window and since
