@@ -215,6 +215,24 @@ mod hub {
         }
     }
 
+    /// Tells every instance listening on PostgreSQL (`NOTIFY`; inside a
+    /// transaction, only if it commits). Nothing on SQLite, where one
+    /// instance works alone.
+    pub async fn notify(
+        db: &impl sea_orm::ConnectionTrait,
+        payload: String,
+    ) -> Result<(), sea_orm::DbErr> {
+        if db.get_database_backend() != sea_orm::DatabaseBackend::Postgres {
+            return Ok(());
+        }
+        let notify = sea_orm::Statement::from_sql_and_values(
+            sea_orm::DatabaseBackend::Postgres,
+            "SELECT pg_notify($1, $2)",
+            [super::CHANNEL.into(), payload.into()],
+        );
+        db.execute_raw(notify).await.map(|_| ())
+    }
+
     tokio::task_local! {
         static WRITTEN: RefCell<Vec<Change>>;
     }

@@ -214,7 +214,7 @@ async fn log_refusal(actor: &super::write::Actor) {
 #[server(endpoint = "presence")]
 pub async fn announce_editing(row: i32, editing: bool) -> Result<(), AppError> {
     use crate::entities::risk;
-    use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
     let actor = web_actor();
     let run = async {
         let user = actor.user.clone().ok_or(AppError::Unauthorized)?;
@@ -238,16 +238,9 @@ pub async fn announce_editing(row: i32, editing: bool) -> Result<(), AppError> {
             editing,
         };
         let state = use_context::<crate::state::AppState>().ok_or(AppError::Unavailable)?;
-        if db.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-            // The other instances tell their pages.
-            let payload = crate::live::presence_payload(state.live.origin(), &presence);
-            let notify = sea_orm::Statement::from_sql_and_values(
-                sea_orm::DatabaseBackend::Postgres,
-                "SELECT pg_notify($1, $2)",
-                [crate::live::CHANNEL.into(), payload.into()],
-            );
-            db.execute_raw(notify).await?;
-        }
+        // The other instances tell their pages.
+        crate::live::notify(&db, crate::live::presence_payload(state.live.origin(), &presence))
+            .await?;
         state.live.publish_presence(presence);
         Ok(())
     };

@@ -47,7 +47,7 @@ pub async fn load_register(
         .collect();
     let rows = shown_rows(register.id).into_model::<RowRecord>().all(db).await?;
     let mut sections = group_rows(sections, rows);
-    let notes = open_note_counts(db, register.id).await?;
+    let notes = open_note_counts(db, register.id, None).await?;
     if !notes.is_empty() {
         for row in sections.iter_mut().flat_map(|section| section.rows.iter_mut()) {
             row.notes = notes.get(&row.id).copied().unwrap_or(0);
@@ -161,7 +161,7 @@ pub async fn changes_since(
         // A row gone meanwhile (a later change than the version read).
         return Ok(Some(RegisterDelta { version, rows: None }));
     }
-    let notes = open_note_counts(db, id).await?;
+    let notes = open_note_counts(db, id, Some(&ids)).await?;
     for row in &mut rows {
         row.notes = notes.get(&row.id).copied().unwrap_or(0);
     }
@@ -169,12 +169,17 @@ pub async fn changes_since(
 }
 
 /// The open (unresolved) review notes of each live row of register `id`
-/// that has any: row id to count.
+/// that has any (of `rows` only, when given): row id to count.
 pub async fn open_note_counts(
     db: &impl ConnectionTrait,
     id: i32,
+    rows: Option<&[i32]>,
 ) -> Result<std::collections::HashMap<i32, u32>, DbErr> {
-    let counts: Vec<(i32, i64)> = review_note::Entity::find()
+    let mut query = review_note::Entity::find();
+    if let Some(rows) = rows {
+        query = query.filter(review_note::Column::RiskId.is_in(rows.iter().copied()));
+    }
+    let counts: Vec<(i32, i64)> = query
         .select_only()
         .column(review_note::Column::RiskId)
         .column_as(Expr::cust("COUNT(*)"), "notes")

@@ -171,16 +171,9 @@ pub async fn bump_register(
     }
     let change = crate::live::Change { register: register.id, version: register.version + 1 };
     crate::live::note(change);
-    if txn.get_database_backend() == sea_orm::DatabaseBackend::Postgres {
-        // Delivered to every instance's listener when (and only if) the
-        // transaction commits.
-        let notify = sea_orm::Statement::from_sql_and_values(
-            sea_orm::DatabaseBackend::Postgres,
-            "SELECT pg_notify($1, $2)",
-            [crate::live::CHANNEL.into(), change.payload().into()],
-        );
-        txn.execute_raw(notify).await?;
-    }
+    // Delivered to every instance's listener when (and only if) the
+    // transaction commits.
+    crate::live::notify(txn, change.payload()).await?;
     Ok(register.version + 1)
 }
 
