@@ -34,6 +34,7 @@ fn register_of(table: ParsedTable) -> RegisterView {
                         dampak,
                         rencana,
                         notes: 0,
+                        assessment: Default::default(),
                     }
                 })
                 .collect(),
@@ -49,6 +50,7 @@ fn register_of(table: ParsedTable) -> RegisterView {
         year: 2026,
         status: RegisterStatus::Draft,
         sections,
+        sources: Vec::new(),
     }
 }
 

@@ -55,6 +55,8 @@ pub enum Permission {
     Review,
     /// Manage users, their roles and Bagian.
     ManageUsers,
+    /// Adjust the risk matrix and the list of conflict sources.
+    ManageSettings,
 }
 
 impl CurrentUser {

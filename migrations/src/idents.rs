@@ -120,6 +120,11 @@ pub enum Risk {
     UpdatedBy,
     DeletedAt,
     DeletedBy,
+    InherentScore,
+    InherentLevel,
+    ResidualScore,
+    ResidualLevel,
+    RtpDue,
 }
 
 #[derive(DeriveIden)]

@@ -10,6 +10,7 @@ mod m20261129_000005_change_client;
 mod m20261130_000006_register_section;
 mod m20261130_000007_accounts;
 mod m20261130_000008_review_notes;
+mod m20261130_000009_assessment;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000006_register_section::Migration),
             Box::new(m20261130_000007_accounts::Migration),
             Box::new(m20261130_000008_review_notes::Migration),
+            Box::new(m20261130_000009_assessment::Migration),
         ]
     }
 }

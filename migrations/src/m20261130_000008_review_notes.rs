@@ -16,7 +16,7 @@ const NOTE_ACTIONS: &str =
 /// 2,000 characters of up to four bytes each.
 const NOTE_BODY: &str = "{bytes}({n}body) <= 8000";
 
-async fn drop_check(
+pub(crate) async fn drop_check(
     db: &SchemaManagerConnection<'_>,
     name: &str,
     table: &str,

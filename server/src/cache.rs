@@ -45,6 +45,9 @@ struct PageKey {
     viewer: u64,
     /// Path and query: the query carries the filter.
     address: String,
+    /// The day in the Biro's time zone: what is overdue changes at midnight
+    /// without a change to the register.
+    day: chrono::NaiveDate,
 }
 
 #[derive(Clone)]
@@ -198,7 +201,8 @@ pub async fn cached_pages(
         (user.id, &user.username, &user.display_name, user.role, &user.bagian).hash(&mut hasher);
         hasher.finish()
     });
-    let key = PageKey { register, version, locale, viewer, address };
+    let day = app::register::repo::today();
+    let key = PageKey { register, version, locale, viewer, address, day };
     let etag = cache.etag(&key);
     if matches(request.headers(), &etag) {
         return with_validators(StatusCode::NOT_MODIFIED.into_response(), etag);
@@ -238,7 +242,7 @@ pub async fn cached_pages(
 impl PageCache {
     fn etag(&self, key: &PageKey) -> HeaderValue {
         let mut address = DefaultHasher::new();
-        (key.viewer, &key.address).hash(&mut address);
+        (key.viewer, &key.address, key.day).hash(&mut address);
         let tag = format!(
             "W/\"{}-{}-{}-{}-{:x}\"",
             self.0.build,

@@ -8,6 +8,7 @@ pub mod register;
 pub mod register_section;
 pub mod review_note;
 pub mod risk;
+pub mod risk_matrix;
 pub mod rtp_realisation;
 pub mod user_bagian;
 pub mod user_session;

@@ -45,6 +45,15 @@ pub struct Model {
     /// history and review notes.
     pub deleted_at: Option<DateTimeUtc>,
     pub deleted_by: Option<i32>,
+    /// The inherent rating's score (1–25) and level (1–5) as the risk
+    /// matrix gives them; kept with each write and re-levelling.
+    pub inherent_score: Option<i16>,
+    pub inherent_level: Option<i16>,
+    pub residual_score: Option<i16>,
+    pub residual_level: Option<i16>,
+    /// When the control action is due: its target date, else the end of
+    /// its target quarter.
+    pub rtp_due: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

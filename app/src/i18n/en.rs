@@ -18,6 +18,48 @@ pub const STRINGS: Strings = Strings {
     status: "Status",
     contents: "Contents",
     status_names: ["Draft", "Submitted", "Reviewed", "Adopted"],
+    level_names: ["Very Low", "Low", "Medium", "High", "Very High"],
+    nature_names: ["Actual", "Potential"],
+    rtp_status_names: ["Not started", "In progress", "Done"],
+    likelihood_names: ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"],
+    impact_names: ["Insignificant", "Minor", "Moderate", "Significant", "Very significant"],
+    quarter_names: ["Q1", "Q2", "Q3", "Q4"],
+    not_set: "not set",
+    overdue: "Overdue",
+    score_label: |score, level| format!("Score {score} · {level}"),
+    value_changed: |field, old, new| format!("{field}: {old} → {new}"),
+    relevelled: |field, old, new| format!("{field}: {old} → {new} (risk matrix changed)"),
+    show_assessment: "Show risk assessment",
+    hide_assessment: "Hide risk assessment",
+    assessment_columns: [
+        "Identification",
+        "Existing Control",
+        "Inherent Risk",
+        "Residual Risk",
+        "Control Action (RTP)",
+    ],
+    assessment_labels: [
+        "Source",
+        "Nature",
+        "Position",
+        "Control",
+        "Basis (SK/SOP)",
+        "Likelihood",
+        "Impact",
+        "Likelihood",
+        "Impact",
+        "Owner",
+        "Target date",
+        "Target quarter",
+        "Status",
+    ],
+    not_rated: "Not rated",
+    likelihood: "Likelihood",
+    impact: "Impact",
+    target: "Target",
+    assessment_conflict: |field, theirs| {
+        format!("{field} was just changed by a colleague to “{theirs}”; check it and choose again.")
+    },
     summary: |sections, rows| {
         let s = if sections == 1 { "section" } else { "sections" };
         let r = if rows == 1 { "risk row" } else { "risk rows" };
@@ -179,6 +221,22 @@ pub const STRINGS: Strings = Strings {
         "Risk code",
         "Register status",
         "Review note",
+        "Source of the conflict",
+        "Nature (actual/potential)",
+        "Position involved",
+        "Existing control",
+        "Basis of the control (SK/SOP)",
+        "Inherent likelihood",
+        "Inherent impact",
+        "Residual likelihood",
+        "Residual impact",
+        "Control action owner",
+        "Control action target date",
+        "Control action target quarter",
+        "Control action status",
+        "Risk matrix",
+        "Inherent risk level",
+        "Residual risk level",
     ],
     required: |field| format!("{field} is required."),
     too_long: |field, limit| {
@@ -202,6 +260,16 @@ pub const STRINGS: Strings = Strings {
         format!("{field} is not a known value; choose one of the listed values.")
     },
     duplicate: |field| format!("{field}: one of this name exists already; choose another name."),
+    out_of_range: |field, min, max| format!("{field} must be a whole number from {min} to {max}."),
+    invalid_date: |field| {
+        format!("{field} is not a valid date; write it as YYYY-MM-DD, years 2000 to 2100.")
+    },
+    above_inherent: |field, inherent, residual| {
+        format!(
+            "{field}: the residual risk (score {residual}) may not exceed the inherent risk (score {inherent})."
+        )
+    },
+    levels_out_of_order: |field| format!("{field}: a level may not fall as the score rises."),
     not_empty: |field, rows| {
         let risks = if rows == 1 { "risk" } else { "risks" };
         format!("{field} still holds {rows} {risks}; move or delete them first.")

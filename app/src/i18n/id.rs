@@ -11,6 +11,54 @@ pub const STRINGS: Strings = Strings {
     status: "Status",
     contents: "Isi",
     status_names: ["Draf", "Diajukan", "Direviu", "Ditetapkan"],
+    level_names: ["Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi"],
+    nature_names: ["Aktual", "Potensial"],
+    rtp_status_names: ["Belum dimulai", "Dalam proses", "Selesai"],
+    likelihood_names: [
+        "Hampir tidak terjadi",
+        "Jarang terjadi",
+        "Kadang-kadang terjadi",
+        "Sering terjadi",
+        "Hampir pasti terjadi",
+    ],
+    impact_names: ["Tidak signifikan", "Minor", "Moderat", "Signifikan", "Sangat signifikan"],
+    quarter_names: ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"],
+    not_set: "belum diisi",
+    overdue: "Terlambat",
+    score_label: |score, level| format!("Skor {score} · {level}"),
+    value_changed: |field, old, new| format!("{field}: {old} → {new}"),
+    relevelled: |field, old, new| format!("{field}: {old} → {new} (matriks risiko diubah)"),
+    show_assessment: "Tampilkan penilaian risiko",
+    hide_assessment: "Sembunyikan penilaian risiko",
+    assessment_columns: [
+        "Identifikasi",
+        "Pengendalian yang Ada",
+        "Risiko Inheren",
+        "Risiko Residual",
+        "Rencana Tindak Pengendalian (RTP)",
+    ],
+    assessment_labels: [
+        "Sumber",
+        "Sifat",
+        "Jabatan",
+        "Pengendalian",
+        "Dasar (SK/SOP)",
+        "Kemungkinan",
+        "Dampak",
+        "Kemungkinan",
+        "Dampak",
+        "Penanggung jawab",
+        "Target tanggal",
+        "Target triwulan",
+        "Status",
+    ],
+    not_rated: "Belum dinilai",
+    likelihood: "Kemungkinan",
+    impact: "Dampak",
+    target: "Target",
+    assessment_conflict: |field, theirs| {
+        format!("{field} baru saja diubah rekan menjadi “{theirs}”; periksa lalu pilih lagi.")
+    },
     summary: |sections, rows| {
         let (sections, rows) = (group_thousands(sections, '.'), group_thousands(rows, '.'));
         format!("{sections} bagian · {rows} baris risiko")
@@ -170,6 +218,22 @@ pub const STRINGS: Strings = Strings {
         "Kode risiko",
         "Status register",
         "Catatan reviu",
+        "Sumber benturan kepentingan",
+        "Sifat (aktual/potensial)",
+        "Jabatan terkait",
+        "Pengendalian yang ada",
+        "Dasar pengendalian (SK/SOP)",
+        "Kemungkinan inheren",
+        "Dampak inheren",
+        "Kemungkinan residual",
+        "Dampak residual",
+        "Penanggung jawab RTP",
+        "Target tanggal RTP",
+        "Target triwulan RTP",
+        "Status RTP",
+        "Matriks risiko",
+        "Tingkat risiko inheren",
+        "Tingkat risiko residual",
     ],
     required: |field| format!("{field} wajib diisi."),
     too_long: |field, limit| {
@@ -193,6 +257,18 @@ pub const STRINGS: Strings = Strings {
     },
     unknown_value: |field| format!("{field} tidak dikenal; pilih salah satu nilai yang tersedia."),
     duplicate: |field| format!("{field} dengan nama ini sudah ada; pilih nama lain."),
+    out_of_range: |field, min, max| format!("{field} harus bilangan bulat {min} sampai {max}."),
+    invalid_date: |field| {
+        format!("{field} bukan tanggal yang sah; tulis sebagai TTTT-BB-HH, tahun 2000 sampai 2100.")
+    },
+    above_inherent: |field, inherent, residual| {
+        format!(
+            "{field}: risiko residual (skor {residual}) tidak boleh melebihi risiko inheren (skor {inherent})."
+        )
+    },
+    levels_out_of_order: |field| {
+        format!("{field}: tingkat risiko tidak boleh turun ketika skornya naik.")
+    },
     not_empty: |field, rows| {
         format!("{field} masih berisi {rows} risiko; pindahkan atau hapus risikonya lebih dulu.")
     },

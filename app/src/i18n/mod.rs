@@ -13,7 +13,9 @@ pub use context::{
 };
 pub use switch::{LanguageSwitch, SetLanguage, set_language};
 
-use crate::register::model::{Field, FieldError, FieldProblem, RegisterStatus};
+use crate::register::model::{
+    Field, FieldError, FieldProblem, Level, Nature, RegisterStatus, RtpStatus, SourceView,
+};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -66,6 +68,40 @@ pub struct Strings {
     pub status: &'static str,
     pub contents: &'static str,
     pub status_names: [&'static str; 4],
+    /// Risk levels, lowest first (BPKP).
+    pub level_names: [&'static str; 5],
+    /// Aktual, potensial.
+    pub nature_names: [&'static str; 2],
+    /// Control action statuses: not started, in progress, done.
+    pub rtp_status_names: [&'static str; 3],
+    /// Likelihood 1 to 5, as BPKP's guides name them.
+    pub likelihood_names: [&'static str; 5],
+    /// Impact 1 to 5.
+    pub impact_names: [&'static str; 5],
+    /// Quarters (triwulan) I to IV.
+    pub quarter_names: [&'static str; 4],
+    /// A field not filled in yet.
+    pub not_set: &'static str,
+    pub overdue: &'static str,
+    /// "Skor 16 · Tinggi".
+    pub score_label: fn(score: u8, level: &str) -> String,
+    /// A history entry: a field changed from `old` to `new`.
+    pub value_changed: fn(field: &str, old: &str, new: &str) -> String,
+    /// A history entry: the level changed with the risk matrix.
+    pub relevelled: fn(field: &str, old: &str, new: &str) -> String,
+    pub show_assessment: &'static str,
+    pub hide_assessment: &'static str,
+    /// The assessment columns: identification, existing control, inherent
+    /// risk, residual risk, control action (RTP).
+    pub assessment_columns: [&'static str; 5],
+    /// Short labels of `Field::ASSESSMENT`, in its order.
+    pub assessment_labels: [&'static str; 13],
+    pub not_rated: &'static str,
+    pub likelihood: &'static str,
+    pub impact: &'static str,
+    pub target: &'static str,
+    /// Assessment saved / failed, beside the field.
+    pub assessment_conflict: fn(field: &str, theirs: &str) -> String,
     pub summary: fn(sections: usize, rows: usize) -> String,
     pub caption: fn(unit: &str, year: i32) -> String,
     pub switch_language: &'static str,
@@ -193,7 +229,7 @@ pub struct Strings {
     pub bagian_renamed: fn(name: &str) -> String,
     pub bagian_moved: fn(name: &str) -> String,
     pub bagian_removed: fn(name: &str) -> String,
-    pub field_names: [&'static str; 12],
+    pub field_names: [&'static str; 28],
     pub required: fn(field: &str) -> String,
     pub too_long: fn(field: &str, limit: usize) -> String,
     pub too_many_bytes: fn(field: &str, limit: usize) -> String,
@@ -202,6 +238,10 @@ pub struct Strings {
     pub unknown_value: fn(field: &str) -> String,
     pub duplicate: fn(field: &str) -> String,
     pub not_empty: fn(field: &str, rows: usize) -> String,
+    pub out_of_range: fn(field: &str, min: i32, max: i32) -> String,
+    pub invalid_date: fn(field: &str) -> String,
+    pub above_inherent: fn(field: &str, inherent: u8, residual: u8) -> String,
+    pub levels_out_of_order: fn(field: &str) -> String,
     pub sign_in_title: &'static str,
     pub sign_in_lead: &'static str,
     pub username_label: &'static str,
@@ -294,6 +334,53 @@ impl Strings {
         self.role_names[index]
     }
 
+    pub fn level_name(&self, level: Level) -> &'static str {
+        self.level_names[level as usize - 1]
+    }
+
+    pub fn nature_name(&self, nature: Nature) -> &'static str {
+        self.nature_names[Nature::ALL.iter().position(|n| *n == nature).unwrap_or(0)]
+    }
+
+    pub fn rtp_status_name(&self, status: RtpStatus) -> &'static str {
+        self.rtp_status_names[RtpStatus::ALL.iter().position(|s| *s == status).unwrap_or(0)]
+    }
+
+    /// An assessment field's value (as forms and the history write it) in
+    /// words: "3 – Kadang-kadang terjadi", "Selesai", a source's name.
+    pub fn assessment_value(&self, field: Field, raw: &str, sources: &[SourceView]) -> String {
+        let number = raw.parse::<usize>().ok().filter(|n| (1..=5).contains(n));
+        let named = match field {
+            Field::InherentLikelihood | Field::ResidualLikelihood => {
+                number.map(|n| format!("{n} – {}", self.likelihood_names[n - 1]))
+            }
+            Field::InherentImpact | Field::ResidualImpact => {
+                number.map(|n| format!("{n} – {}", self.impact_names[n - 1]))
+            }
+            Field::TargetQuarter => {
+                number.filter(|n| *n <= 4).map(|n| self.quarter_names[n - 1].to_owned())
+            }
+            Field::Nature => Nature::from_code(raw).map(|n| self.nature_name(n).to_owned()),
+            Field::RtpStatus => {
+                RtpStatus::from_code(raw).map(|s| self.rtp_status_name(s).to_owned())
+            }
+            Field::InherentLevel | Field::ResidualLevel => {
+                Level::from_slug(raw).map(|level| self.level_name(level).to_owned())
+            }
+            Field::Source => raw
+                .parse::<i32>()
+                .ok()
+                .and_then(|id| sources.iter().find(|source| source.id == id))
+                .map(|source| source.name.clone()),
+            _ => None,
+        };
+        match named {
+            Some(named) => named,
+            None if raw.is_empty() => self.not_set.to_owned(),
+            None => raw.to_owned(),
+        }
+    }
+
     pub fn status_name(&self, status: RegisterStatus) -> &'static str {
         let index = RegisterStatus::ALL.iter().position(|s| *s == status).unwrap_or(0);
         self.status_names[index]
@@ -317,6 +404,12 @@ impl Strings {
             FieldProblem::UnknownValue => (self.unknown_value)(field),
             FieldProblem::Duplicate => (self.duplicate)(field),
             FieldProblem::NotEmpty { rows } => (self.not_empty)(field, rows),
+            FieldProblem::OutOfRange { min, max } => (self.out_of_range)(field, min, max),
+            FieldProblem::InvalidDate => (self.invalid_date)(field),
+            FieldProblem::AboveInherent { inherent, residual } => {
+                (self.above_inherent)(field, inherent, residual)
+            }
+            FieldProblem::LevelsOutOfOrder => (self.levels_out_of_order)(field),
         }
     }
 }
@@ -373,6 +466,10 @@ mod tests {
             FieldProblem::UnknownValue,
             FieldProblem::Duplicate,
             FieldProblem::NotEmpty { rows: 3 },
+            FieldProblem::OutOfRange { min: 1, max: 5 },
+            FieldProblem::InvalidDate,
+            FieldProblem::AboveInherent { inherent: 7, residual: 19 },
+            FieldProblem::LevelsOutOfOrder,
         ];
         for locale in Locale::ALL {
             for problem in problems {

@@ -31,6 +31,36 @@ pub async fn save_cell(
     .await
 }
 
+/// An assessment field as saved: the row's new version and its whole
+/// assessment as stored (score, level and overdue follow the field).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssessmentSaved {
+    pub version: i32,
+    pub assessment: super::model::Assessment,
+}
+
+/// Saves one assessment or control tracking field of a risk row (`field`
+/// one of `Field::ASSESSMENT`), written as a form writes it (`""` for none,
+/// `3`, `2026-06-30`, `selesai`). `expected` is the field's value when the
+/// user started; if someone saved it since, the answer is a conflict with
+/// theirs. Residual above inherent, a date that is none, a number out of
+/// its scale: refused, naming the field and the limit.
+#[server(endpoint = "save_assessment")]
+pub async fn save_assessment(
+    row: i32,
+    field: Field,
+    expected: String,
+    value: String,
+) -> Result<AssessmentSaved, AppError> {
+    in_write(async |txn, actor| {
+        let today = super::repo::today();
+        let saved =
+            super::write::save_assessment(txn, actor, row, field, &expected, &value, today).await?;
+        Ok(AssessmentSaved { version: saved.version, assessment: saved.assessment })
+    })
+    .await
+}
+
 /// The five cells of a new row, in printed order.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewRowCells {

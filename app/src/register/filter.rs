@@ -2,7 +2,8 @@
 //! name, and a choice of Bagian, both kept in the page's address so that a
 //! link opens the same view. The server and the browser run the same code,
 //! so the page a server renders is the page the browser hydrates.
-use super::model::{RegisterView, RichText};
+use super::facets::{Facets, RowFacts};
+use super::model::{Assessment, RegisterView, RichText};
 use leptos_router::params::ParamsMap;
 use std::collections::HashSet;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -19,6 +20,10 @@ pub struct RowFilter {
     pub search: String,
     /// The Bagian chosen (ids, sorted); empty means all.
     pub bagian: Vec<i32>,
+    /// Level, control status, owner, source and the like.
+    pub facets: Facets,
+    /// The assessment columns are shown (`penilaian=1`): a view, not a filter.
+    pub assessment: bool,
 }
 
 impl RowFilter {
@@ -35,7 +40,8 @@ impl RowFilter {
             .collect();
         bagian.sort_unstable();
         bagian.dedup();
-        Self { search, bagian }
+        let assessment = query.get_str("penilaian").is_some_and(|flag| flag == "1");
+        Self { search, bagian, facets: Facets::from_query(query), assessment }
     }
 
     /// The query part of the address, `""` when nothing is filtered.
@@ -47,6 +53,10 @@ impl RowFilter {
         for id in &self.bagian {
             query.insert("bagian", id.to_string());
         }
+        self.facets.write(&mut query);
+        if self.assessment {
+            query.insert("penilaian", "1".to_owned());
+        }
         query.to_query_string()
     }
 
@@ -56,11 +66,12 @@ impl RowFilter {
     pub fn narrows(&self, before: &RowFilter) -> bool {
         before.is_active()
             && self.bagian == before.bagian
+            && self.facets == before.facets
             && self.search.starts_with(&before.search)
     }
 
     pub fn is_active(&self) -> bool {
-        !self.terms().is_empty() || !self.bagian.is_empty()
+        !self.terms().is_empty() || !self.bagian.is_empty() || self.facets.is_active()
     }
 
     /// The words searched for, folded (see [`fold`]), each at most once.
@@ -120,8 +131,8 @@ fn searchable(cells: [&RichText; 5]) -> String {
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     /// (row id, its Bagian's place in `sections`, the row's five cells
-    /// folded, one per line), in printed order.
-    rows: Vec<(i32, usize, String)>,
+    /// folded, one per line, its assessment's facts), in printed order.
+    rows: Vec<(i32, usize, String, RowFacts)>,
     /// (Bagian id, its name folded).
     sections: Vec<(i32, String)>,
 }
@@ -132,7 +143,8 @@ impl SearchIndex {
         for (place, section) in register.sections.iter().enumerate() {
             index.sections.push((section.bagian_id, fold(&section.name)));
             for row in &section.rows {
-                index.rows.push((row.id, place, searchable(row.cells())));
+                let facts = RowFacts::of(&row.assessment);
+                index.rows.push((row.id, place, searchable(row.cells()), facts));
             }
         }
         index
@@ -140,8 +152,15 @@ impl SearchIndex {
 
     /// Takes in a row's cells as they are now (saved here or elsewhere).
     pub fn update_row(&mut self, id: i32, cells: [&RichText; 5]) {
-        if let Some(entry) = self.rows.iter_mut().find(|(row, _, _)| *row == id) {
+        if let Some(entry) = self.rows.iter_mut().find(|entry| entry.0 == id) {
             entry.2 = searchable(cells);
+        }
+    }
+
+    /// Takes in a row's assessment as it is now.
+    pub fn update_assessment(&mut self, id: i32, assessment: &Assessment) {
+        if let Some(entry) = self.rows.iter_mut().find(|entry| entry.0 == id) {
+            entry.3 = RowFacts::of(assessment);
         }
     }
 
@@ -162,7 +181,7 @@ impl SearchIndex {
         let mut rows = self.rows.iter().peekable();
         let candidates = previous.iter().filter_map(move |id| {
             // Both in printed order: one forward walk finds them all.
-            while rows.peek().is_some_and(|(row, _, _)| row != id) {
+            while rows.peek().is_some_and(|entry| entry.0 != *id) {
                 rows.next();
             }
             rows.next()
@@ -173,7 +192,7 @@ impl SearchIndex {
     fn select<'a>(
         &self,
         filter: &RowFilter,
-        rows: impl Iterator<Item = &'a (i32, usize, String)>,
+        rows: impl Iterator<Item = &'a (i32, usize, String, RowFacts)>,
     ) -> Vec<i32> {
         // A searcher per term, made once per keystroke (memchr's, faster
         // than `str::contains` on the WASM target).
@@ -187,14 +206,16 @@ impl SearchIndex {
             .iter()
             .map(|(id, _)| filter.bagian.is_empty() || filter.bagian.contains(id))
             .collect();
-        rows.filter(|(_, place, text)| {
+        let facets = filter.facets.is_active().then_some(&filter.facets);
+        rows.filter(|(_, place, text, facts)| {
             let name = &self.sections[*place].1;
             chosen[*place]
+                && facets.is_none_or(|facets| facets.admits(facts))
                 && terms.iter().all(|term| {
                     term.find(text.as_bytes()).is_some() || term.find(name.as_bytes()).is_some()
                 })
         })
-        .map(|(id, _, _)| *id)
+        .map(|(id, _, _, _)| *id)
         .collect()
     }
 
@@ -370,7 +391,11 @@ mod tests {
         assert_eq!(fold("e\u{0301}"), "e");
         // Scripts without case pass through.
         assert_eq!(fold("مرحبا"), "مرحبا");
-        let filter = RowFilter { search: "  Izin IZIN  usaha ".into(), bagian: vec![] };
+        let filter = RowFilter {
+            search: "  Izin IZIN  usaha ".into(),
+            bagian: vec![],
+            ..Default::default()
+        };
         assert_eq!(filter.terms(), vec!["izin", "usaha"]);
     }
 
@@ -385,6 +410,7 @@ mod tests {
             dampak: RichText::new(""),
             rencana: RichText::new(""),
             notes: 0,
+            assessment: Default::default(),
         }
     }
 
@@ -404,6 +430,7 @@ mod tests {
             parent_name: None,
             year: 2026,
             status: RegisterStatus::Draft,
+            sources: Vec::new(),
             sections: vec![
                 section(
                     10,
@@ -422,7 +449,8 @@ mod tests {
     }
 
     fn shown(index: &SearchIndex, search: &str, bagian: &[i32]) -> Option<Vec<i32>> {
-        let filter = RowFilter { search: search.into(), bagian: bagian.to_vec() };
+        let filter =
+            RowFilter { search: search.into(), bagian: bagian.to_vec(), ..Default::default() };
         index.shown(&filter).map(|ids| {
             let mut ids: Vec<i32> = ids.into_iter().collect();
             ids.sort_unstable();
@@ -435,7 +463,7 @@ mod tests {
         let index = SearchIndex::new(&register());
         let mut previous: Option<Vec<i32>> = None;
         for search in ["p", "pe", "pen", "peng", "pengadaan", "pengadaan m", "pengadaan materi"] {
-            let filter = RowFilter { search: search.into(), bagian: vec![] };
+            let filter = RowFilter { search: search.into(), bagian: vec![], ..Default::default() };
             let full = index.matching(&filter);
             if let Some(previous) = &previous {
                 assert_eq!(index.narrowing(&filter, previous), full, "{search}");
@@ -445,7 +473,7 @@ mod tests {
         assert_eq!(previous, Some(vec![4]));
         // Candidates come from the same index; one that is not there ends
         // the walk rather than matching anything.
-        let filter = RowFilter { search: "pengadaan".into(), bagian: vec![] };
+        let filter = RowFilter { search: "pengadaan".into(), bagian: vec![], ..Default::default() };
         assert_eq!(index.narrowing(&filter, &[999, 4]), Some(vec![]));
         assert_eq!(index.narrowing(&filter, &[2, 4]), Some(vec![2, 4]));
     }
@@ -467,7 +495,8 @@ mod tests {
     }
 
     fn marked(text: &str, search: &str) -> Vec<(String, bool, bool)> {
-        let terms = RowFilter { search: search.into(), bagian: vec![] }.terms();
+        let terms =
+            RowFilter { search: search.into(), bagian: vec![], ..Default::default() }.terms();
         highlight(&RichText::new(text), &terms)
             .into_iter()
             .map(|piece| (piece.text, piece.emphasis, piece.matched))
@@ -510,7 +539,8 @@ mod tests {
     #[test]
     fn marked_html_escapes_everything_but_its_own_tags() {
         let html = |text: &str, search: &str| {
-            let terms = RowFilter { search: search.into(), bagian: vec![] }.terms();
+            let terms =
+                RowFilter { search: search.into(), bagian: vec![], ..Default::default() }.terms();
             highlight_html(&RichText::new(text), &terms)
         };
         assert_eq!(

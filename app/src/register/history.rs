@@ -21,10 +21,12 @@ pub enum Action {
     Resolve,
     /// A resolved review note opened again.
     Reopen,
+    /// The row's level changed with the risk matrix.
+    Relevel,
 }
 
 impl Action {
-    pub const ALL: [Self; 8] = [
+    pub const ALL: [Self; 9] = [
         Self::Create,
         Self::Update,
         Self::Delete,
@@ -33,6 +35,7 @@ impl Action {
         Self::Note,
         Self::Resolve,
         Self::Reopen,
+        Self::Relevel,
     ];
 
     /// The value stored in `change_log.action`.
@@ -46,6 +49,7 @@ impl Action {
             Self::Note => "note",
             Self::Resolve => "resolve",
             Self::Reopen => "reopen",
+            Self::Relevel => "relevel",
         }
     }
 

@@ -2,6 +2,7 @@
 pub mod api;
 pub mod components;
 pub mod edit;
+pub mod facets;
 pub mod filter;
 pub mod history;
 pub mod model;

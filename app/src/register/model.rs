@@ -3,10 +3,12 @@ use serde::{Deserialize, Serialize};
 
 pub use super::rich_text::{RichText, Span};
 
+pub use crate::rules::assessment::{Level, Matrix, Nature, Rating, RtpStatus};
 pub use crate::rules::{
     Field, FieldError, FieldProblem, MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_TITLE_CHARS, parse_cell,
     parse_name, parse_title,
 };
+use chrono::NaiveDate;
 
 /// The column headers of the official form, as printed.
 pub const OFFICIAL_COLUMNS: [&str; 7] = [
@@ -58,6 +60,19 @@ pub struct RegisterView {
     pub status: RegisterStatus,
     /// The Bagian in printed order, each with its rows.
     pub sections: Vec<SectionView>,
+    /// The sources of conflict a row can name (PermenPAN-RB 17/2024's
+    /// categories, kept by admins), in their order.
+    #[serde(default)]
+    pub sources: Vec<SourceView>,
+}
+
+/// A source of conflict of interest, as rows name it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceView {
+    pub id: i32,
+    pub name: String,
+    /// Retired sources stay on the rows that name them, and are not offered.
+    pub active: bool,
 }
 
 impl RegisterView {
@@ -108,6 +123,61 @@ pub struct RiskRowView {
     /// Review notes on the row not yet resolved.
     #[serde(default)]
     pub notes: u32,
+    /// Identification, assessment and control (RTP) tracking.
+    #[serde(default)]
+    pub assessment: Assessment,
+}
+
+/// A likelihood and an impact as far as given, and their rating by the
+/// matrix once both are.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Score {
+    pub likelihood: Option<u8>,
+    pub impact: Option<u8>,
+    pub rating: Option<Rating>,
+}
+
+/// A row's identification, assessment and control tracking (DOMAIN.md):
+/// every part optional, as a row is assessed step by step.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub source: Option<i32>,
+    pub nature: Option<Nature>,
+    pub jabatan: String,
+    pub existing_control: String,
+    pub control_basis: String,
+    pub inherent: Score,
+    pub residual: Score,
+    pub owner: String,
+    pub target_date: Option<NaiveDate>,
+    pub target_quarter: Option<u8>,
+    pub status: Option<RtpStatus>,
+    /// Due (its target passed) and not done, by the date in Asia/Makassar.
+    pub overdue: bool,
+}
+
+impl Assessment {
+    /// A field's value as a form writes it, `""` for none: the basis a save
+    /// names, compared with what is stored.
+    pub fn value(&self, field: Field) -> String {
+        let number = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
+        match field {
+            Field::Source => self.source.map(|id| id.to_string()).unwrap_or_default(),
+            Field::Nature => self.nature.map(|n| n.code().to_owned()).unwrap_or_default(),
+            Field::Jabatan => self.jabatan.clone(),
+            Field::ExistingControl => self.existing_control.clone(),
+            Field::ControlBasis => self.control_basis.clone(),
+            Field::InherentLikelihood => number(self.inherent.likelihood),
+            Field::InherentImpact => number(self.inherent.impact),
+            Field::ResidualLikelihood => number(self.residual.likelihood),
+            Field::ResidualImpact => number(self.residual.impact),
+            Field::Owner => self.owner.clone(),
+            Field::TargetDate => self.target_date.map(|d| d.to_string()).unwrap_or_default(),
+            Field::TargetQuarter => number(self.target_quarter),
+            Field::RtpStatus => self.status.map(|s| s.code().to_owned()).unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
 }
 
 /// What changed in a register since a version a page shows: its version now

@@ -1,13 +1,15 @@
 //! Queries of the register. Entities stay here; the browser gets `model` types.
 use super::history::{Action, Author, ChangeView, DeletedRow, RowHistory};
 use super::model::{
-    Field, RegisterDelta, RegisterKey, RegisterStatus, RegisterView, RichText, RiskRowView,
-    SectionView,
+    Assessment, Field, Level, Matrix, Nature, Rating, RegisterDelta, RegisterKey, RegisterStatus,
+    RegisterView, RichText, RiskRowView, RtpStatus, Score, SectionView, SourceView,
 };
 use super::notes::NoteView;
 use crate::entities::{
-    app_user, change_log, org_unit, register, register_section, review_note, risk,
+    app_user, change_log, conflict_source, org_unit, register, register_section, review_note, risk,
+    risk_matrix,
 };
+use chrono::NaiveDate;
 use sea_orm::{
     ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType, QueryFilter, QueryOrder,
     QuerySelect, RelationTrait, prelude::*, sea_query::Alias,
@@ -46,7 +48,7 @@ pub async fn load_register(
         .map(|(bagian_id, name)| SectionView { bagian_id, ordinal: 0, name, rows: Vec::new() })
         .collect();
     let rows = shown_rows(register.id).into_model::<RowRecord>().all(db).await?;
-    let mut sections = group_rows(sections, rows);
+    let mut sections = group_rows(sections, rows, today());
     let notes = open_note_counts(db, register.id, None).await?;
     if !notes.is_empty() {
         for row in sections.iter_mut().flat_map(|section| section.rows.iter_mut()) {
@@ -66,7 +68,131 @@ pub async fn load_register(
         year: register.year,
         status,
         sections,
+        sources: sources(db).await?,
     }))
+}
+
+/// Today in the Biro's time zone: what a row's target is measured against.
+pub fn today() -> NaiveDate {
+    crate::rules::assessment::today_in_makassar(chrono::Utc::now())
+}
+
+/// The sources of conflict, in their order.
+pub async fn sources(db: &impl ConnectionTrait) -> Result<Vec<SourceView>, DbErr> {
+    let sources = conflict_source::Entity::find()
+        .order_by_asc(conflict_source::Column::Position)
+        .order_by_asc(conflict_source::Column::Id)
+        .all(db)
+        .await?;
+    Ok(sources
+        .into_iter()
+        .map(|source| SourceView { id: source.id, name: source.name, active: source.active })
+        .collect())
+}
+
+/// The risk matrix as stored; an incomplete or disordered one is an error.
+pub async fn matrix(db: &impl ConnectionTrait) -> Result<Matrix, DbErr> {
+    let cells: Vec<(i16, i16, i16, i16)> = risk_matrix::Entity::find()
+        .select_only()
+        .columns([
+            risk_matrix::Column::Likelihood,
+            risk_matrix::Column::Impact,
+            risk_matrix::Column::Score,
+            risk_matrix::Column::Level,
+        ])
+        .into_tuple()
+        .all(db)
+        .await?;
+    Matrix::from_cells(&cells)
+        .map_err(|error| DbErr::Custom(format!("the risk matrix is not whole: {error:?}")))
+}
+
+/// The assessment columns of a row, as stored.
+pub const ASSESSMENT_COLUMNS: [risk::Column; 18] = [
+    risk::Column::ConflictSourceId,
+    risk::Column::ConflictNature,
+    risk::Column::Jabatan,
+    risk::Column::ExistingControl,
+    risk::Column::ControlBasis,
+    risk::Column::InherentLikelihood,
+    risk::Column::InherentImpact,
+    risk::Column::InherentScore,
+    risk::Column::InherentLevel,
+    risk::Column::ResidualLikelihood,
+    risk::Column::ResidualImpact,
+    risk::Column::ResidualScore,
+    risk::Column::ResidualLevel,
+    risk::Column::RtpOwner,
+    risk::Column::RtpTargetDate,
+    risk::Column::RtpTargetQuarter,
+    risk::Column::RtpStatus,
+    risk::Column::RtpDue,
+];
+
+/// A row's assessment columns as stored (see [`ASSESSMENT_COLUMNS`]).
+#[derive(Clone, Debug, Default, FromQueryResult)]
+pub struct AssessmentRecord {
+    pub conflict_source_id: Option<i32>,
+    pub conflict_nature: Option<String>,
+    pub jabatan: Option<String>,
+    pub existing_control: Option<String>,
+    pub control_basis: Option<String>,
+    pub inherent_likelihood: Option<i16>,
+    pub inherent_impact: Option<i16>,
+    pub inherent_score: Option<i16>,
+    pub inherent_level: Option<i16>,
+    pub residual_likelihood: Option<i16>,
+    pub residual_impact: Option<i16>,
+    pub residual_score: Option<i16>,
+    pub residual_level: Option<i16>,
+    pub rtp_owner: Option<String>,
+    pub rtp_target_date: Option<NaiveDate>,
+    pub rtp_target_quarter: Option<i16>,
+    pub rtp_status: Option<String>,
+    pub rtp_due: Option<NaiveDate>,
+}
+
+impl AssessmentRecord {
+    /// The assessment as the browser sees it, overdue as of `today`.
+    pub fn view(&self, today: NaiveDate) -> Assessment {
+        let small = |n: Option<i16>| n.and_then(|n| u8::try_from(n).ok());
+        let score = |l: Option<i16>, i: Option<i16>, score: Option<i16>, level: Option<i16>| {
+            let (likelihood, impact) = (small(l), small(i));
+            let rating = match (likelihood, impact, small(score), level.and_then(Level::from_code))
+            {
+                (Some(likelihood), Some(impact), Some(score), Some(level)) => {
+                    Some(Rating { likelihood, impact, score, level })
+                }
+                _ => None,
+            };
+            Score { likelihood, impact, rating }
+        };
+        let status = self.rtp_status.as_deref().and_then(RtpStatus::from_code);
+        Assessment {
+            source: self.conflict_source_id,
+            nature: self.conflict_nature.as_deref().and_then(Nature::from_code),
+            jabatan: self.jabatan.clone().unwrap_or_default(),
+            existing_control: self.existing_control.clone().unwrap_or_default(),
+            control_basis: self.control_basis.clone().unwrap_or_default(),
+            inherent: score(
+                self.inherent_likelihood,
+                self.inherent_impact,
+                self.inherent_score,
+                self.inherent_level,
+            ),
+            residual: score(
+                self.residual_likelihood,
+                self.residual_impact,
+                self.residual_score,
+                self.residual_level,
+            ),
+            owner: self.rtp_owner.clone().unwrap_or_default(),
+            target_date: self.rtp_target_date,
+            target_quarter: small(self.rtp_target_quarter),
+            status,
+            overdue: crate::rules::assessment::is_overdue(self.rtp_due, status, today),
+        }
+    }
 }
 
 /// The live rows of register `id` with the columns the table shows, in
@@ -85,6 +211,7 @@ fn shown_rows(id: i32) -> Select<risk::Entity> {
             risk::Column::Dampak,
             risk::Column::Rencana,
         ])
+        .columns(ASSESSMENT_COLUMNS)
         .column_as(org_unit::Column::Name, "bagian_name")
         .join(JoinType::InnerJoin, risk::Relation::Bagian.def())
         // The id is written into the SQL, not bound: SQLite (with STAT4)
@@ -154,7 +281,7 @@ pub async fn changes_since(
             .all(db)
             .await?
             .into_iter()
-            .map(RiskRowView::from)
+            .map(|row| row.view(today()))
             .collect()
     };
     if rows.len() != ids.len() {
@@ -265,7 +392,11 @@ pub async fn section_names(
 /// and numbers the sections that have rows, as the printed form does (an
 /// empty one, kept for its first row, has no number). A row of a Bagian the register does not list
 /// (never written so, but shown rather than lost) gets a section at the end.
-fn group_rows(mut sections: Vec<SectionView>, rows: Vec<RowRecord>) -> Vec<SectionView> {
+fn group_rows(
+    mut sections: Vec<SectionView>,
+    rows: Vec<RowRecord>,
+    today: NaiveDate,
+) -> Vec<SectionView> {
     let mut at: std::collections::HashMap<i32, usize> =
         sections.iter().enumerate().map(|(index, section)| (section.bagian_id, index)).collect();
     for row in rows {
@@ -278,7 +409,7 @@ fn group_rows(mut sections: Vec<SectionView>, rows: Vec<RowRecord>) -> Vec<Secti
             });
             sections.len() - 1
         });
-        sections[index].rows.push(row.into());
+        sections[index].rows.push(row.view(today));
     }
     let mut ordinal = 0;
     for section in sections.iter_mut().filter(|section| !section.rows.is_empty()) {
@@ -327,11 +458,14 @@ struct RowRecord {
     penyebab: String,
     dampak: String,
     rencana: String,
+    #[sea_orm(nested)]
+    assessment: AssessmentRecord,
 }
 
-impl From<RowRecord> for RiskRowView {
-    fn from(row: RowRecord) -> Self {
-        Self {
+impl RowRecord {
+    fn view(self, today: NaiveDate) -> RiskRowView {
+        let row = self;
+        RiskRowView {
             id: row.id,
             code: row.code.unwrap_or_default(),
             version: row.version,
@@ -341,6 +475,7 @@ impl From<RowRecord> for RiskRowView {
             dampak: RichText::new(row.dampak),
             rencana: RichText::new(row.rencana),
             notes: 0,
+            assessment: row.assessment.view(today),
         }
     }
 }

@@ -8,6 +8,7 @@
 //! - bumps the register's version once, the cursor of caches and live updates.
 //!
 //! Row operations of the editor (add, delete, restore, move) are in `rows`.
+mod assessment;
 mod notes;
 mod rows;
 mod sections;
@@ -18,10 +19,11 @@ use crate::auth::{CurrentUser, Permission};
 use crate::db::now;
 use crate::entities::{change_log, register, risk};
 use crate::error::AppError;
+pub use assessment::{Relevelled, SavedAssessment, save_assessment, set_matrix_levels};
 pub use notes::{add_note, resolve_note};
 pub use rows::{AddedRow, Placement, add_row, move_row, move_to_bagian, remove_row, restore_row};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect,
     sea_query::{Expr, ExprTrait, Query},
 };

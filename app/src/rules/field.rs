@@ -19,6 +19,31 @@ pub enum Field {
     Status,
     /// A reviewer's note on a row.
     Note,
+    /// The source of the conflict (PermenPAN-RB 17/2024's categories).
+    Source,
+    /// Aktual or potensial.
+    Nature,
+    /// The position (jabatan) involved.
+    Jabatan,
+    /// The control already in place.
+    ExistingControl,
+    /// The SK or SOP the existing control rests on.
+    ControlBasis,
+    InherentLikelihood,
+    InherentImpact,
+    ResidualLikelihood,
+    ResidualImpact,
+    /// The control action's owner (penanggung jawab).
+    Owner,
+    TargetDate,
+    TargetQuarter,
+    /// Where the control action stands.
+    RtpStatus,
+    /// The risk matrix (its levels).
+    Matrix,
+    /// A row's inherent level, as the matrix gives it (logged on re-levelling).
+    InherentLevel,
+    ResidualLevel,
 }
 
 impl Field {
@@ -26,7 +51,24 @@ impl Field {
     pub const CELLS: [Self; 5] =
         [Self::Aktivitas, Self::Potensi, Self::Penyebab, Self::Dampak, Self::Rencana];
 
-    pub const ALL: [Self; 12] = [
+    /// The assessment and control tracking fields of a row, in the order shown.
+    pub const ASSESSMENT: [Self; 13] = [
+        Self::Source,
+        Self::Nature,
+        Self::Jabatan,
+        Self::ExistingControl,
+        Self::ControlBasis,
+        Self::InherentLikelihood,
+        Self::InherentImpact,
+        Self::ResidualLikelihood,
+        Self::ResidualImpact,
+        Self::Owner,
+        Self::TargetDate,
+        Self::TargetQuarter,
+        Self::RtpStatus,
+    ];
+
+    pub const ALL: [Self; 28] = [
         Self::No,
         Self::Bagian,
         Self::Aktivitas,
@@ -39,6 +81,22 @@ impl Field {
         Self::Code,
         Self::Status,
         Self::Note,
+        Self::Source,
+        Self::Nature,
+        Self::Jabatan,
+        Self::ExistingControl,
+        Self::ControlBasis,
+        Self::InherentLikelihood,
+        Self::InherentImpact,
+        Self::ResidualLikelihood,
+        Self::ResidualImpact,
+        Self::Owner,
+        Self::TargetDate,
+        Self::TargetQuarter,
+        Self::RtpStatus,
+        Self::Matrix,
+        Self::InherentLevel,
+        Self::ResidualLevel,
     ];
 
     /// The column name a field is stored and logged under.
@@ -56,6 +114,22 @@ impl Field {
             Self::Code => "code",
             Self::Status => "status",
             Self::Note => "review_note",
+            Self::Source => "conflict_source_id",
+            Self::Nature => "conflict_nature",
+            Self::Jabatan => "jabatan",
+            Self::ExistingControl => "existing_control",
+            Self::ControlBasis => "control_basis",
+            Self::InherentLikelihood => "inherent_likelihood",
+            Self::InherentImpact => "inherent_impact",
+            Self::ResidualLikelihood => "residual_likelihood",
+            Self::ResidualImpact => "residual_impact",
+            Self::Owner => "rtp_owner",
+            Self::TargetDate => "rtp_target_date",
+            Self::TargetQuarter => "rtp_target_quarter",
+            Self::RtpStatus => "rtp_status",
+            Self::Matrix => "risk_matrix",
+            Self::InherentLevel => "inherent_level",
+            Self::ResidualLevel => "residual_level",
         }
     }
 
@@ -93,6 +167,20 @@ pub enum FieldProblem {
     NotEmpty {
         rows: usize,
     },
+    /// A number outside `min..=max`.
+    OutOfRange {
+        min: i32,
+        max: i32,
+    },
+    /// Not a date (`YYYY-MM-DD`, years 2000 to 2100).
+    InvalidDate,
+    /// A residual risk score above the inherent one.
+    AboveInherent {
+        inherent: u8,
+        residual: u8,
+    },
+    /// A matrix whose levels fall as its scores rise.
+    LevelsOutOfOrder,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

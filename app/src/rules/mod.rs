@@ -1,6 +1,7 @@
 //! The one set of rules every write obeys, whatever its path: the importer,
 //! a server function, a crafted call. Pure: the same answer on the server, in
 //! the browser, on SQLite and on PostgreSQL.
+pub mod assessment;
 mod field;
 mod text;
 

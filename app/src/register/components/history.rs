@@ -205,7 +205,20 @@ fn summary(change: &ChangeView, t: &Strings) -> String {
     let (old, new) = (change.old.as_deref().unwrap_or(""), change.new.as_deref().unwrap_or(""));
     match (change.action, change.field) {
         (Action::Create, _) => t.row_created.to_owned(),
+        (Action::Update | Action::Relevel, Some(field)) if !Field::CELLS.contains(&field) => {
+            let sources = use_context::<super::SourceList>();
+            let word = |raw: &str| {
+                sources.map_or_else(
+                    || t.assessment_value(field, raw, &[]),
+                    |list| list.0.with_value(|list| t.assessment_value(field, raw, list)),
+                )
+            };
+            let describe =
+                if change.action == Action::Relevel { t.relevelled } else { t.value_changed };
+            describe(t.field_name(field), &word(old), &word(new))
+        }
         (Action::Update, Some(field)) => (t.cell_changed)(t.field_name(field)),
+        (Action::Relevel, _) => (t.cell_changed)(&change.column),
         (Action::Move, Some(Field::Bagian)) => {
             format!("{}: {}", t.row_moved, (t.moved_bagian)(old, new))
         }

@@ -9,7 +9,7 @@
 //! for editing (presence), shown on the row.
 use crate::live::Presence;
 use crate::register::filter::SearchIndex;
-use crate::register::model::{RegisterView, RichText, RiskRowView};
+use crate::register::model::{Assessment, RegisterView, RichText, RiskRowView};
 use leptos::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -23,6 +23,8 @@ pub struct RowLive {
     pub notes: RwSignal<u32>,
     /// The names of the colleagues editing the row now.
     pub editors: RwSignal<Vec<String>>,
+    /// Identification, assessment and control tracking.
+    pub assessment: RwSignal<Assessment>,
 }
 
 impl RowLive {
@@ -33,6 +35,7 @@ impl RowLive {
             cells: row.cells().map(|cell| RwSignal::new(cell.clone())),
             notes: RwSignal::new(row.notes),
             editors: RwSignal::new(Vec::new()),
+            assessment: RwSignal::new(row.assessment.clone()),
         }
     }
 }
@@ -45,8 +48,8 @@ struct Editor {
     until: f64,
 }
 
-/// What the store knows of a row: version, cells, open notes.
-type Known = (i32, [RichText; 5], u32);
+/// What the store knows of a row: version, cells, open notes, assessment.
+type Known = (i32, [RichText; 5], u32, Assessment);
 
 /// Every row's live state, by id. A row's signals are made the first time
 /// its view asks (a long register shows a window of its rows), in the
@@ -84,7 +87,11 @@ fn known_of(register: &RegisterView) -> FxHashMap<i32, Known> {
         .sections
         .iter()
         .flat_map(|section| &section.rows)
-        .map(|row| (row.id, (row.version, row.cells().map(Clone::clone), row.notes)))
+        .map(|row| {
+            let known =
+                (row.version, row.cells().map(Clone::clone), row.notes, row.assessment.clone());
+            (row.id, known)
+        })
         .collect()
 }
 
@@ -115,7 +122,7 @@ impl RowStore {
         if let Some(live) = self.rows.try_with_value(|rows| rows.get(&id).copied()).flatten() {
             return Some(live);
         }
-        let (version, cells, notes) =
+        let (version, cells, notes, assessment) =
             self.known.try_with_value(|known| known.get(&id).cloned())??;
         let editors = self.editor_names(id);
         let make = move || RowLive {
@@ -123,6 +130,7 @@ impl RowStore {
             cells: cells.map(RwSignal::new),
             notes: RwSignal::new(notes),
             editors: RwSignal::new(editors),
+            assessment: RwSignal::new(assessment),
         };
         let live = match self.owner.try_get_value().flatten() {
             Some(owner) => owner.with(make),
@@ -157,10 +165,14 @@ impl RowStore {
             return false;
         }
         for row in rows {
-            let taken = (row.version, row.cells().map(Clone::clone), row.notes);
+            let taken =
+                (row.version, row.cells().map(Clone::clone), row.notes, row.assessment.clone());
             self.known.try_update_value(|known| known.insert(row.id, taken));
             self.show(row);
-            self.index.try_update_value(|index| index.update_row(row.id, row.cells()));
+            self.index.try_update_value(|index| {
+                index.update_row(row.id, row.cells());
+                index.update_assessment(row.id, &row.assessment);
+            });
         }
         self.version.try_set(version);
         true
@@ -172,15 +184,26 @@ impl RowStore {
             return;
         };
         self.known.try_update_value(|known| {
-            if let Some((_, cells, _)) = known.get_mut(&id) {
+            if let Some((_, cells, _, _)) = known.get_mut(&id) {
                 cells[at] = value.clone();
             }
         });
-        let cells = self.known.try_with_value(|known| known.get(&id).map(|(_, c, _)| c.clone()));
+        let cells = self.known.try_with_value(|known| known.get(&id).map(|(_, c, _, _)| c.clone()));
         if let Some(Some(cells)) = cells {
             let cells = [&cells[0], &cells[1], &cells[2], &cells[3], &cells[4]];
             self.index.try_update_value(|index| index.update_row(id, cells));
         }
+    }
+
+    /// Takes in an assessment the user saved: the filter sees it.
+    pub fn saved_assessment(&self, id: i32, version: i32, assessment: &Assessment) {
+        self.known.try_update_value(|known| {
+            if let Some(entry) = known.get_mut(&id) {
+                entry.0 = version;
+                entry.3 = assessment.clone();
+            }
+        });
+        self.index.try_update_value(|index| index.update_assessment(id, assessment));
     }
 
     /// Shows a newer reading of a row, if its view has signals.
@@ -199,6 +222,9 @@ impl RowStore {
             if signal.try_with_untracked(|stored| stored != cell) == Some(true) {
                 signal.set(cell.clone());
             }
+        }
+        if live.assessment.try_with_untracked(|stored| *stored != row.assessment) == Some(true) {
+            live.assessment.set(row.assessment.clone());
         }
         live.version.set(row.version);
     }

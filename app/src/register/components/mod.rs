@@ -1,3 +1,4 @@
+mod assessment;
 mod cell;
 mod filter;
 #[cfg(feature = "hydrate")]
@@ -13,6 +14,7 @@ mod sections;
 mod table;
 mod window;
 
+pub use assessment::{AssessmentCells, LevelBadge, SourceList};
 pub use cell::{Announcer, EditableCell};
 pub use filter::{FilterBar, TypedFilter};
 pub use history::{DeletedRows, HistoryRow};

@@ -1,9 +1,9 @@
 use super::scroll::follow_scrolling;
 use super::window::{RowWindow, WINDOW_ABOVE};
 use super::{
-    Access, AddBagian, Announcer, BagianHeading, BagianList, DeletedRows, EditableCell,
-    EmptySection, FilterBar, HistoryRow, NewRow, NotesRow, RowActions, RowEditing, RowLive,
-    RowStore, TypedFilter, follow_changes,
+    Access, AddBagian, Announcer, AssessmentCells, BagianHeading, BagianList, DeletedRows,
+    EditableCell, EmptySection, FilterBar, HistoryRow, NewRow, NotesRow, RowActions, RowEditing,
+    RowLive, RowStore, SourceList, TypedFilter, follow_changes,
 };
 use crate::auth::{CurrentUser, Role};
 use crate::i18n::{Locale, use_i18n};
@@ -22,6 +22,8 @@ struct Shown {
     terms: Memo<Vec<String>>,
     /// Of a long register, the rows in the DOM.
     window: RowWindow,
+    /// The assessment columns are shown.
+    assessment: bool,
 }
 
 /// The register laid out as the printed form: seven columns, each Bagian's
@@ -93,7 +95,10 @@ pub fn RegisterTable(
     let windowed = total > WINDOW_ABOVE && !whole;
     let order = register.sections.iter().flat_map(|s| s.rows.iter().map(|row| row.id)).collect();
     let window = RowWindow::new(order, rows, windowed);
-    let shown = Shown { rows, terms: Memo::new(move |_| filter.with(RowFilter::terms)), window };
+    let assessment = addressed.with_untracked(|filter| filter.assessment);
+    let terms = Memo::new(move |_| filter.with(RowFilter::terms));
+    let shown = Shown { rows, terms, window, assessment };
+    provide_context(SourceList(StoredValue::new(register.sources.clone())));
     let shown_count =
         Signal::derive(move || shown.rows.with(|rows| rows.as_ref().map_or(total, Vec::len)));
     let nothing_shown = move || shown_count.get() == 0 && total > 0;
@@ -116,7 +121,7 @@ pub fn RegisterTable(
     // Narrower screens scroll the table in its own box, wide ones the page.
     let scroller = NodeRef::<leptos::html::Div>::new();
     let follow = windowed.then(|| follow_scrolling(window, ready, table, top_spacer, scroller));
-    let columns = if editable { 8 } else { 7 };
+    let columns = 7 + usize::from(editable) + if assessment { 5 } else { 0 };
     let spacer = move |above: bool| {
         let height = if above { window.above } else { window.below };
         view! {
@@ -227,6 +232,7 @@ pub fn RegisterTable(
                         <col class="col-text"/>
                         <col class="col-text"/>
                         <col class="col-text-wide"/>
+                        {assessment.then(|| (0..5).map(|_| view! { <col class="col-assess"/> }).collect_view())}
                         {editable.then(|| view! { <col class="col-actions"/> })}
                     </colgroup>
                     <thead>
@@ -234,6 +240,18 @@ pub fn RegisterTable(
                             {(0..7)
                                 .map(|index| view! { <th scope="col">{move || t().columns[index]}</th> })
                                 .collect_view()}
+                            {assessment
+                                .then(|| {
+                                    (0..5)
+                                        .map(|index| {
+                                            view! {
+                                                <th scope="col" class="col-assess-head">
+                                                    {move || t().assessment_columns[index]}
+                                                </th>
+                                            }
+                                        })
+                                        .collect_view()
+                                })}
                             {editable
                                 .then(|| {
                                     view! {
@@ -427,6 +445,9 @@ fn RowView(
         let editors = (field == Field::Aktivitas).then_some(editors);
         view! { <EditableCell row=id field stored version editable=own ready terms editors/> }
     });
+    let assessment = shown.assessment.then(|| view! { <AssessmentCells row=id live own ready/> });
+    // Panels below the row span the text and assessment columns.
+    let panel_columns = if shown.assessment { 11 } else { 6 };
     let code = row.code.clone();
     let actions = editable.then(|| {
         let controls = move || {
@@ -446,13 +467,13 @@ fn RowView(
     let history_below = move || {
         editing
             .is_some_and(|editing| editing.history.get() == Some(id))
-            .then(|| view! { <HistoryRow row=id code=history_code.clone() columns=6/> })
+            .then(|| view! { <HistoryRow row=id code=history_code.clone() columns=panel_columns/> })
     };
     let notes_code = row.code.clone();
     let notes_below = move || {
         editing
             .is_some_and(|editing| editing.notes.get() == Some(id))
-            .then(|| view! { <NotesRow row=id code=notes_code.clone() columns=6/> })
+            .then(|| view! { <NotesRow row=id code=notes_code.clone() columns=panel_columns/> })
     };
     let lead_cells = move || {
         (lead.first.get() == Some(id)).then(|| {
@@ -479,6 +500,7 @@ fn RowView(
         >
             {lead_cells}
             {cells.into_iter().collect_view()}
+            {assessment}
             {actions}
         </tr>
         {writing_below}

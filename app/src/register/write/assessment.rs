@@ -1,0 +1,330 @@
+//! A row's assessment and control tracking: one field at a time, checked by
+//! the assessment rules, rated by the risk matrix (the stored score and
+//! level follow the likelihood and impact), and, like a text cell, saved
+//! only where the field still holds what the user started from. And the
+//! matrix itself: an admin moves its levels, and every row of every
+//! register still open is re-levelled at once, each change in its history.
+use super::*;
+use crate::entities::{conflict_source, risk_matrix};
+use crate::register::model::{Assessment, Level, Matrix};
+use crate::register::repo::{ASSESSMENT_COLUMNS, AssessmentRecord, matrix};
+use crate::rules::assessment::{Value, check_residual, due_date, is_assessment, parse_assessment};
+use chrono::NaiveDate;
+use sea_orm::Value as SqlValue;
+
+/// An assessment field saved: the row's version after, and its whole
+/// assessment as stored (the score, level and overdue follow the field).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SavedAssessment {
+    pub version: i32,
+    pub assessment: Assessment,
+}
+
+/// The form's text of a parsed value.
+fn text_of(value: &Value) -> String {
+    match value {
+        Value::None => String::new(),
+        Value::Number(n) => n.to_string(),
+        Value::Text(text) => text.clone(),
+        Value::Date(date) => date.to_string(),
+    }
+}
+
+/// Saves field `field` of row `id` to `value` if it still holds `expected`
+/// (both as forms write them, `""` for none). The same save arriving twice
+/// is answered as saved. `today` (in Asia/Makassar) decides what is overdue.
+pub async fn save_assessment(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    id: i32,
+    field: Field,
+    expected: &str,
+    value: &str,
+    today: NaiveDate,
+) -> Result<SavedAssessment, WriteError> {
+    let invalid = |error| WriteError::Validation(vec![error]);
+    if !is_assessment(field) {
+        let problem = crate::rules::FieldProblem::UnknownValue;
+        return Err(invalid(FieldError::new(field, problem)));
+    }
+    let value = parse_assessment(field, value).map_err(invalid)?;
+    // What the user started from, written as the store writes it.
+    let expected = parse_assessment(field, expected)
+        .map(|value| text_of(&value))
+        .unwrap_or_else(|_| expected.to_owned());
+    let register_id = risk::Entity::find_by_id(id)
+        .select_only()
+        .column(risk::Column::RegisterId)
+        .filter(risk::Column::DeletedAt.is_null())
+        .into_tuple::<i32>()
+        .one(txn)
+        .await?
+        .ok_or(WriteError::NotFound)?;
+    let register = lock_register(txn, register_id).await?;
+    // Read under the register's lock: no one changes the row meanwhile.
+    let (mut row, bagian_id, version) = read_row(txn, id).await?;
+    actor.require(Permission::EditRowsOf(bagian_id))?;
+    let current = row.view(today);
+    let (now, new) = (current.value(field), text_of(&value));
+    if now == new {
+        return Ok(SavedAssessment { version, assessment: current });
+    }
+    if now != expected {
+        return Err(WriteError::CellConflict { row_id: id, field, theirs: now, version });
+    }
+    if let (Field::Source, Value::Number(source)) = (field, &value) {
+        let offered = conflict_source::Entity::find_by_id(*source)
+            .filter(conflict_source::Column::Active.eq(true))
+            .one(txn)
+            .await?;
+        if offered.is_none() {
+            let problem = crate::rules::FieldProblem::UnknownValue;
+            return Err(invalid(FieldError::new(field, problem)));
+        }
+    }
+    set_field(&mut row, field, &value);
+    let matrix = matrix(txn).await?;
+    rate(&mut row, &matrix);
+    let rating = |l: Option<i16>, i: Option<i16>| matrix.rate(small(l)?, small(i)?);
+    check_residual(
+        field,
+        rating(row.inherent_likelihood, row.inherent_impact),
+        rating(row.residual_likelihood, row.residual_impact),
+    )
+    .map_err(invalid)?;
+    let target_quarter = row.rtp_target_quarter.and_then(|q| u8::try_from(q).ok());
+    row.rtp_due = due_date(row.rtp_target_date, target_quarter, register.year);
+
+    let mut update = risk::Entity::update_many()
+        .col_expr(risk::Column::Version, Expr::val(version + 1))
+        .col_expr(risk::Column::UpdatedAt, crate::db::now(txn.get_database_backend()))
+        .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id()))
+        .filter(risk::Column::Id.eq(id))
+        .filter(risk::Column::Version.eq(version))
+        .filter(risk::Column::DeletedAt.is_null());
+    for (column, value) in stored(&row) {
+        update = update.col_expr(column, Expr::val(value));
+    }
+    if update.exec(txn).await?.rows_affected == 0 {
+        return Err(conflict(txn, id, version).await);
+    }
+    let entry = LogEntry::new(
+        Action::Update,
+        field.column(),
+        (!now.is_empty()).then_some(now.as_str()),
+        (!new.is_empty()).then_some(new),
+    );
+    log(txn, actor, register_id, Some(id), [entry]).await?;
+    bump_register(txn, &register, None).await?;
+    Ok(SavedAssessment { version: version + 1, assessment: row.view(today) })
+}
+
+fn small(n: Option<i16>) -> Option<u8> {
+    n.and_then(|n| u8::try_from(n).ok())
+}
+
+/// Live row `id`'s assessment columns, its Bagian, and its version.
+async fn read_row(
+    txn: &DatabaseTransaction,
+    id: i32,
+) -> Result<(AssessmentRecord, i32, i32), WriteError> {
+    let record = risk::Entity::find_by_id(id)
+        .select_only()
+        .columns(ASSESSMENT_COLUMNS)
+        .filter(risk::Column::DeletedAt.is_null())
+        .into_model::<AssessmentRecord>()
+        .one(txn)
+        .await?
+        .ok_or(WriteError::NotFound)?;
+    let (bagian, version) = risk::Entity::find_by_id(id)
+        .select_only()
+        .columns([risk::Column::BagianId, risk::Column::Version])
+        .into_tuple::<(i32, i32)>()
+        .one(txn)
+        .await?
+        .ok_or(WriteError::NotFound)?;
+    Ok((record, bagian, version))
+}
+
+/// Puts `value` into the record's field.
+fn set_field(row: &mut AssessmentRecord, field: Field, value: &Value) {
+    let number = || match value {
+        Value::Number(n) => i16::try_from(*n).ok(),
+        _ => None,
+    };
+    let text = || match value {
+        Value::Text(text) => Some(text.clone()),
+        _ => None,
+    };
+    match field {
+        Field::Source => {
+            row.conflict_source_id = match value {
+                Value::Number(n) => Some(*n),
+                _ => None,
+            }
+        }
+        Field::Nature => row.conflict_nature = text(),
+        Field::Jabatan => row.jabatan = text(),
+        Field::ExistingControl => row.existing_control = text(),
+        Field::ControlBasis => row.control_basis = text(),
+        Field::InherentLikelihood => row.inherent_likelihood = number(),
+        Field::InherentImpact => row.inherent_impact = number(),
+        Field::ResidualLikelihood => row.residual_likelihood = number(),
+        Field::ResidualImpact => row.residual_impact = number(),
+        Field::Owner => row.rtp_owner = text(),
+        Field::TargetDate => {
+            row.rtp_target_date = match value {
+                Value::Date(date) => Some(*date),
+                _ => None,
+            }
+        }
+        Field::TargetQuarter => row.rtp_target_quarter = number(),
+        Field::RtpStatus => row.rtp_status = text(),
+        _ => {}
+    }
+}
+
+/// The record's scores and levels as the matrix gives them.
+fn rate(row: &mut AssessmentRecord, matrix: &Matrix) {
+    let rate = |l: Option<i16>, i: Option<i16>| {
+        let rating = matrix.rate(small(l)?, small(i)?)?;
+        Some((i16::from(rating.score), rating.level.code()))
+    };
+    let inherent = rate(row.inherent_likelihood, row.inherent_impact);
+    (row.inherent_score, row.inherent_level) = (inherent.map(|r| r.0), inherent.map(|r| r.1));
+    let residual = rate(row.residual_likelihood, row.residual_impact);
+    (row.residual_score, row.residual_level) = (residual.map(|r| r.0), residual.map(|r| r.1));
+}
+
+/// Every stored assessment column with its value.
+fn stored(row: &AssessmentRecord) -> Vec<(risk::Column, SqlValue)> {
+    use risk::Column as C;
+    vec![
+        (C::ConflictSourceId, row.conflict_source_id.into()),
+        (C::ConflictNature, row.conflict_nature.clone().into()),
+        (C::Jabatan, row.jabatan.clone().into()),
+        (C::ExistingControl, row.existing_control.clone().into()),
+        (C::ControlBasis, row.control_basis.clone().into()),
+        (C::InherentLikelihood, row.inherent_likelihood.into()),
+        (C::InherentImpact, row.inherent_impact.into()),
+        (C::InherentScore, row.inherent_score.into()),
+        (C::InherentLevel, row.inherent_level.into()),
+        (C::ResidualLikelihood, row.residual_likelihood.into()),
+        (C::ResidualImpact, row.residual_impact.into()),
+        (C::ResidualScore, row.residual_score.into()),
+        (C::ResidualLevel, row.residual_level.into()),
+        (C::RtpOwner, row.rtp_owner.clone().into()),
+        (C::RtpTargetDate, row.rtp_target_date.into()),
+        (C::RtpTargetQuarter, row.rtp_target_quarter.into()),
+        (C::RtpStatus, row.rtp_status.clone().into()),
+        (C::RtpDue, row.rtp_due.into()),
+    ]
+}
+
+/// Rows re-levelled by a change of the matrix.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Relevelled {
+    pub rows: usize,
+    pub registers: usize,
+}
+
+/// Gives the scores `levels` name their new levels, and re-levels every
+/// row of every register not yet final (a register that is set keeps the
+/// levels it was set with), logging each row's change and bumping each
+/// register changed.
+pub async fn set_matrix_levels(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    levels: &[(u8, Level)],
+) -> Result<Relevelled, WriteError> {
+    actor.require(Permission::ManageSettings)?;
+    let before = matrix(txn).await?;
+    let after = before.with_levels(levels).map_err(|error| WriteError::Validation(vec![error]))?;
+    if after == before {
+        return Ok(Relevelled::default());
+    }
+    for (_, _, score, level) in after.cells() {
+        risk_matrix::Entity::update_many()
+            .col_expr(risk_matrix::Column::Level, Expr::val(level.code()))
+            .filter(risk_matrix::Column::Score.eq(i16::from(score)))
+            .exec(txn)
+            .await?;
+    }
+    let level_of: std::collections::HashMap<i16, Level> =
+        after.cells().map(|(_, _, score, level)| (i16::from(score), level)).collect();
+    let open: Vec<i32> = register::Entity::find()
+        .select_only()
+        .column(register::Column::Id)
+        .filter(
+            register::Column::Status.ne(crate::register::model::RegisterStatus::Ditetapkan.code()),
+        )
+        .order_by_asc(register::Column::Id)
+        .into_tuple()
+        .all(txn)
+        .await?;
+    let mut done = Relevelled::default();
+    for register_id in open {
+        let register = lock_register(txn, register_id).await?;
+        // (id, version, inherent score and level, residual score and level)
+        type Rated = (i32, i32, Option<i16>, Option<i16>, Option<i16>, Option<i16>);
+        let rows: Vec<Rated> = risk::Entity::find()
+            .select_only()
+            .columns([
+                risk::Column::Id,
+                risk::Column::Version,
+                risk::Column::InherentScore,
+                risk::Column::InherentLevel,
+                risk::Column::ResidualScore,
+                risk::Column::ResidualLevel,
+            ])
+            .filter(risk::Column::RegisterId.eq(register_id))
+            .order_by_asc(risk::Column::Id)
+            .into_tuple()
+            .all(txn)
+            .await?;
+        let mut changed = 0;
+        for (id, version, inherent_score, inherent_level, residual_score, residual_level) in rows {
+            let moved = |score: Option<i16>, level: Option<i16>| {
+                let new = *level_of.get(&score?)?;
+                (Some(new.code()) != level).then(|| (level.and_then(Level::from_code), new))
+            };
+            let inherent = moved(inherent_score, inherent_level);
+            let residual = moved(residual_score, residual_level);
+            if inherent.is_none() && residual.is_none() {
+                continue;
+            }
+            let mut update = risk::Entity::update_many()
+                .col_expr(risk::Column::Version, Expr::val(version + 1))
+                .col_expr(risk::Column::UpdatedAt, crate::db::now(txn.get_database_backend()))
+                .col_expr(risk::Column::UpdatedBy, Expr::val(actor.user_id()))
+                .filter(risk::Column::Id.eq(id))
+                .filter(risk::Column::Version.eq(version));
+            let mut entries = Vec::new();
+            for (moved, column, field) in [
+                (inherent, risk::Column::InherentLevel, Field::InherentLevel),
+                (residual, risk::Column::ResidualLevel, Field::ResidualLevel),
+            ] {
+                if let Some((old, new)) = moved {
+                    update = update.col_expr(column, Expr::val(new.code()));
+                    entries.push(LogEntry::new(
+                        Action::Relevel,
+                        field.column(),
+                        old.map(Level::slug),
+                        Some(new.slug().to_owned()),
+                    ));
+                }
+            }
+            if update.exec(txn).await?.rows_affected == 0 {
+                return Err(conflict(txn, id, version).await);
+            }
+            log(txn, actor, register_id, Some(id), entries).await?;
+            changed += 1;
+        }
+        if changed > 0 {
+            bump_register(txn, &register, None).await?;
+            done.rows += changed;
+            done.registers += 1;
+        }
+    }
+    Ok(done)
+}

@@ -1,0 +1,532 @@
+//! Risk assessment and control (RTP) tracking: BPKP's 5×5 matrix and its
+//! levels, the values each assessment field takes, and the rules they obey
+//! (residual never above inherent, dates, quarters, overdue).
+use super::{Field, FieldError, FieldProblem, clean_text};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// The five levels of BPKP's SPIP guides, lowest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Level {
+    SangatRendah = 1,
+    Rendah = 2,
+    Sedang = 3,
+    Tinggi = 4,
+    SangatTinggi = 5,
+}
+
+impl Level {
+    pub const ALL: [Self; 5] =
+        [Self::SangatRendah, Self::Rendah, Self::Sedang, Self::Tinggi, Self::SangatTinggi];
+
+    /// The value stored in the database, 1 to 5.
+    pub fn code(self) -> i16 {
+        self as i16
+    }
+
+    pub fn from_code(code: i16) -> Option<Self> {
+        Self::ALL.into_iter().find(|level| level.code() == code)
+    }
+
+    /// Its name in addresses and CSS classes: "sangat-tinggi".
+    pub fn slug(self) -> &'static str {
+        match self {
+            Self::SangatRendah => "sangat-rendah",
+            Self::Rendah => "rendah",
+            Self::Sedang => "sedang",
+            Self::Tinggi => "tinggi",
+            Self::SangatTinggi => "sangat-tinggi",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|level| level.slug() == slug)
+    }
+}
+
+/// A likelihood and an impact rated by the matrix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Rating {
+    pub likelihood: u8,
+    pub impact: u8,
+    /// 1 to 25, the cell's "besaran risiko".
+    pub score: u8,
+    pub level: Level,
+}
+
+/// The 5×5 matrix: for each likelihood and impact (1 to 5), its score and
+/// level. Data, kept in the database and adjusted by admins; BPKP's as
+/// seeded.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Matrix {
+    /// `cells[likelihood - 1][impact - 1]`.
+    cells: [[(u8, Level); 5]; 5],
+}
+
+/// BPKP's scores (PermenPAN-RB 5/2020, "besaran risiko"), by likelihood
+/// (row, 1 first) and impact (column, 1 first).
+pub const BPKP_SCORES: [[u8; 5]; 5] = [
+    [1, 3, 5, 8, 20],
+    [2, 7, 11, 13, 21],
+    [4, 10, 14, 17, 22],
+    [6, 12, 16, 19, 24],
+    [9, 15, 18, 23, 25],
+];
+
+/// BPKP's level of a score: 1–5 very low, 6–10 low, 11–15 medium, 16–19
+/// high, 20–25 very high.
+pub fn bpkp_level(score: u8) -> Level {
+    match score {
+        0..=5 => Level::SangatRendah,
+        6..=10 => Level::Rendah,
+        11..=15 => Level::Sedang,
+        16..=19 => Level::Tinggi,
+        _ => Level::SangatTinggi,
+    }
+}
+
+impl Default for Matrix {
+    fn default() -> Self {
+        Self::bpkp()
+    }
+}
+
+impl Matrix {
+    pub fn bpkp() -> Self {
+        Self { cells: BPKP_SCORES.map(|row| row.map(|score| (score, bpkp_level(score)))) }
+    }
+
+    /// The rating of a likelihood and an impact; `None` outside 1 to 5.
+    pub fn rate(&self, likelihood: u8, impact: u8) -> Option<Rating> {
+        let (l, i) = (usize::from(likelihood).checked_sub(1)?, usize::from(impact).checked_sub(1)?);
+        let (score, level) = *self.cells.get(l)?.get(i)?;
+        Some(Rating { likelihood, impact, score, level })
+    }
+
+    /// Every cell: (likelihood, impact, score, level).
+    pub fn cells(&self) -> impl Iterator<Item = (u8, u8, u8, Level)> + '_ {
+        self.cells.iter().enumerate().flat_map(|(l, row)| {
+            row.iter()
+                .enumerate()
+                .map(move |(i, (score, level))| (l as u8 + 1, i as u8 + 1, *score, *level))
+        })
+    }
+
+    /// A matrix from stored cells (likelihood, impact, score, level). Every
+    /// cell must be there once, scores 1 to 25 each once, and a higher score
+    /// never a lower level.
+    pub fn from_cells(cells: &[(i16, i16, i16, i16)]) -> Result<Self, FieldError> {
+        let wrong = FieldError::new(Field::Matrix, FieldProblem::UnknownValue);
+        let mut matrix = [[None::<(u8, Level)>; 5]; 5];
+        for &(l, i, score, level) in cells {
+            let in_scale = |v: i16| (1..=5).contains(&v);
+            if !in_scale(l) || !in_scale(i) || !(1..=25).contains(&score) {
+                return Err(wrong);
+            }
+            let level = Level::from_code(level).ok_or(wrong)?;
+            let cell = &mut matrix[l as usize - 1][i as usize - 1];
+            if cell.replace((score as u8, level)).is_some() {
+                return Err(wrong);
+            }
+        }
+        let mut rows = [[(0, Level::SangatRendah); 5]; 5];
+        for (l, row) in matrix.iter().enumerate() {
+            for (i, cell) in row.iter().enumerate() {
+                rows[l][i] = cell.ok_or(wrong)?;
+            }
+        }
+        let matrix = Self { cells: rows };
+        matrix.check()?;
+        Ok(matrix)
+    }
+
+    /// The matrix with the level of each score as `levels` says (scores stay).
+    pub fn with_levels(&self, levels: &[(u8, Level)]) -> Result<Self, FieldError> {
+        let mut changed = self.clone();
+        for (score, level) in levels {
+            let cell = changed.cells.iter_mut().flatten().find(|(s, _)| s == score);
+            let Some(cell) = cell else {
+                return Err(FieldError::new(Field::Matrix, FieldProblem::UnknownValue));
+            };
+            cell.1 = *level;
+        }
+        changed.check()?;
+        Ok(changed)
+    }
+
+    /// Scores 1 to 25 each once, levels rising with the score.
+    fn check(&self) -> Result<(), FieldError> {
+        let mut by_score: Vec<(u8, Level)> = self.cells.iter().flatten().copied().collect();
+        by_score.sort();
+        let scores_ok =
+            by_score.iter().enumerate().all(|(at, (score, _))| *score as usize == at + 1);
+        if !scores_ok {
+            return Err(FieldError::new(Field::Matrix, FieldProblem::UnknownValue));
+        }
+        if by_score.windows(2).any(|pair| pair[1].1 < pair[0].1) {
+            return Err(FieldError::new(Field::Matrix, FieldProblem::LevelsOutOfOrder));
+        }
+        Ok(())
+    }
+}
+
+/// Whether a conflict has arisen (aktual) or may arise (potensial).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Nature {
+    Aktual,
+    Potensial,
+}
+
+impl Nature {
+    pub const ALL: [Self; 2] = [Self::Aktual, Self::Potensial];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Aktual => "aktual",
+            Self::Potensial => "potensial",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|nature| nature.code() == code)
+    }
+}
+
+/// Where a control action (RTP) stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum RtpStatus {
+    BelumDimulai,
+    DalamProses,
+    Selesai,
+}
+
+impl RtpStatus {
+    pub const ALL: [Self; 3] = [Self::BelumDimulai, Self::DalamProses, Self::Selesai];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::BelumDimulai => "belum_dimulai",
+            Self::DalamProses => "dalam_proses",
+            Self::Selesai => "selesai",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|status| status.code() == code)
+    }
+}
+
+/// Longest position (jabatan) or owner name, in characters.
+pub const MAX_SHORT_TEXT_CHARS: usize = 200;
+/// Longest existing control or its basis, in characters.
+pub const MAX_CONTROL_CHARS: usize = 4_000;
+
+/// An assessment field's value, parsed. Every field is optional: a row is
+/// assessed step by step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    None,
+    Number(i32),
+    Text(String),
+    Date(NaiveDate),
+}
+
+/// Whether `field` is one of the assessment's.
+pub fn is_assessment(field: Field) -> bool {
+    Field::ASSESSMENT.contains(&field)
+}
+
+/// Parses an assessment field's value as written in a form or a call:
+/// `""` is no value; scales are 1 to 5, quarters 1 to 4, dates
+/// `YYYY-MM-DD`, statuses and natures their codes, sources an id.
+pub fn parse_assessment(field: Field, raw: &str) -> Result<Value, FieldError> {
+    let error = |problem| FieldError::new(field, problem);
+    let text = clean_text(raw).map_err(error)?;
+    if text.is_empty() {
+        return Ok(Value::None);
+    }
+    let number = |min: i32, max: i32| match text.parse::<i32>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(Value::Number(n)),
+        _ => Err(error(FieldProblem::OutOfRange { min, max })),
+    };
+    let limited = |limit: usize| {
+        if text.chars().count() > limit {
+            Err(error(FieldProblem::TooLong { limit }))
+        } else {
+            Ok(Value::Text(text.clone()))
+        }
+    };
+    match field {
+        Field::InherentLikelihood
+        | Field::InherentImpact
+        | Field::ResidualLikelihood
+        | Field::ResidualImpact => number(1, 5),
+        Field::TargetQuarter => number(1, 4),
+        Field::Source => match text.parse::<i32>() {
+            Ok(id) if id > 0 => Ok(Value::Number(id)),
+            _ => Err(error(FieldProblem::UnknownValue)),
+        },
+        Field::Nature => Nature::from_code(&text)
+            .map(|nature| Value::Text(nature.code().to_owned()))
+            .ok_or(error(FieldProblem::UnknownValue)),
+        Field::RtpStatus => RtpStatus::from_code(&text)
+            .map(|status| Value::Text(status.code().to_owned()))
+            .ok_or(error(FieldProblem::UnknownValue)),
+        Field::TargetDate => {
+            parse_date(&text).map(Value::Date).ok_or(error(FieldProblem::InvalidDate))
+        }
+        Field::Jabatan | Field::Owner => limited(MAX_SHORT_TEXT_CHARS),
+        Field::ExistingControl | Field::ControlBasis => limited(MAX_CONTROL_CHARS),
+        _ => Err(error(FieldProblem::UnknownValue)),
+    }
+}
+
+/// A date as `YYYY-MM-DD`, between the years 2000 and 2100.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()?;
+    (2000..=2100).contains(&date.year()).then_some(date)
+}
+
+/// The last day of quarter (triwulan) `quarter` of `year`.
+pub fn quarter_end(year: i32, quarter: u8) -> Option<NaiveDate> {
+    let (month, day) = match quarter {
+        1 => (3, 31),
+        2 => (6, 30),
+        3 => (9, 30),
+        4 => (12, 31),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// When a control action is due: its target date, else the end of its
+/// target quarter in the register's year.
+pub fn due_date(date: Option<NaiveDate>, quarter: Option<u8>, year: i32) -> Option<NaiveDate> {
+    date.or_else(|| quarter_end(year, quarter?))
+}
+
+/// Overdue: due before `today` and not done.
+pub fn is_overdue(due: Option<NaiveDate>, status: Option<RtpStatus>, today: NaiveDate) -> bool {
+    due.is_some_and(|due| due < today) && status != Some(RtpStatus::Selesai)
+}
+
+/// Refuses a residual rating above the inherent one (both known).
+pub fn check_residual(
+    field: Field,
+    inherent: Option<Rating>,
+    residual: Option<Rating>,
+) -> Result<(), FieldError> {
+    match (inherent, residual) {
+        (Some(inherent), Some(residual)) if residual.score > inherent.score => {
+            let problem =
+                FieldProblem::AboveInherent { inherent: inherent.score, residual: residual.score };
+            Err(FieldError::new(field, problem))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Today in the Biro's time zone (Asia/Makassar, WITA): what "overdue" is
+/// measured against, whatever the server's own zone.
+#[cfg(feature = "ssr")]
+pub fn today_in_makassar(now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    now.with_timezone(&chrono_tz::Asia::Makassar).date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> NaiveDate {
+        parse_date(text).unwrap()
+    }
+
+    #[test]
+    fn bpkp_matrix_rates_every_cell_with_its_score_and_level() {
+        let matrix = Matrix::bpkp();
+        // Corners and the level boundaries of BPKP's bands.
+        let expected = [
+            (1, 1, 1, Level::SangatRendah),
+            (1, 3, 5, Level::SangatRendah),
+            (4, 1, 6, Level::Rendah),
+            (3, 2, 10, Level::Rendah),
+            (2, 3, 11, Level::Sedang),
+            (5, 2, 15, Level::Sedang),
+            (4, 3, 16, Level::Tinggi),
+            (4, 4, 19, Level::Tinggi),
+            (1, 5, 20, Level::SangatTinggi),
+            (5, 5, 25, Level::SangatTinggi),
+        ];
+        for (l, i, score, level) in expected {
+            let rating = matrix.rate(l, i).unwrap();
+            assert_eq!((rating.score, rating.level), (score, level), "L{l} × D{i}");
+        }
+        let mut scores: Vec<u8> = matrix.cells().map(|(_, _, score, _)| score).collect();
+        scores.sort_unstable();
+        assert_eq!(scores, (1..=25).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn scores_rise_with_likelihood_and_impact() {
+        let matrix = Matrix::bpkp();
+        for l in 1..=5 {
+            for i in 1..=5 {
+                let here = matrix.rate(l, i).unwrap().score;
+                if l < 5 {
+                    assert!(matrix.rate(l + 1, i).unwrap().score > here);
+                }
+                if i < 5 {
+                    assert!(matrix.rate(l, i + 1).unwrap().score > here);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn level_bands_at_every_boundary() {
+        for (score, level) in [
+            (5, Level::SangatRendah),
+            (6, Level::Rendah),
+            (10, Level::Rendah),
+            (11, Level::Sedang),
+            (15, Level::Sedang),
+            (16, Level::Tinggi),
+            (19, Level::Tinggi),
+            (20, Level::SangatTinggi),
+        ] {
+            assert_eq!(bpkp_level(score), level, "score {score}");
+        }
+    }
+
+    #[test]
+    fn outside_the_scale_there_is_no_rating() {
+        let matrix = Matrix::bpkp();
+        for (l, i) in [(0, 1), (1, 0), (6, 1), (1, 6)] {
+            assert_eq!(matrix.rate(l, i), None);
+        }
+    }
+
+    #[test]
+    fn stored_matrix_round_trips_and_bad_ones_are_refused() {
+        let cells: Vec<(i16, i16, i16, i16)> = Matrix::bpkp()
+            .cells()
+            .map(|(l, i, s, level)| (l.into(), i.into(), s.into(), level.code()))
+            .collect();
+        assert_eq!(Matrix::from_cells(&cells), Ok(Matrix::bpkp()));
+        assert!(Matrix::from_cells(&cells[1..]).is_err(), "a cell missing");
+        let mut twice = cells.clone();
+        twice[1] = twice[0];
+        assert!(Matrix::from_cells(&twice).is_err(), "a cell twice");
+        let mut lowered = cells.clone();
+        let top = lowered.iter_mut().find(|cell| cell.2 == 25).unwrap();
+        top.3 = 1;
+        assert_eq!(
+            Matrix::from_cells(&lowered),
+            Err(FieldError::new(Field::Matrix, FieldProblem::LevelsOutOfOrder))
+        );
+    }
+
+    #[test]
+    fn levels_can_move_but_never_fall_as_scores_rise() {
+        let matrix = Matrix::bpkp();
+        // Score 16 to "Sedang": 11–16 medium now.
+        let moved = matrix.with_levels(&[(16, Level::Sedang)]).unwrap();
+        assert_eq!(moved.rate(4, 3).unwrap().level, Level::Sedang);
+        assert_eq!(moved.rate(4, 4).unwrap().level, Level::Tinggi);
+        // Score 12 to "Tinggi" while 13 stays "Sedang": out of order.
+        assert_eq!(
+            matrix.with_levels(&[(12, Level::Tinggi)]),
+            Err(FieldError::new(Field::Matrix, FieldProblem::LevelsOutOfOrder))
+        );
+        assert!(matrix.with_levels(&[(26, Level::Tinggi)]).is_err());
+    }
+
+    #[test]
+    fn assessment_values_parse_with_their_limits() {
+        use Field::*;
+        assert_eq!(parse_assessment(InherentLikelihood, " 3 "), Ok(Value::Number(3)));
+        assert_eq!(parse_assessment(InherentLikelihood, ""), Ok(Value::None));
+        for bad in ["0", "6", "2.5", "tiga", "-1"] {
+            assert_eq!(
+                parse_assessment(ResidualImpact, bad),
+                Err(FieldError::new(ResidualImpact, FieldProblem::OutOfRange { min: 1, max: 5 })),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            parse_assessment(TargetQuarter, "5"),
+            Err(FieldError::new(TargetQuarter, FieldProblem::OutOfRange { min: 1, max: 4 }))
+        );
+        assert_eq!(parse_assessment(TargetDate, "2026-06-30"), Ok(Value::Date(date("2026-06-30"))));
+        for bad in ["2026-02-30", "30/06/2026", "1999-12-31", "2026-6-3x"] {
+            assert_eq!(
+                parse_assessment(TargetDate, bad),
+                Err(FieldError::new(TargetDate, FieldProblem::InvalidDate)),
+                "{bad}"
+            );
+        }
+        assert_eq!(parse_assessment(Nature, "aktual"), Ok(Value::Text("aktual".into())));
+        assert!(parse_assessment(Nature, "Aktual!").is_err());
+        assert_eq!(parse_assessment(RtpStatus, "selesai"), Ok(Value::Text("selesai".into())));
+        assert!(parse_assessment(RtpStatus, "done").is_err());
+        assert_eq!(parse_assessment(Source, "4"), Ok(Value::Number(4)));
+        assert!(parse_assessment(Source, "0").is_err());
+        let long = "a".repeat(MAX_SHORT_TEXT_CHARS + 1);
+        assert_eq!(
+            parse_assessment(Owner, &long),
+            Err(FieldError::new(Owner, FieldProblem::TooLong { limit: 200 }))
+        );
+        assert!(parse_assessment(ExistingControl, &"kata ".repeat(700)).is_ok());
+        assert!(matches!(
+            parse_assessment(Jabatan, "Kepala\u{0}Bagian"),
+            Err(FieldError { problem: FieldProblem::ControlCharacter { .. }, .. })
+        ));
+        assert_eq!(
+            parse_assessment(Jabatan, "\u{200B} Kepala Bagian "),
+            Ok(Value::Text("Kepala Bagian".into()))
+        );
+        assert!(parse_assessment(Aktivitas, "x").is_err(), "not an assessment field");
+    }
+
+    #[test]
+    fn due_dates_and_overdue_at_the_boundaries() {
+        assert_eq!(due_date(None, Some(2), 2026), Some(date("2026-06-30")));
+        assert_eq!(due_date(None, Some(4), 2026), Some(date("2026-12-31")));
+        assert_eq!(due_date(Some(date("2026-05-01")), Some(4), 2026), Some(date("2026-05-01")));
+        assert_eq!(due_date(None, None, 2026), None);
+        let due = Some(date("2026-06-30"));
+        let open = Some(RtpStatus::DalamProses);
+        assert!(!is_overdue(due, open, date("2026-06-30")), "due today is not overdue");
+        assert!(is_overdue(due, open, date("2026-07-01")));
+        assert!(is_overdue(due, None, date("2026-07-01")), "no status is not done");
+        assert!(!is_overdue(due, Some(RtpStatus::Selesai), date("2027-01-01")));
+        assert!(!is_overdue(None, open, date("2027-01-01")));
+    }
+
+    #[test]
+    fn residual_never_above_inherent() {
+        let matrix = Matrix::bpkp();
+        let (high, low) = (matrix.rate(4, 4), matrix.rate(2, 2));
+        assert_eq!(check_residual(Field::ResidualImpact, high, low), Ok(()));
+        assert_eq!(check_residual(Field::ResidualImpact, high, high), Ok(()));
+        assert_eq!(
+            check_residual(Field::ResidualImpact, low, high),
+            Err(FieldError::new(
+                Field::ResidualImpact,
+                FieldProblem::AboveInherent { inherent: 7, residual: 19 }
+            ))
+        );
+        assert_eq!(check_residual(Field::InherentImpact, None, high), Ok(()));
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn today_is_the_date_in_makassar() {
+        use chrono::TimeZone;
+        // 16:30 UTC is 00:30 the next day in WITA (UTC+8).
+        let late = chrono::Utc.with_ymd_and_hms(2026, 6, 30, 16, 30, 0).unwrap();
+        assert_eq!(today_in_makassar(late), date("2026-07-01"));
+        let early = chrono::Utc.with_ymd_and_hms(2026, 6, 30, 15, 59, 0).unwrap();
+        assert_eq!(today_in_makassar(early), date("2026-06-30"));
+    }
+}
