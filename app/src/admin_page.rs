@@ -34,6 +34,7 @@ pub fn AdminPage() -> impl IntoView {
                                 <Notice shown message/>
                                 <AddAccount bagian=accounts.bagian.clone() shown message reload/>
                                 <AccountList accounts shown message reload/>
+                                <crate::settings::MatrixEditor/>
                             </section>
                         }
                             .into_any()

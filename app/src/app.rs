@@ -57,6 +57,11 @@ pub fn App() -> impl IntoView {
                         view=crate::admin_page::AdminPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=StaticSegment("dasbor")
+                        view=crate::dashboard::DashboardPage
+                        ssr=SsrMode::Async
+                    />
                     // Async: the HTML holds every row in place, even without JavaScript.
                     <Route path=StaticSegment("") view=RegisterPage ssr=SsrMode::Async/>
                     <Route

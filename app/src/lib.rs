@@ -4,12 +4,14 @@ pub mod admin;
 mod admin_page;
 pub mod app;
 pub mod auth;
+pub mod dashboard;
 pub mod error;
 pub mod i18n;
 pub mod layout;
 pub mod live;
 pub mod register;
 pub mod rules;
+pub mod settings;
 
 #[cfg(feature = "ssr")]
 pub mod accounts;

@@ -33,10 +33,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let address = std::env::var("BASELINE_ADDR").unwrap_or_else(|_| "127.0.0.1:3102".into());
     let app = if url.starts_with("postgres") {
         let pool = sqlx::postgres::PgPoolOptions::new().max_connections(8).connect(&url).await?;
-        Router::new().route("/", get(page_postgres)).with_state(pool)
+        Router::new()
+            .route("/", get(page_postgres))
+            .route("/dashboard", get(dashboard_postgres))
+            .with_state(pool)
     } else {
         let pool = sqlx::sqlite::SqlitePoolOptions::new().max_connections(8).connect(&url).await?;
-        Router::new().route("/", get(page)).with_state(pool)
+        Router::new().route("/", get(page)).route("/dashboard", get(dashboard)).with_state(pool)
     };
     let listener = tokio::net::TcpListener::bind(&address).await?;
     eprintln!("baseline on http://{address}");
@@ -127,4 +130,102 @@ fn escape(out: &mut String, text: &str) {
             _ => out.push(c),
         }
     }
+}
+
+/// The dashboard's figures by hand: the same aggregate queries as the app's
+/// (counts by Bagian, level, status and overdue; the heat maps; realisation
+/// per quarter) straight through sqlx, summed into a plain HTML table.
+const REGISTER: &str = "(SELECT id FROM register ORDER BY year DESC, unit_id LIMIT 1)";
+
+type Group = (i32, Option<i16>, Option<i16>, Option<String>, i32, i64);
+type Cell = (i16, i16, i64);
+type Realised = (i32, i16, i64, Option<f64>);
+
+fn group_query() -> String {
+    let today = app::register::repo::today();
+    let overdue = format!(
+        "CASE WHEN rtp_due < '{today}' AND (rtp_status IS NULL OR rtp_status <> 'selesai') \
+         THEN 1 ELSE 0 END"
+    );
+    format!(
+        "SELECT bagian_id, inherent_level, residual_level, rtp_status, {overdue} AS overdue, \
+         COUNT(*) FROM risk WHERE register_id = {REGISTER} AND deleted_at IS NULL \
+         GROUP BY bagian_id, inherent_level, residual_level, rtp_status, {overdue}"
+    )
+}
+
+fn heat_query(kind: &str) -> String {
+    format!(
+        "SELECT {kind}_likelihood, {kind}_impact, COUNT(*) FROM risk \
+         WHERE register_id = {REGISTER} AND deleted_at IS NULL AND {kind}_score IS NOT NULL \
+         GROUP BY {kind}_likelihood, {kind}_impact"
+    )
+}
+
+fn realised_query() -> String {
+    format!(
+        "SELECT r.bagian_id, q.quarter, COUNT(*), CAST(AVG(q.progress) AS DOUBLE PRECISION) \
+         FROM rtp_realisation q JOIN risk r ON r.id = q.risk_id \
+         WHERE r.register_id = {REGISTER} AND r.deleted_at IS NULL \
+         AND q.year = (SELECT year FROM register WHERE id = {REGISTER}) \
+         GROUP BY r.bagian_id, q.quarter"
+    )
+}
+
+macro_rules! dashboard_handler {
+    ($name:ident, $pool:ty) => {
+        async fn $name(State(pool): State<$pool>) -> Result<Html<String>, StatusCode> {
+            let fail = |_| StatusCode::SERVICE_UNAVAILABLE;
+            let groups: Vec<Group> =
+                sqlx::query_as(&group_query()).fetch_all(&pool).await.map_err(fail)?;
+            let inherent: Vec<Cell> =
+                sqlx::query_as(&heat_query("inherent")).fetch_all(&pool).await.map_err(fail)?;
+            let residual: Vec<Cell> =
+                sqlx::query_as(&heat_query("residual")).fetch_all(&pool).await.map_err(fail)?;
+            let realised: Vec<Realised> =
+                sqlx::query_as(&realised_query()).fetch_all(&pool).await.map_err(fail)?;
+            Ok(Html(render_dashboard(&groups, [&inherent, &residual], &realised)))
+        }
+    };
+}
+
+dashboard_handler!(dashboard, SqlitePool);
+dashboard_handler!(dashboard_postgres, PgPool);
+
+fn render_dashboard(groups: &[Group], heat: [&[Cell]; 2], realised: &[Realised]) -> String {
+    // Per Bagian: risks, inherent levels, residual levels, overdue, quarters.
+    let mut lines: std::collections::BTreeMap<i32, ([i64; 6], [i64; 6], i64, i64, [f64; 4])> =
+        Default::default();
+    for (bagian, inherent, residual, _status, overdue, n) in groups {
+        let line = lines.entry(*bagian).or_default();
+        line.0[inherent.unwrap_or(0).clamp(0, 5) as usize] += n;
+        line.1[residual.unwrap_or(0).clamp(0, 5) as usize] += n;
+        line.2 += n;
+        line.3 += i64::from(*overdue) * n;
+    }
+    for (bagian, quarter, _n, progress) in realised {
+        let line = lines.entry(*bagian).or_default();
+        line.4[(*quarter).clamp(1, 4) as usize - 1] = progress.unwrap_or(0.0);
+    }
+    let mut html = String::from("<!DOCTYPE html><html lang=\"id\"><body><main><table>");
+    for (bagian, (inherent, residual, risks, overdue, quarters)) in lines {
+        let _ = write!(html, "<tr><th>{bagian}</th><td>{risks}</td><td>{overdue}</td>");
+        for n in inherent.iter().chain(&residual) {
+            let _ = write!(html, "<td>{n}</td>");
+        }
+        for q in quarters {
+            let _ = write!(html, "<td>{q:.0}</td>");
+        }
+        html.push_str("</tr>");
+    }
+    html.push_str("</table>");
+    for cells in heat {
+        html.push_str("<svg>");
+        for (l, i, n) in cells {
+            let _ = write!(html, "<text x=\"{i}\" y=\"{l}\">{n}</text>");
+        }
+        html.push_str("</svg>");
+    }
+    html.push_str("</main></body></html>");
+    html
 }

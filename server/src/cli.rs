@@ -66,12 +66,15 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
-    /// Create a synthetic register of ROWS rows (for benchmarks and trials).
+    /// Create a synthetic register of ROWS rows (for benchmarks and trials);
+    /// with --assessed its rows are rated and their control actions tracked.
     Generate {
         #[arg(long)]
         rows: usize,
         #[arg(long)]
         year: Option<i32>,
+        #[arg(long)]
+        assessed: bool,
     },
 }
 
@@ -152,12 +155,22 @@ pub async fn run(cli: Cli) -> ExitCode {
             export(&db, RegisterKey { unit_id: unit, year }, format, locale).await
         }
         Command::User { command } => user(&db, command, locale).await,
-        Command::Generate { rows, year } => {
+        Command::Generate { rows, year, assessed } => {
             let year = year.unwrap_or(current_year());
             let report = app::import::generate::generate_register(&db, rows, year).await;
-            report
-                .map(|report| eprintln!("{}", text::import_summary(locale, &report)))
-                .map_err(|error| text::write_error(locale, &error))
+            match report {
+                Ok(report) => {
+                    eprintln!("{}", text::import_summary(locale, &report));
+                    if assessed {
+                        app::import::generate::assess_generated(&db, report.register_id)
+                            .await
+                            .map_err(|error| error.to_string())
+                    } else {
+                        Ok(())
+                    }
+                }
+                Err(error) => Err(text::write_error(locale, &error)),
+            }
         }
     };
     match outcome {

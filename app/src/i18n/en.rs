@@ -38,6 +38,52 @@ pub const STRINGS: Strings = Strings {
         "Residual Risk",
         "Control Action (RTP)",
     ],
+    dashboard_title: "Conflict of Interest Risk Dashboard",
+    nav_register: "Mapping table",
+    nav_dashboard: "Dashboard",
+    show: "Show",
+    open_register: "Open the mapping table",
+    live_note: "Figures update by themselves as people edit.",
+    total_labels: [
+        "Risks",
+        "Inherent risks high or above",
+        "Residual risks high or above",
+        "Control actions done",
+        "Control actions overdue",
+    ],
+    heat_title: "Risk maps",
+    heat_names: ["Inherent risk (before control)", "Residual risk (after control)"],
+    heat_cell_label: |l, l_name, i, i_name, risks, rating| {
+        format!("Likelihood {l} ({l_name}), impact {i} ({i_name}): {risks} risks; {rating}")
+    },
+    level_abbr: ["VL", "L", "M", "H", "VH"],
+    legend_label: "Risk levels",
+    total_row: "Biro total",
+    levels_title: "Risk levels per section",
+    risks_column: "Risks",
+    progress_title: "Control action progress per section",
+    realisation_note: "Realisation per quarter: control actions reported · average progress.",
+    progress_column: "Progress",
+    quarter_cell: |actions, progress| format!("{actions} · {progress}%"),
+    progress_label: |done, in_progress, not_started| {
+        format!("{done} done, {in_progress} in progress, {not_started} not started")
+    },
+    matrix_title: "5 × 5 risk matrix",
+    matrix_lead: "Each cell's score follows BPKP's guide; the level of each score can be changed. Saving re-levels every risk of the tables not yet adopted, and each risk's history records it.",
+    matrix_cell_label: |l, i, score| {
+        format!("Level for likelihood {l}, impact {i} (score {score})")
+    },
+    matrix_save: "Save the matrix",
+    matrix_saved: |rows, registers| {
+        format!("Matrix saved: {rows} risks in {registers} tables re-levelled.")
+    },
+    filter_assessment: "Risk assessment and control actions",
+    all_values: "All",
+    high_and_above: "High and above",
+    overdue_only: "Only overdue control actions",
+    level_filters: ["Inherent level", "Residual level"],
+    heat_chip: |map, l, i| format!("Map {map}: likelihood {l}, impact {i}"),
+    remove_chip: "Remove",
     assessment_labels: [
         "Source",
         "Nature",

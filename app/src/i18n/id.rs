@@ -37,6 +37,52 @@ pub const STRINGS: Strings = Strings {
         "Risiko Residual",
         "Rencana Tindak Pengendalian (RTP)",
     ],
+    dashboard_title: "Dasbor Risiko Benturan Kepentingan",
+    nav_register: "Tabel pemetaan",
+    nav_dashboard: "Dasbor",
+    show: "Tampilkan",
+    open_register: "Buka tabel pemetaan",
+    live_note: "Angka diperbarui otomatis saat ada perubahan.",
+    total_labels: [
+        "Risiko",
+        "Risiko inheren tinggi ke atas",
+        "Risiko residual tinggi ke atas",
+        "RTP selesai",
+        "RTP terlambat",
+    ],
+    heat_title: "Peta risiko",
+    heat_names: ["Risiko inheren (sebelum pengendalian)", "Risiko residual (setelah pengendalian)"],
+    heat_cell_label: |l, l_name, i, i_name, risks, rating| {
+        format!("Kemungkinan {l} ({l_name}), dampak {i} ({i_name}): {risks} risiko; {rating}")
+    },
+    level_abbr: ["SR", "R", "S", "T", "ST"],
+    legend_label: "Tingkat risiko",
+    total_row: "Total Biro",
+    levels_title: "Tingkat risiko per Bagian",
+    risks_column: "Jumlah risiko",
+    progress_title: "Progres rencana tindak pengendalian per Bagian",
+    realisation_note: "Realisasi per triwulan: jumlah RTP yang dilaporkan · rata-rata progres.",
+    progress_column: "Progres",
+    quarter_cell: |actions, progress| format!("{actions} · {progress}%"),
+    progress_label: |done, in_progress, not_started| {
+        format!("{done} selesai, {in_progress} dalam proses, {not_started} belum dimulai")
+    },
+    matrix_title: "Matriks risiko 5 × 5",
+    matrix_lead: "Skor tiap sel mengikuti pedoman BPKP; tingkat risiko tiap skor dapat diubah. Menyimpan menilai ulang semua risiko pada tabel yang belum ditetapkan, dan riwayat tiap risiko mencatatnya.",
+    matrix_cell_label: |l, i, score| {
+        format!("Tingkat untuk kemungkinan {l}, dampak {i} (skor {score})")
+    },
+    matrix_save: "Simpan matriks",
+    matrix_saved: |rows, registers| {
+        format!("Matriks disimpan: {rows} risiko pada {registers} tabel dinilai ulang.")
+    },
+    filter_assessment: "Penilaian risiko dan RTP",
+    all_values: "Semua",
+    high_and_above: "Tinggi ke atas",
+    overdue_only: "Hanya RTP yang terlambat",
+    level_filters: ["Tingkat inheren", "Tingkat residual"],
+    heat_chip: |map, l, i| format!("Peta {map}: kemungkinan {l}, dampak {i}"),
+    remove_chip: "Hapus",
     assessment_labels: [
         "Sumber",
         "Sifat",

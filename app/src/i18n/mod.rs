@@ -94,6 +94,52 @@ pub struct Strings {
     /// The assessment columns: identification, existing control, inherent
     /// risk, residual risk, control action (RTP).
     pub assessment_columns: [&'static str; 5],
+    pub dashboard_title: &'static str,
+    pub nav_register: &'static str,
+    pub nav_dashboard: &'static str,
+    pub show: &'static str,
+    pub open_register: &'static str,
+    pub live_note: &'static str,
+    /// Risks, inherent high or above, residual high or above, control
+    /// actions done, overdue.
+    pub total_labels: [&'static str; 5],
+    pub heat_title: &'static str,
+    /// Inherent, residual.
+    pub heat_names: [&'static str; 2],
+    pub heat_cell_label: fn(
+        likelihood: u8,
+        likelihood_name: &str,
+        impact: u8,
+        impact_name: &str,
+        risks: u32,
+        rating: &str,
+    ) -> String,
+    /// Levels abbreviated, lowest first ("SR" … "ST").
+    pub level_abbr: [&'static str; 5],
+    pub legend_label: &'static str,
+    pub total_row: &'static str,
+    pub levels_title: &'static str,
+    pub risks_column: &'static str,
+    pub progress_title: &'static str,
+    pub realisation_note: &'static str,
+    pub progress_column: &'static str,
+    /// A quarter's realisation: actions reported, their average progress.
+    pub quarter_cell: fn(actions: u32, progress: u8) -> String,
+    pub progress_label: fn(done: u32, in_progress: u32, not_started: u32) -> String,
+    pub matrix_title: &'static str,
+    pub matrix_lead: &'static str,
+    pub matrix_cell_label: fn(likelihood: u8, impact: u8, score: u8) -> String,
+    pub matrix_save: &'static str,
+    pub matrix_saved: fn(rows: usize, registers: usize) -> String,
+    pub filter_assessment: &'static str,
+    pub all_values: &'static str,
+    pub high_and_above: &'static str,
+    pub overdue_only: &'static str,
+    /// Inherent level, residual level (the filter's selects).
+    pub level_filters: [&'static str; 2],
+    /// The filter names a heat map's cell: "Risiko inheren: kemungkinan 4, dampak 3".
+    pub heat_chip: fn(map: &str, likelihood: u8, impact: u8) -> String,
+    pub remove_chip: &'static str,
     /// Short labels of `Field::ASSESSMENT`, in its order.
     pub assessment_labels: [&'static str; 13],
     pub not_rated: &'static str,

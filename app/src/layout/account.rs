@@ -98,6 +98,36 @@ pub fn UserMenu() -> impl IntoView {
     view! { <Transition fallback=|| ()>{menu}</Transition> }.into_any()
 }
 
+/// The ways to the mapping table and the dashboard, for signed-in users.
+#[component]
+pub fn MainNav() -> impl IntoView {
+    let i18n = use_i18n();
+    let Some(SignedIn(user)) = use_context::<SignedIn>() else {
+        return ().into_any();
+    };
+    let location = leptos_router::hooks::use_location();
+    let current = move |dashboard: bool| {
+        let on_dashboard = location.pathname.with(|path| path.starts_with("/dasbor"));
+        (on_dashboard == dashboard).then_some("page")
+    };
+    let links = move || {
+        Suspend::new(async move {
+            user.await?;
+            Some(view! {
+                <nav class="main-nav" aria-label=move || i18n.t().app_name>
+                    <a class="header-link" href="/" aria-current=move || current(false)>
+                        {move || i18n.t().nav_register}
+                    </a>
+                    <a class="header-link" href="/dasbor" aria-current=move || current(true)>
+                        {move || i18n.t().nav_dashboard}
+                    </a>
+                </nav>
+            })
+        })
+    };
+    view! { <Transition fallback=|| ()>{links}</Transition> }.into_any()
+}
+
 /// The way to the admin page, for admins.
 #[component]
 pub fn AdminLink() -> impl IntoView {

@@ -15,6 +15,7 @@ pub fn SiteHeader() -> impl IntoView {
                 </span>
             </a>
             <div class="header-tools">
+                <super::MainNav/>
                 <super::AdminLink/>
                 <super::UserMenu/>
                 <LanguageSwitch/>

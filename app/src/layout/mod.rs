@@ -4,7 +4,7 @@ mod frame;
 mod status;
 mod title;
 
-pub use account::{AdminLink, LoginPage, UserMenu};
+pub use account::{AdminLink, LoginPage, MainNav, UserMenu};
 pub use frame::{SiteFooter, SiteHeader};
 pub use status::{ErrorPanel, NotFoundPage, StatusPanel};
 pub use title::PageTitle;

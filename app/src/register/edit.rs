@@ -194,7 +194,7 @@ pub async fn remove_bagian(register: i32, bagian: i32) -> Result<(), AppError> {
 /// Runs `write` in a write transaction as the web's author and commits it;
 /// errors carry their HTTP status.
 #[cfg(feature = "ssr")]
-pub(super) async fn in_write<T>(
+pub(crate) async fn in_write<T>(
     write: impl AsyncFnOnce(&sea_orm::DatabaseTransaction, &super::write::Actor) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
     let actor = web_actor();

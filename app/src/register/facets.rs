@@ -52,6 +52,12 @@ pub struct Facets {
     pub overdue: bool,
 }
 
+/// Levels as one value of an address: "tinggi,sangat-tinggi".
+pub fn levels_value(levels: &[Option<Level>]) -> String {
+    let slugs: Vec<&str> = levels.iter().map(|level| level.map_or(UNRATED, Level::slug)).collect();
+    slugs.join(",")
+}
+
 /// What a row offers the filter, folded once.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RowFacts {
@@ -87,10 +93,14 @@ impl Facets {
     /// The facets of an address's query; malformed parts are ignored.
     pub fn from_query(query: &ParamsMap) -> Self {
         let all = |key: &str| query.get_all(key).unwrap_or_default();
+        // A value may hold several, comma-separated (one select's choice).
+        let split = |key: &str| -> Vec<String> {
+            all(key).iter().flat_map(|v| v.split(',').map(|s| s.trim().to_owned())).collect()
+        };
         let levels = |key: &str| {
-            let mut levels: Vec<Option<Level>> = all(key)
+            let mut levels: Vec<Option<Level>> = split(key)
                 .iter()
-                .filter_map(|slug| match slug.trim() {
+                .filter_map(|slug| match slug.as_str() {
                     UNRATED => Some(None),
                     slug => Level::from_slug(slug).map(Some),
                 })
@@ -100,7 +110,7 @@ impl Facets {
             levels
         };
         let mut status: Vec<RtpStatus> =
-            all("rtp").iter().filter_map(|code| RtpStatus::from_code(code.trim())).collect();
+            split("rtp").iter().filter_map(|code| RtpStatus::from_code(code)).collect();
         status.sort_unstable_by_key(|status| status.code());
         status.dedup();
         let mut source: Vec<i32> =
@@ -132,18 +142,18 @@ impl Facets {
 
     /// Adds the facets to an address's query.
     pub fn write(&self, query: &mut ParamsMap) {
-        let slug = |level: &Option<Level>| level.map_or(UNRATED, Level::slug).to_owned();
-        for level in &self.inherent {
-            query.insert("inheren", slug(level));
+        if !self.inherent.is_empty() {
+            query.insert("inheren", levels_value(&self.inherent));
         }
-        for level in &self.residual {
-            query.insert("residual", slug(level));
+        if !self.residual.is_empty() {
+            query.insert("residual", levels_value(&self.residual));
         }
         if let Some((kind, likelihood, impact)) = self.cell {
             query.insert("peta", format!("{}:{likelihood}:{impact}", kind.key()));
         }
-        for status in &self.status {
-            query.insert("rtp", status.code().to_owned());
+        if !self.status.is_empty() {
+            let codes: Vec<&str> = self.status.iter().map(|status| status.code()).collect();
+            query.insert("rtp", codes.join(","));
         }
         for source in &self.source {
             query.insert("sumber", source.to_string());
@@ -258,6 +268,7 @@ mod tests {
             [&high, &low, &unrated].map(|row| facets.admits(row))
         };
         assert_eq!(by(&[("inheren", "tinggi")]), [true, false, false]);
+        assert_eq!(by(&[("inheren", "tinggi,belum-dinilai")]), [true, false, true]);
         assert_eq!(by(&[("inheren", UNRATED)]), [false, false, true]);
         assert_eq!(by(&[("peta", "inheren:4:4")]), [true, false, false]);
         assert_eq!(by(&[("peta", "inheren:4:3")]), [false, false, false]);

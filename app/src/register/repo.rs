@@ -22,24 +22,7 @@ pub async fn load_register(
     db: &impl ConnectionTrait,
     key: RegisterKey,
 ) -> Result<Option<RegisterView>, DbErr> {
-    // The register with its unit and the unit above it, in one query.
-    let parent = Alias::new("parent");
-    let query = register::Entity::find()
-        .select_only()
-        .columns([
-            register::Column::Id,
-            register::Column::UnitId,
-            register::Column::Version,
-            register::Column::Title,
-            register::Column::Year,
-            register::Column::Status,
-        ])
-        .column_as(org_unit::Column::Name, "unit_name")
-        .column_as(Expr::col((parent.clone(), org_unit::Column::Name)), "parent_name")
-        .join(JoinType::InnerJoin, register::Relation::OrgUnit.def())
-        .join_as(JoinType::LeftJoin, org_unit::Relation::Parent.def(), parent);
-    let found = addressed(query, key).into_model::<RegisterRecord>().all(db).await?;
-    let Some(register) = found.into_iter().next() else {
+    let Some(register) = register_record(db, key).await? else {
         return Ok(None);
     };
     let sections = section_names(db, register.id)
@@ -70,6 +53,43 @@ pub async fn load_register(
         sections,
         sources: sources(db).await?,
     }))
+}
+
+/// The register `key` names with its unit and the unit above it, in one
+/// query.
+pub(crate) async fn register_record(
+    db: &impl ConnectionTrait,
+    key: RegisterKey,
+) -> Result<Option<RegisterRecord>, DbErr> {
+    let parent = Alias::new("parent");
+    let query = register::Entity::find()
+        .select_only()
+        .columns([
+            register::Column::Id,
+            register::Column::UnitId,
+            register::Column::Version,
+            register::Column::Title,
+            register::Column::Year,
+            register::Column::Status,
+        ])
+        .column_as(org_unit::Column::Name, "unit_name")
+        .column_as(Expr::col((parent.clone(), org_unit::Column::Name)), "parent_name")
+        .join(JoinType::InnerJoin, register::Relation::OrgUnit.def())
+        .join_as(JoinType::LeftJoin, org_unit::Relation::Parent.def(), parent);
+    let found = addressed(query, key).into_model::<RegisterRecord>().all(db).await?;
+    Ok(found.into_iter().next())
+}
+
+/// The years unit `unit` has registers of, newest first.
+pub async fn register_years(db: &impl ConnectionTrait, unit: i32) -> Result<Vec<i32>, DbErr> {
+    register::Entity::find()
+        .select_only()
+        .column(register::Column::Year)
+        .filter(register::Column::UnitId.eq(unit))
+        .order_by_desc(register::Column::Year)
+        .into_tuple()
+        .all(db)
+        .await
 }
 
 /// Today in the Biro's time zone: what a row's target is measured against.
@@ -434,15 +454,25 @@ fn addressed(mut query: Select<register::Entity>, key: RegisterKey) -> Select<re
 }
 
 #[derive(FromQueryResult)]
-struct RegisterRecord {
-    id: i32,
-    unit_id: i32,
-    version: i32,
-    title: String,
-    year: i32,
-    status: String,
-    unit_name: String,
-    parent_name: Option<String>,
+pub(crate) struct RegisterRecord {
+    pub id: i32,
+    pub unit_id: i32,
+    pub version: i32,
+    pub title: String,
+    pub year: i32,
+    pub status: String,
+    pub unit_name: String,
+    pub parent_name: Option<String>,
+}
+
+impl RegisterRecord {
+    /// "Biro Administrasi Pimpinan Setda Provinsi Kalimantan Timur".
+    pub fn unit_line(&self) -> String {
+        match &self.parent_name {
+            Some(parent) => format!("{} {}", self.unit_name, parent),
+            None => self.unit_name.clone(),
+        }
+    }
 }
 
 /// The columns of a row that the table shows: no more is read.

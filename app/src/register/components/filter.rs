@@ -1,4 +1,4 @@
-use super::after_paint;
+use super::{FacetChoices, after_paint};
 use crate::i18n::use_i18n;
 use crate::register::filter::{MAX_SEARCH_CHARS, RowFilter};
 use leptos::{ev::SubmitEvent, html, prelude::*};
@@ -197,7 +197,27 @@ pub fn FilterBar(
             (t().all_rows)(total)
         }
     };
-    let clear = move || location.pathname.get();
+    let clear = move || {
+        // Clearing keeps the view (the assessment columns).
+        let view = filter.with(|filter| filter.assessment);
+        format!("{}{}", location.pathname.get(), if view { "?penilaian=1" } else { "" })
+    };
+    let go_facets = Callback::new({
+        let go = go.clone();
+        move |next: RowFilter| go(next, false)
+    });
+    let view_switch = move || {
+        let shown = filter.with(|filter| filter.assessment);
+        let next = RowFilter { assessment: !shown, ..filter.get() };
+        let href = format!("{}{}", location.pathname.get(), next.query_string());
+        let href = if href.contains('?') { href } else { format!("{href}?") };
+        let text = if shown { t().hide_assessment } else { t().show_assessment };
+        view! {
+            <a class="view-switch" href=href rel="external" data-testid="assessment-switch">
+                {text}
+            </a>
+        }
+    };
     view! {
         <form
             class="register-filter"
@@ -227,8 +247,15 @@ pub fn FilterBar(
                 <legend>{move || t().bagian_filter}</legend>
                 {choices}
             </fieldset>
+            <FacetChoices filter go=go_facets/>
+            {move || {
+                filter
+                    .with(|filter| filter.assessment)
+                    .then(|| view! { <input type="hidden" name="penilaian" value="1"/> })
+            }}
             <div class="filter-result">
                 <p role="status" aria-live="polite" data-testid="filter-count">{count}</p>
+                {view_switch}
                 <Show when=move || filter.with(RowFilter::is_active)>
                     <a
                         href=clear

@@ -377,7 +377,7 @@ pub fn follow_changes(
     });
     #[cfg(feature = "hydrate")]
     {
-        listen(id, known, store, catch_up);
+        listen(id, known, Some(store), catch_up);
         // Presences not said again expire.
         let every = std::time::Duration::from_secs(10);
         if let Ok(expiring) = set_interval_with_handle(move || store.expire(), every) {
@@ -394,10 +394,10 @@ pub fn follow_changes(
 /// answered 503 while starting, or 401) is opened anew, after a pause that
 /// grows with each failure.
 #[cfg(feature = "hydrate")]
-fn listen(
+pub fn listen(
     register: i32,
     known: StoredValue<i32>,
-    store: RowStore,
+    store: Option<RowStore>,
     catch_up: impl Fn() + Clone + 'static,
 ) {
     use std::cell::{Cell, RefCell};
@@ -439,6 +439,7 @@ fn listen(
             };
             if let Ok(presence) = serde_json::from_str::<Presence>(&data)
                 && presence.register == register
+                && let Some(store) = store
             {
                 store.hear(presence);
             }

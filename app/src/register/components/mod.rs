@@ -1,5 +1,6 @@
 mod assessment;
 mod cell;
+mod facets;
 mod filter;
 #[cfg(feature = "hydrate")]
 mod grid;
@@ -16,8 +17,11 @@ mod window;
 
 pub use assessment::{AssessmentCells, LevelBadge, SourceList};
 pub use cell::{Announcer, EditableCell};
+pub use facets::FacetChoices;
 pub use filter::{FilterBar, TypedFilter};
 pub use history::{DeletedRows, HistoryRow};
+#[cfg(feature = "hydrate")]
+pub use live::listen;
 pub use live::{RowLive, RowStore, announce_editing, follow_changes};
 pub use notes::NotesRow;
 pub use page::RegisterPage;

@@ -1,0 +1,94 @@
+import { Browser, expect, test } from "@playwright/test";
+import { stateOf } from "./accounts";
+import { expectAccessible, waitForHydration, watchForErrors } from "./helpers";
+
+/** A browser of its own, signed in as `name`, at `path`. */
+async function signedIn(browser: Browser, name: string, path: string, expected?: { path: string; status: number }) {
+  const context = await browser.newContext({ storageState: stateOf(name) });
+  const page = await context.newPage();
+  const errors = watchForErrors(page, expected);
+  await page.goto(path);
+  await waitForHydration(page);
+  return { context, page, errors };
+}
+
+test("a row is rated in place; the dashboard in another browser follows, and its heat map leads to those rows", async ({ browser }) => {
+  // Two browsers, five accessibility checks.
+  test.setTimeout(90_000);
+  const reader = await signedIn(browser, "pimpinan", "/dasbor");
+  const dashboard = reader.page;
+  await expect(dashboard.getByRole("heading", { level: 1 })).toHaveText("Dasbor Risiko Benturan Kepentingan");
+  const cell = dashboard.locator('[data-cell="inheren:4:5"] .heat-count');
+  const before = Number(await cell.textContent());
+  await expectAccessible(dashboard);
+  await dashboard.screenshot({ path: "screenshots/dashboard-desktop.png", fullPage: true });
+
+  // The editor of the first Bagian rates its first row: 4 × 5, score 24.
+  const editor = await signedIn(browser, "editor.perencanaan", "/?penilaian=1", {
+    path: "/api/save_assessment",
+    status: 422,
+  });
+  const page = editor.page;
+  const row = page.locator("table.official-table tbody tr[data-row-id]").first();
+  const id = await row.getAttribute("data-row-id");
+  await expect(page.locator(`#as-${id}-inherent_likelihood`)).toBeVisible();
+  await page.locator(`#as-${id}-inherent_likelihood`).selectOption("4");
+  await expect(row.locator("[data-testid=inherent] .level-badge")).toHaveText("Belum dinilai");
+  await page.locator(`#as-${id}-inherent_impact`).selectOption("5");
+  const badge = row.locator("[data-testid=inherent] .level-badge");
+  await expect(badge).toHaveText("Skor 24 · Sangat Tinggi");
+  await expect(badge).toHaveAttribute("data-level", "sangat-tinggi");
+
+  // Residual above inherent (5 × 5 = 25): refused with the limit, nothing kept.
+  await page.locator(`#as-${id}-residual_likelihood`).selectOption("5");
+  await page.locator(`#as-${id}-residual_impact`).selectOption("5");
+  await expect(row.locator('[data-field="residual_impact"] .cell-status')).toContainText(
+    "tidak boleh melebihi risiko inheren (skor 24)",
+  );
+  await expect(page.locator(`#as-${id}-residual_impact`)).toHaveValue("");
+  await page.locator(`#as-${id}-residual_impact`).selectOption("2");
+  await expect(row.locator("[data-testid=residual] .level-badge")).toHaveText("Skor 15 · Sedang");
+  await expectAccessible(page);
+  await page.screenshot({ path: "screenshots/register-assessment-desktop.png" });
+
+  // The dashboard heard it without a reload.
+  await expect(cell).toHaveText(String(before + 1));
+  const count = before + 1;
+
+  // Its cell opens the register filtered to exactly those rows.
+  await dashboard.locator('a[data-cell="inheren:4:5"]').click();
+  await expect(dashboard).toHaveURL(/peta=inheren(:|%3A)4(:|%3A)5/);
+  await waitForHydration(dashboard);
+  await expect(dashboard.locator("table.official-table tbody tr[data-row-id]")).toHaveCount(count);
+  await expect(dashboard.getByTestId("heat-chip")).toContainText("kemungkinan 4, dampak 5");
+  await expect(dashboard.getByTestId("filter-count")).toContainText(`${count} dari`);
+  await expectAccessible(dashboard);
+
+  // At phone width.
+  await dashboard.setViewportSize({ width: 390, height: 844 });
+  await dashboard.goto("/dasbor");
+  await waitForHydration(dashboard);
+  await expectAccessible(dashboard);
+  await dashboard.screenshot({ path: "screenshots/dashboard-phone.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: "screenshots/register-assessment-phone.png" });
+
+  expect(reader.errors).toEqual([]);
+  expect(editor.errors).toEqual([]);
+  await reader.context.close();
+  await editor.context.close();
+});
+
+test("the register's assessment filters are in the address", async ({ browser }) => {
+  const { context, page, errors } = await signedIn(browser, "pimpinan", "/?penilaian=1&rtp=belum_dimulai");
+  // No control action has a status yet: every row has not started.
+  await expect(page.getByTestId("filter-count")).toContainText("13 dari 13");
+  await page.locator("#facet-rtp").selectOption("selesai");
+  await expect(page).toHaveURL(/rtp=selesai/);
+  await expect(page.getByTestId("no-match")).toBeVisible();
+  await page.locator("#facet-rtp").selectOption("");
+  await expect(page.getByTestId("filter-count")).not.toContainText(" dari ");
+  await expectAccessible(page);
+  expect(errors).toEqual([]);
+  await context.close();
+});
