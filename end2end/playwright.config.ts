@@ -50,7 +50,7 @@ export default defineConfig({
     {
       // Signed in as an admin unless a journey says otherwise.
       name: "hydrated",
-      testIgnore: /no-javascript|rows|large|instances/,
+      testIgnore: /no-javascript|rows|matrix|large|instances/,
       dependencies: ["accounts"],
       use: { viewport: { width: 1366, height: 900 }, storageState: admin },
     },
@@ -63,7 +63,7 @@ export default defineConfig({
     {
       // Adds and deletes rows: runs after the journeys that count them.
       name: "rows",
-      testMatch: /rows/,
+      testMatch: /rows|matrix/,
       dependencies: ["hydrated", "no-javascript"],
       use: { viewport: { width: 1366, height: 900 }, storageState: admin },
     },

@@ -116,7 +116,7 @@ test("a register of 10,000 rows loads a window, and scrolling reaches every row 
   // of the table, and to the frame that shows it; and the Event Timing API's
   // verdict (it lists only events whose next paint came 16 ms or more later).
   await page.evaluate(() => window.scrollTo(0, 0));
-  const search = page.getByRole("searchbox");
+  const search = page.getByRole("searchbox", { name: "Cari" });
   await search.focus();
   await page.evaluate(() => {
     const w = window as unknown as { slowEvents: object[] };

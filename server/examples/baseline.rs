@@ -140,6 +140,8 @@ const REGISTER: &str = "(SELECT id FROM register ORDER BY year DESC, unit_id LIM
 type Group = (i32, Option<i16>, Option<i16>, Option<String>, i32, i64);
 type Cell = (i16, i16, i64);
 type Realised = (i32, i16, i64, Option<f64>);
+/// A Bagian's line: inherent levels, residual levels, risks, overdue, quarters.
+type Line = ([i64; 6], [i64; 6], i64, i64, [f64; 4]);
 
 fn group_query() -> String {
     let today = app::register::repo::today();
@@ -176,14 +178,22 @@ macro_rules! dashboard_handler {
     ($name:ident, $pool:ty) => {
         async fn $name(State(pool): State<$pool>) -> Result<Html<String>, StatusCode> {
             let fail = |_| StatusCode::SERVICE_UNAVAILABLE;
-            let groups: Vec<Group> =
-                sqlx::query_as(&group_query()).fetch_all(&pool).await.map_err(fail)?;
-            let inherent: Vec<Cell> =
-                sqlx::query_as(&heat_query("inherent")).fetch_all(&pool).await.map_err(fail)?;
-            let residual: Vec<Cell> =
-                sqlx::query_as(&heat_query("residual")).fetch_all(&pool).await.map_err(fail)?;
-            let realised: Vec<Realised> =
-                sqlx::query_as(&realised_query()).fetch_all(&pool).await.map_err(fail)?;
+            let groups: Vec<Group> = sqlx::query_as(sqlx::AssertSqlSafe(group_query()))
+                .fetch_all(&pool)
+                .await
+                .map_err(fail)?;
+            let inherent: Vec<Cell> = sqlx::query_as(sqlx::AssertSqlSafe(heat_query("inherent")))
+                .fetch_all(&pool)
+                .await
+                .map_err(fail)?;
+            let residual: Vec<Cell> = sqlx::query_as(sqlx::AssertSqlSafe(heat_query("residual")))
+                .fetch_all(&pool)
+                .await
+                .map_err(fail)?;
+            let realised: Vec<Realised> = sqlx::query_as(sqlx::AssertSqlSafe(realised_query()))
+                .fetch_all(&pool)
+                .await
+                .map_err(fail)?;
             Ok(Html(render_dashboard(&groups, [&inherent, &residual], &realised)))
         }
     };
@@ -194,8 +204,7 @@ dashboard_handler!(dashboard_postgres, PgPool);
 
 fn render_dashboard(groups: &[Group], heat: [&[Cell]; 2], realised: &[Realised]) -> String {
     // Per Bagian: risks, inherent levels, residual levels, overdue, quarters.
-    let mut lines: std::collections::BTreeMap<i32, ([i64; 6], [i64; 6], i64, i64, [f64; 4])> =
-        Default::default();
+    let mut lines: std::collections::BTreeMap<i32, Line> = Default::default();
     for (bagian, inherent, residual, _status, overdue, n) in groups {
         let line = lines.entry(*bagian).or_default();
         line.0[inherent.unwrap_or(0).clamp(0, 5) as usize] += n;

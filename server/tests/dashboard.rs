@@ -12,7 +12,8 @@ use sea_orm::{ConnectionTrait, Statement};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
-const YEAR: i32 = 2031;
+/// A year before the seed's: its targets have passed.
+const YEAR: i32 = 2025;
 
 /// What the test expects of one Bagian (or the total).
 #[derive(Debug, Default, PartialEq)]
@@ -146,7 +147,8 @@ async fn figures_match_the_rows(db: &TestDb) {
         .unwrap();
     assert_eq!(quarter(0)[0].as_u64().unwrap().to_string(), realised);
     assert_eq!(quarter(2)[0], 0);
-    assert_eq!(dashboard["years"][0], YEAR, "newest year first");
+    let years: Vec<i64> = serde_json::from_value(dashboard["years"].clone()).unwrap();
+    assert!(years.len() == 2 && years[0] > years[1] && years[1] == i64::from(YEAR), "{years:?}");
 }
 
 async fn a_save_reaches_the_dashboard(db: &TestDb) {

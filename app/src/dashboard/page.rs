@@ -201,7 +201,9 @@ fn HeatMap(view: DashboardView, kind: usize) -> impl IntoView {
                     // be an HTML one, invisible in an SVG made in the browser).
                     view! {
                         <g>
-                            <a href=href aria-label=label data-cell=format!("{key}:{l}:{i}")>
+                            // Named by its title (an aria-label would hide
+                            // the count it shows).
+                            <a href=href data-cell=format!("{key}:{l}:{i}")>
                                 <title>{title}</title>
                                 {body}
                             </a>

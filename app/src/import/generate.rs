@@ -69,7 +69,7 @@ pub async fn assess_generated(db: &DatabaseConnection, register: i32) -> Result<
         format!(
             "UPDATE risk SET \
                inherent_likelihood = CASE WHEN id % 9 = 0 THEN NULL ELSE 1 + (id * 7) % 5 END, \
-               inherent_impact = CASE WHEN id % 9 = 0 THEN NULL ELSE 1 + (id * 3) % 5 END, \
+               inherent_impact = CASE WHEN id % 9 = 0 THEN NULL ELSE 1 + ((id / 5) * 3) % 5 END, \
                rtp_status = CASE id % 4 WHEN 0 THEN NULL WHEN 1 THEN 'belum_dimulai' \
                  WHEN 2 THEN 'dalam_proses' ELSE 'selesai' END, \
                rtp_owner = 'Kepala Subbagian ' || (id % 7), \

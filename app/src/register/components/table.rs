@@ -209,6 +209,7 @@ pub fn RegisterTable(
             >
                 <table
                     class="official-table"
+                    class:has-assessment=assessment
                     node_ref=table
                     role=move || (editable && ready.get()).then_some("grid")
                     aria-describedby=move || (editable && ready.get()).then_some("grid-hint")

@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, waitForHydration, watchForErrors } from "./helpers";
+
+// Changes the matrix every page rates by: runs with the row journeys, after
+// those that read levels.
+test("an admin moves a level of the risk matrix; a disordered matrix is refused", async ({ page }) => {
+  const errors = watchForErrors(page, { path: "/api/set_risk_matrix", status: 422 });
+  await page.goto("/admin");
+  await waitForHydration(page);
+  const matrix = page.getByTestId("matrix-table");
+  await expect(matrix.locator("select")).toHaveCount(25);
+  await expect(page.locator("#matrix-24")).toHaveValue("sangat-tinggi");
+  await expectAccessible(page);
+  await page.screenshot({ path: "screenshots/admin-matrix.png", fullPage: true });
+
+  // 12 high while 13 stays medium: a level would fall as the score rises.
+  await page.locator("#matrix-12").selectOption("tinggi");
+  await page.getByTestId("matrix-save").click();
+  await expect(page.getByTestId("matrix-message")).toContainText("tidak boleh turun");
+  await page.locator("#matrix-12").selectOption("sedang");
+
+  // 15 high (medium 11–14, high 15–19): saved, every open register re-levelled.
+  await page.locator("#matrix-15").selectOption("tinggi");
+  await page.getByTestId("matrix-save").click();
+  await expect(page.getByTestId("matrix-message")).toContainText("Matriks disimpan");
+  await page.reload();
+  await waitForHydration(page);
+  await expect(page.locator("#matrix-15")).toHaveValue("tinggi");
+  // And back as BPKP has it.
+  await page.locator("#matrix-15").selectOption("sedang");
+  await page.getByTestId("matrix-save").click();
+  await expect(page.getByTestId("matrix-message")).toContainText("Matriks disimpan");
+  expect(errors).toEqual([]);
+});
