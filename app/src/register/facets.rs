@@ -176,6 +176,16 @@ impl Facets {
 
     /// Whether a row with these facts is shown.
     pub fn admits(&self, row: &RowFacts) -> bool {
+        self.admits_with(row, &self.owner_words())
+    }
+
+    /// The owner's words, folded: made once per filtering, not per row.
+    pub fn owner_words(&self) -> Vec<String> {
+        fold(self.owner.trim()).split_whitespace().map(str::to_owned).collect()
+    }
+
+    /// [`Self::admits`], with the owner's words folded already.
+    pub fn admits_with(&self, row: &RowFacts, owner: &[String]) -> bool {
         let level = |chosen: &[Option<Level>], rating: Option<Rating>| {
             chosen.is_empty() || chosen.contains(&rating.map(|rating| rating.level))
         };
@@ -189,14 +199,13 @@ impl Facets {
                 rating.is_some_and(|r| (r.likelihood, r.impact) == (likelihood, impact))
             }
         };
-        let owner = fold(self.owner.trim());
         level(&self.inherent, row.inherent)
             && level(&self.residual, row.residual)
             && cell
             && (self.status.is_empty() || self.status.contains(&effective_status(row.status)))
             && (self.source.is_empty() || row.source.is_some_and(|s| self.source.contains(&s)))
             && self.nature.is_none_or(|nature| row.nature == Some(nature))
-            && owner.split_whitespace().all(|word| row.owner.contains(word))
+            && owner.iter().all(|word| row.owner.contains(word.as_str()))
             && (!self.overdue || row.overdue)
     }
 }

@@ -207,10 +207,11 @@ impl SearchIndex {
             .map(|(id, _)| filter.bagian.is_empty() || filter.bagian.contains(id))
             .collect();
         let facets = filter.facets.is_active().then_some(&filter.facets);
+        let owner = filter.facets.owner_words();
         rows.filter(|(_, place, text, facts)| {
             let name = &self.sections[*place].1;
             chosen[*place]
-                && facets.is_none_or(|facets| facets.admits(facts))
+                && facets.is_none_or(|facets| facets.admits_with(facts, &owner))
                 && terms.iter().all(|term| {
                     term.find(text.as_bytes()).is_some() || term.find(name.as_bytes()).is_some()
                 })

@@ -338,6 +338,18 @@ pub async fn update_row(
     Ok(version)
 }
 
+/// The register of live row `id`.
+async fn row_place(txn: &DatabaseTransaction, id: i32) -> Result<i32, WriteError> {
+    risk::Entity::find_by_id(id)
+        .select_only()
+        .column(risk::Column::RegisterId)
+        .filter(risk::Column::DeletedAt.is_null())
+        .into_tuple::<i32>()
+        .one(txn)
+        .await?
+        .ok_or(WriteError::NotFound)
+}
+
 /// A cell saved: the row's version after it, and the text as stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SavedCell {
@@ -359,14 +371,7 @@ pub async fn save_cell(
     value: &RichText,
 ) -> Result<SavedCell, WriteError> {
     let column = cell_column(field)?;
-    let register_id = risk::Entity::find_by_id(id)
-        .select_only()
-        .column(risk::Column::RegisterId)
-        .filter(risk::Column::DeletedAt.is_null())
-        .into_tuple::<i32>()
-        .one(txn)
-        .await?
-        .ok_or(WriteError::NotFound)?;
+    let register_id = row_place(txn, id).await?;
     let register = lock_register(txn, register_id).await?;
     // Read under the register's lock: no one moves the row meanwhile.
     let bagian_id = risk::Entity::find_by_id(id)

@@ -52,14 +52,7 @@ pub async fn save_assessment(
     let expected = parse_assessment(field, expected)
         .map(|value| text_of(&value))
         .unwrap_or_else(|_| expected.to_owned());
-    let register_id = risk::Entity::find_by_id(id)
-        .select_only()
-        .column(risk::Column::RegisterId)
-        .filter(risk::Column::DeletedAt.is_null())
-        .into_tuple::<i32>()
-        .one(txn)
-        .await?
-        .ok_or(WriteError::NotFound)?;
+    let register_id = row_place(txn, id).await?;
     let register = lock_register(txn, register_id).await?;
     // Read under the register's lock: no one changes the row meanwhile.
     let (mut row, bagian_id, version) = read_row(txn, id).await?;

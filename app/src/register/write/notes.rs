@@ -6,18 +6,6 @@ use super::*;
 use crate::entities::review_note;
 use crate::rules::parse_note;
 
-/// The register and Bagian of live row `id`.
-async fn row_place(txn: &DatabaseTransaction, id: i32) -> Result<i32, WriteError> {
-    risk::Entity::find_by_id(id)
-        .select_only()
-        .column(risk::Column::RegisterId)
-        .filter(risk::Column::DeletedAt.is_null())
-        .into_tuple::<i32>()
-        .one(txn)
-        .await?
-        .ok_or(WriteError::NotFound)
-}
-
 /// Adds a note to row `row_id`; returns its id. The text is checked by the
 /// note rules (present, at most 2,000 characters, no control characters).
 pub async fn add_note(
