@@ -35,6 +35,7 @@ pub fn AdminPage() -> impl IntoView {
                                 <AddAccount bagian=accounts.bagian.clone() shown message reload/>
                                 <AccountList accounts shown message reload/>
                                 <crate::settings::MatrixEditor/>
+                                <crate::settings::SourcesEditor/>
                             </section>
                         }
                             .into_any()

@@ -92,3 +92,59 @@ test("the register's assessment filters are in the address", async ({ browser })
   expect(errors).toEqual([]);
   await context.close();
 });
+
+test("a quarter's realisation is reported in place; the dashboard in another browser follows", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const reader = await signedIn(browser, "pimpinan", "/dasbor");
+  const quarter = reader.page.locator('[data-testid=progress-table] tfoot td[data-quarter="2"]');
+  await expect(quarter).toHaveText("–");
+
+  const editor = await signedIn(browser, "editor.perencanaan", "/?penilaian=1", {
+    path: "/api/save_assessment",
+    status: 422,
+  });
+  const page = editor.page;
+  const row = page.locator("table.official-table tbody tr[data-row-id]").first();
+  const id = await row.getAttribute("data-row-id");
+  const panel = row.getByTestId("realisation");
+  await expect(panel.locator("summary")).toContainText("belum ada laporan");
+  await panel.locator("summary").click();
+  await expect(panel.locator("fieldset")).toHaveCount(4);
+
+  // Triwulan II: what was done, a progress out of range (refused with the
+  // limit, nothing kept), then a right one, and a link as evidence.
+  await page.locator(`#as-${id}-realisation_note-2`).fill("Sosialisasi SOP gratifikasi kepada 24 pegawai");
+  await page.locator(`#as-${id}-realisation_note-2`).press("Tab");
+  const progress = page.locator(`#as-${id}-realisation_progress-2`);
+  await progress.fill("140");
+  await progress.press("Tab");
+  await expect(row.locator('[data-quarter="2"] [data-field="realisation_progress"] .cell-status')).toContainText(
+    "0 sampai 100",
+  );
+  await expect(progress).toHaveValue("");
+  await progress.fill("40");
+  await progress.press("Tab");
+  await expect(panel.locator("summary")).toContainText("TW II 40%");
+  const evidence = page.locator(`#as-${id}-realisation_evidence-2`);
+  await evidence.fill("https://jdih.kaltimprov.go.id/notulen/2026-05-12");
+  await evidence.press("Tab");
+  const link = row.locator('[data-quarter="2"] a.evidence-link');
+  await expect(link).toHaveAttribute("href", "https://jdih.kaltimprov.go.id/notulen/2026-05-12");
+  await expect(link).toHaveAttribute("rel", /noopener/);
+  await expectAccessible(page);
+  await row.screenshot({ path: "screenshots/register-realisation-desktop.png" });
+
+  // The dashboard heard it without a reload: one action reported, 40 %.
+  await expect(quarter).toHaveText("1 · 40%");
+
+  // A note that is markup stays text, never a link.
+  await evidence.fill('<a href="javascript:alert(1)">notulen</a>');
+  await evidence.press("Tab");
+  await expect(link).toHaveCount(0);
+  await expect(evidence).toHaveValue('<a href="javascript:alert(1)">notulen</a>');
+
+  expect(reader.errors).toEqual([]);
+  expect(editor.errors).toEqual([]);
+  await reader.context.close();
+  await editor.context.close();
+});

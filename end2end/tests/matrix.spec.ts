@@ -32,3 +32,41 @@ test("an admin moves a level of the risk matrix; a disordered matrix is refused"
   await expect(page.getByTestId("matrix-message")).toContainText("Matriks disimpan");
   expect(errors).toEqual([]);
 });
+
+test("an admin adds, renames and retires a source of conflict; the register offers what is active", async ({ page }) => {
+  const errors = watchForErrors(page, { path: "/api/add_conflict_source", status: 422 });
+  await page.goto("/admin");
+  await waitForHydration(page);
+  const list = page.getByTestId("source-list");
+  await expect(list.locator("li")).toHaveCount(6);
+  await page.locator("#source-new").fill("Rangkap jabatan");
+  await page.getByRole("button", { name: "Tambah sumber" }).click();
+  await expect(page.getByTestId("source-message")).toHaveText("Sumber “Rangkap jabatan” disimpan.");
+  await expect(list.locator("li")).toHaveCount(7);
+  // The same name again, in other letters: refused by name.
+  await page.locator("#source-new").fill("RANGKAP JABATAN");
+  await page.getByRole("button", { name: "Tambah sumber" }).click();
+  await expect(page.getByTestId("source-message")).toContainText("sudah ada");
+  await expect(list.locator("li")).toHaveCount(7);
+
+  const added = list.locator("li").last();
+  await added.locator("input").fill("Rangkap jabatan ASN");
+  await added.getByRole("button", { name: "Simpan nama" }).click();
+  await expect(page.getByTestId("source-message")).toHaveText("Sumber “Rangkap jabatan ASN” disimpan.");
+  await expectAccessible(page);
+  await page.screenshot({ path: "screenshots/admin-sources.png", fullPage: true });
+
+  // Offered on the register while active, not once retired.
+  const source = page.locator("[id$='-conflict_source_id']").first();
+  await page.goto("/?penilaian=1");
+  await waitForHydration(page);
+  await expect(source.locator("option", { hasText: "Rangkap jabatan ASN" })).toHaveCount(1);
+  await page.goto("/admin");
+  await waitForHydration(page);
+  await list.locator("li").last().getByRole("button", { name: "Tidak dipakai lagi" }).click();
+  await expect(list.locator("li").last()).toContainText("tidak dipakai lagi");
+  await page.goto("/?penilaian=1");
+  await waitForHydration(page);
+  await expect(source.locator("option", { hasText: "Rangkap jabatan ASN" })).toHaveCount(0);
+  expect(errors).toEqual([]);
+});

@@ -27,26 +27,12 @@ async fn save(
 
 /// Row `row`'s assessment as the register shows it.
 async fn assessment(app: &App, row: &str) -> Value {
-    let register = app.get("get_register").await;
-    let rows = register["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|section| section["rows"].as_array().unwrap().to_vec());
-    let found = rows.into_iter().find(|r| r["id"].as_i64().unwrap().to_string() == row).unwrap();
-    found["assessment"].clone()
-}
-
-async fn first_row(db: &TestDb) -> (String, i32) {
-    let bagian: i32 = db.text("SELECT MIN(bagian_id) FROM risk").await.unwrap().parse().unwrap();
-    let row =
-        db.text(&format!("SELECT MIN(id) FROM risk WHERE bagian_id = {bagian}")).await.unwrap();
-    (row, bagian)
+    app.register_row(row).await["assessment"].clone()
 }
 
 async fn fields_are_rated_and_checked(db: &TestDb) {
     let admin = App::start(db).await;
-    let (row, bagian) = first_row(db).await;
+    let (row, bagian) = db.first_row().await;
     let editor = admin.as_user(db, "penyunting", Role::Editor, &[bagian]).await;
     let version = db.text("SELECT version FROM register").await.unwrap();
 
@@ -147,7 +133,7 @@ async fn fields_are_rated_and_checked(db: &TestDb) {
 
 async fn saves_never_overwrite_a_colleague(db: &TestDb) {
     let admin = App::start(db).await;
-    let (row, bagian) = first_row(db).await;
+    let (row, bagian) = db.first_row().await;
     let ani = admin.as_user(db, "ani", Role::Editor, &[bagian]).await;
     let budi = admin.as_user(db, "budi", Role::Editor, &[bagian]).await;
     assert_eq!(save(&ani, &row, "RtpStatus", "", "dalam_proses").await.0, StatusCode::OK);
@@ -171,16 +157,8 @@ async fn saves_never_overwrite_a_colleague(db: &TestDb) {
 
 async fn only_editors_of_the_row_save(db: &TestDb) {
     let admin = App::start(db).await;
-    let (row, bagian) = first_row(db).await;
-    let other: i32 = db
-        .text(&format!("SELECT MAX(bagian_id) FROM risk WHERE bagian_id <> {bagian}"))
-        .await
-        .unwrap()
-        .parse()
-        .unwrap();
-    let outsider = admin.as_user(db, "luar", Role::Editor, &[other]).await;
-    let reviewer = admin.as_user(db, "inspektorat", Role::Reviewer, &[]).await;
-    let viewer = admin.as_user(db, "pimpinan", Role::Viewer, &[]).await;
+    let (row, bagian) = db.first_row().await;
+    let [outsider, reviewer, viewer] = admin.outsiders(db, bagian).await;
     for field in ["InherentLikelihood", "Owner", "RtpStatus", "TargetDate", "Source"] {
         for who in [&outsider, &reviewer, &viewer] {
             let value = if field == "TargetDate" { "2026-06-30" } else { "1" };
@@ -204,7 +182,7 @@ async fn a_matrix_change_relevels_open_registers(db: &TestDb) {
     use app::register::model::Level;
     use app::register::write::{Actor, Source, set_matrix_levels};
     let admin = App::start(db).await;
-    let (row, _) = first_row(db).await;
+    let (row, _) = db.first_row().await;
     // 4 × 3 = 16, Tinggi; residual 3 × 3 = 14, Sedang.
     for (field, value) in [
         ("InherentLikelihood", "4"),

@@ -17,24 +17,15 @@ async fn write(app: &App, row: &str, body: &str) -> (StatusCode, Value) {
 
 /// The open notes the register shows on `row`.
 async fn open_notes(app: &App, row: &str) -> i64 {
-    let register = app.get("get_register").await;
-    let rows = register["sections"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|section| section["rows"].as_array().unwrap().to_vec());
-    let found = rows.into_iter().find(|r| r["id"].as_i64().unwrap().to_string() == row).unwrap();
-    found["notes"].as_i64().unwrap()
+    app.register_row(row).await["notes"].as_i64().unwrap()
 }
 
 async fn reviewers_write_notes_everyone_reads(db: &TestDb) {
     let admin = App::start(db).await;
     let reviewer = admin.as_user(db, "inspektorat", Role::Reviewer, &[]).await;
-    let bagian = db.text("SELECT MIN(bagian_id) FROM risk").await.unwrap();
-    let editor = admin.as_user(db, "penyunting", Role::Editor, &[bagian.parse().unwrap()]).await;
+    let (row, bagian) = db.first_row().await;
+    let editor = admin.as_user(db, "penyunting", Role::Editor, &[bagian]).await;
     let viewer = admin.as_user(db, "pimpinan", Role::Viewer, &[]).await;
-    let row =
-        db.text(&format!("SELECT MIN(id) FROM risk WHERE bagian_id = {bagian}")).await.unwrap();
     let version = db.text("SELECT version FROM register").await.unwrap();
     assert_eq!(open_notes(&viewer, &row).await, 0);
 

@@ -423,10 +423,11 @@ fn ProgressTable(view: DashboardView) -> impl IntoView {
             let quarters = counts
                 .quarters
                 .iter()
-                .map(|(n, progress)| {
+                .zip(1..)
+                .map(|((n, progress), quarter)| {
                     let text =
                         if *n == 0 { "–".to_owned() } else { (t.quarter_cell)(*n, *progress) };
-                    view! { <td class="num">{text}</td> }
+                    view! { <td class="num" data-quarter=quarter>{text}</td> }
                 })
                 .collect_view();
             let header = match bagian {

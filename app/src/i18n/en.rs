@@ -24,6 +24,7 @@ pub const STRINGS: Strings = Strings {
     likelihood_names: ["Rare", "Unlikely", "Possible", "Likely", "Almost certain"],
     impact_names: ["Insignificant", "Minor", "Moderate", "Significant", "Very significant"],
     quarter_names: ["Q1", "Q2", "Q3", "Q4"],
+    quarter_short: ["Q1", "Q2", "Q3", "Q4"],
     not_set: "not set",
     overdue: "Overdue",
     score_label: |score, level| format!("Score {score} · {level}"),
@@ -100,6 +101,31 @@ pub const STRINGS: Strings = Strings {
         "Status",
     ],
     not_rated: "Not rated",
+    sources_title: "Sources of conflict of interest",
+    sources_lead: "The sources a row can name (the categories of PermenPAN-RB 17/2024). A retired source stays on the rows that name it, and is no longer offered.",
+    source_name: "Source name",
+    source_add: "Add source",
+    source_rename: "Save name",
+    source_retire: "Retire",
+    source_restore: "Bring back",
+    source_rows: |rows| match rows {
+        1 => "used by 1 row".to_owned(),
+        _ => format!("used by {} rows", group_thousands(rows, ',')),
+    },
+    source_retired: "retired",
+    source_saved: |name| format!("Source “{name}” saved."),
+    source_conflict: |theirs| format!("Another admin has just renamed this source to “{theirs}”."),
+    realisation_title: "Realisation per quarter",
+    realisation_labels: ["What was done", "Progress (%)", "Evidence (link or note)"],
+    realisation_summary: |reported| {
+        if reported.is_empty() {
+            return "nothing reported yet".to_owned();
+        }
+        let quarters: Vec<String> =
+            reported.iter().map(|(quarter, progress)| format!("{quarter} {progress}%")).collect();
+        quarters.join(" · ")
+    },
+    open_evidence: "Open the evidence",
     likelihood: "Likelihood",
     impact: "Impact",
     target: "Target",
@@ -283,6 +309,10 @@ pub const STRINGS: Strings = Strings {
         "Risk matrix",
         "Inherent risk level",
         "Residual risk level",
+        "Quarter",
+        "Realisation progress",
+        "What was done",
+        "Realisation evidence",
     ],
     required: |field| format!("{field} is required."),
     too_long: |field, limit| {
@@ -382,5 +412,10 @@ pub const STRINGS: Strings = Strings {
         ("user_enabled", "User enabled"),
         ("role_changed", "Role changed"),
         ("bagian_changed", "Bagian changed"),
+        ("matrix_changed", "Risk matrix changed"),
+        ("source_added", "Conflict source added"),
+        ("source_renamed", "Conflict source renamed"),
+        ("source_retired", "Conflict source retired"),
+        ("source_restored", "Conflict source brought back"),
     ],
 };

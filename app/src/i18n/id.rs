@@ -23,6 +23,7 @@ pub const STRINGS: Strings = Strings {
     ],
     impact_names: ["Tidak signifikan", "Minor", "Moderat", "Signifikan", "Sangat signifikan"],
     quarter_names: ["Triwulan I", "Triwulan II", "Triwulan III", "Triwulan IV"],
+    quarter_short: ["TW I", "TW II", "TW III", "TW IV"],
     not_set: "belum diisi",
     overdue: "Terlambat",
     score_label: |score, level| format!("Skor {score} · {level}"),
@@ -99,6 +100,30 @@ pub const STRINGS: Strings = Strings {
         "Status",
     ],
     not_rated: "Belum dinilai",
+    sources_title: "Sumber benturan kepentingan",
+    sources_lead: "Pilihan sumber benturan pada tiap baris (kategori PermenPAN-RB 17/2024). Sumber yang tidak dipakai lagi tetap tercantum pada baris yang sudah memakainya, tetapi tidak ditawarkan lagi.",
+    source_name: "Nama sumber",
+    source_add: "Tambah sumber",
+    source_rename: "Simpan nama",
+    source_retire: "Tidak dipakai lagi",
+    source_restore: "Pakai lagi",
+    source_rows: |rows| format!("dipakai {} baris", group_thousands(rows, '.')),
+    source_retired: "tidak dipakai lagi",
+    source_saved: |name| format!("Sumber “{name}” disimpan."),
+    source_conflict: |theirs| {
+        format!("Sumber ini baru saja diganti namanya oleh admin lain menjadi “{theirs}”.")
+    },
+    realisation_title: "Realisasi per triwulan",
+    realisation_labels: ["Kegiatan yang dilakukan", "Progres (%)", "Bukti (tautan atau catatan)"],
+    realisation_summary: |reported| {
+        if reported.is_empty() {
+            return "belum ada laporan".to_owned();
+        }
+        let quarters: Vec<String> =
+            reported.iter().map(|(quarter, progress)| format!("{quarter} {progress}%")).collect();
+        quarters.join(" · ")
+    },
+    open_evidence: "Buka bukti",
     likelihood: "Kemungkinan",
     impact: "Dampak",
     target: "Target",
@@ -280,6 +305,10 @@ pub const STRINGS: Strings = Strings {
         "Matriks risiko",
         "Tingkat risiko inheren",
         "Tingkat risiko residual",
+        "Triwulan",
+        "Progres realisasi",
+        "Kegiatan yang dilakukan",
+        "Bukti realisasi",
     ],
     required: |field| format!("{field} wajib diisi."),
     too_long: |field, limit| {
@@ -382,5 +411,10 @@ pub const STRINGS: Strings = Strings {
         ("user_enabled", "Pengguna diaktifkan"),
         ("role_changed", "Peran diubah"),
         ("bagian_changed", "Bagian diubah"),
+        ("matrix_changed", "Matriks risiko diubah"),
+        ("source_added", "Sumber benturan ditambahkan"),
+        ("source_renamed", "Sumber benturan diganti namanya"),
+        ("source_retired", "Sumber benturan tidak dipakai lagi"),
+        ("source_restored", "Sumber benturan dipakai lagi"),
     ],
 };

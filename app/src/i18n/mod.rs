@@ -80,6 +80,8 @@ pub struct Strings {
     pub impact_names: [&'static str; 5],
     /// Quarters (triwulan) I to IV.
     pub quarter_names: [&'static str; 4],
+    /// Quarters in short ("TW II").
+    pub quarter_short: [&'static str; 4],
     /// A field not filled in yet.
     pub not_set: &'static str,
     pub overdue: &'static str,
@@ -143,6 +145,25 @@ pub struct Strings {
     /// Short labels of `Field::ASSESSMENT`, in its order.
     pub assessment_labels: [&'static str; 13],
     pub not_rated: &'static str,
+    pub sources_title: &'static str,
+    pub sources_lead: &'static str,
+    pub source_name: &'static str,
+    pub source_add: &'static str,
+    pub source_rename: &'static str,
+    pub source_retire: &'static str,
+    pub source_restore: &'static str,
+    pub source_retired: &'static str,
+    pub source_rows: fn(rows: usize) -> String,
+    pub source_saved: fn(name: &str) -> String,
+    pub source_conflict: fn(theirs: &str) -> String,
+    /// The realisation of a row's control action, per quarter.
+    pub realisation_title: &'static str,
+    /// Short labels of `Field::REALISATION`, in its order.
+    pub realisation_labels: [&'static str; 3],
+    /// The quarters reported, as (quarter's short name, progress %).
+    pub realisation_summary: fn(reported: &[(&str, u8)]) -> String,
+    /// Opens a quarter's evidence (a link).
+    pub open_evidence: &'static str,
     pub likelihood: &'static str,
     pub impact: &'static str,
     pub target: &'static str,
@@ -275,7 +296,7 @@ pub struct Strings {
     pub bagian_renamed: fn(name: &str) -> String,
     pub bagian_moved: fn(name: &str) -> String,
     pub bagian_removed: fn(name: &str) -> String,
-    pub field_names: [&'static str; 28],
+    pub field_names: [&'static str; 32],
     pub required: fn(field: &str) -> String,
     pub too_long: fn(field: &str, limit: usize) -> String,
     pub too_many_bytes: fn(field: &str, limit: usize) -> String,
@@ -413,6 +434,7 @@ impl Strings {
             Field::InherentLevel | Field::ResidualLevel => {
                 Level::from_slug(raw).map(|level| self.level_name(level).to_owned())
             }
+            Field::RealisationProgress => raw.parse::<u8>().ok().map(|n| format!("{n}%")),
             Field::Source => raw
                 .parse::<i32>()
                 .ok()

@@ -40,8 +40,9 @@ pub struct AssessmentSaved {
 }
 
 /// Saves one assessment or control tracking field of a risk row (`field`
-/// one of `Field::ASSESSMENT`), written as a form writes it (`""` for none,
-/// `3`, `2026-06-30`, `selesai`). `expected` is the field's value when the
+/// one of `Field::ASSESSMENT`, or of `Field::REALISATION` with its
+/// `quarter`, 1 to 4), written as a form writes it (`""` for none, `3`,
+/// `2026-06-30`, `selesai`, `75`). `expected` is the field's value when the
 /// user started; if someone saved it since, the answer is a conflict with
 /// theirs. Residual above inherent, a date that is none, a number out of
 /// its scale: refused, naming the field and the limit.
@@ -49,13 +50,20 @@ pub struct AssessmentSaved {
 pub async fn save_assessment(
     row: i32,
     field: Field,
+    #[server(default)] quarter: Option<i32>,
     expected: String,
     value: String,
 ) -> Result<AssessmentSaved, AppError> {
     in_write(async |txn, actor| {
         let today = super::repo::today();
-        let saved =
-            super::write::save_assessment(txn, actor, row, field, &expected, &value, today).await?;
+        let edit = super::write::AssessmentEdit {
+            row,
+            field,
+            quarter,
+            expected: &expected,
+            value: &value,
+        };
+        let saved = super::write::save_assessment(txn, actor, edit, today).await?;
         Ok(AssessmentSaved { version: saved.version, assessment: saved.assessment })
     })
     .await

@@ -78,6 +78,9 @@ pub struct ChangeView {
     /// The text cell changed (created, edited); `None` for moves, deletions
     /// and restorations.
     pub field: Option<Field>,
+    /// The quarter of a realisation field changed.
+    #[serde(default)]
+    pub quarter: Option<u8>,
     /// The column as logged ("position" for a move within a Bagian).
     pub column: String,
     pub old: Option<String>,

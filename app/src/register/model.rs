@@ -154,11 +154,50 @@ pub struct Assessment {
     pub status: Option<RtpStatus>,
     /// Due (its target passed) and not done, by the date in Asia/Makassar.
     pub overdue: bool,
+    /// What was done in each quarter (triwulan I to IV) of the register's year.
+    #[serde(default)]
+    pub realisation: [Realisation; 4],
+}
+
+/// What was done on a row's control action in one quarter.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Realisation {
+    /// 0 to 100; 0 is none reported.
+    pub progress: u8,
+    pub done: String,
+    /// A link or a note.
+    pub evidence: String,
+}
+
+impl Realisation {
+    /// Nothing reported for the quarter.
+    pub fn is_empty(&self) -> bool {
+        self.progress == 0 && self.done.is_empty() && self.evidence.is_empty()
+    }
+
+    /// A field's value as a form writes it (`""` for none, and for 0 %).
+    pub fn value(&self, field: Field) -> String {
+        match field {
+            Field::RealisationProgress if self.progress > 0 => self.progress.to_string(),
+            Field::RealisationDone => self.done.clone(),
+            Field::RealisationEvidence => self.evidence.clone(),
+            _ => String::new(),
+        }
+    }
 }
 
 impl Assessment {
     /// A field's value as a form writes it, `""` for none: the basis a save
-    /// names, compared with what is stored.
+    /// names, compared with what is stored. A realisation field is of
+    /// quarter `quarter` (1 to 4).
+    pub fn value_at(&self, field: Field, quarter: Option<u8>) -> String {
+        match quarter.and_then(|q| self.realisation.get(usize::from(q).checked_sub(1)?)) {
+            Some(realisation) => realisation.value(field),
+            None => self.value(field),
+        }
+    }
+
+    /// An assessment field's value as a form writes it, `""` for none.
     pub fn value(&self, field: Field) -> String {
         let number = |n: Option<u8>| n.map(|n| n.to_string()).unwrap_or_default();
         match field {

@@ -1,19 +1,20 @@
 //! Queries of the register. Entities stay here; the browser gets `model` types.
 use super::history::{Action, Author, ChangeView, DeletedRow, RowHistory};
 use super::model::{
-    Assessment, Field, Level, Matrix, Nature, Rating, RegisterDelta, RegisterKey, RegisterStatus,
-    RegisterView, RichText, RiskRowView, RtpStatus, Score, SectionView, SourceView,
+    Assessment, Field, Level, Matrix, Nature, Rating, Realisation, RegisterDelta, RegisterKey,
+    RegisterStatus, RegisterView, RichText, RiskRowView, RtpStatus, Score, SectionView, SourceView,
 };
 use super::notes::NoteView;
 use crate::entities::{
     app_user, change_log, conflict_source, org_unit, register, register_section, review_note, risk,
-    risk_matrix,
+    risk_matrix, rtp_realisation,
 };
 use chrono::NaiveDate;
 use sea_orm::{
     ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType, QueryFilter, QueryOrder,
     QuerySelect, RelationTrait, prelude::*, sea_query::Alias,
 };
+use std::collections::HashMap;
 
 /// The register of a unit and year; without a unit, the first unit's; without
 /// a year, the most recent. `None` if there is none. An unknown status in the
@@ -33,9 +34,13 @@ pub async fn load_register(
     let rows = shown_rows(register.id).into_model::<RowRecord>().all(db).await?;
     let mut sections = group_rows(sections, rows, today());
     let notes = open_note_counts(db, register.id, None).await?;
-    if !notes.is_empty() {
+    let mut realised = realisations(db, register.id, register.year, None).await?;
+    if !notes.is_empty() || !realised.is_empty() {
         for row in sections.iter_mut().flat_map(|section| section.rows.iter_mut()) {
             row.notes = notes.get(&row.id).copied().unwrap_or(0);
+            if let Some(realisation) = realised.remove(&row.id) {
+                row.assessment.realisation = realisation;
+            }
         }
     }
     let status = RegisterStatus::from_code(&register.status).ok_or_else(|| {
@@ -108,6 +113,21 @@ pub async fn sources(db: &impl ConnectionTrait) -> Result<Vec<SourceView>, DbErr
         .into_iter()
         .map(|source| SourceView { id: source.id, name: source.name, active: source.active })
         .collect())
+}
+
+/// How many live rows name each source of conflict (those naming any).
+pub async fn source_uses(db: &impl ConnectionTrait) -> Result<HashMap<i32, usize>, DbErr> {
+    let uses: Vec<(i32, i64)> = risk::Entity::find()
+        .select_only()
+        .column(risk::Column::ConflictSourceId)
+        .column_as(Expr::cust("COUNT(*)"), "rows")
+        .filter(risk::Column::ConflictSourceId.is_not_null())
+        .filter(risk::Column::DeletedAt.is_null())
+        .group_by(risk::Column::ConflictSourceId)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(uses.into_iter().map(|(id, rows)| (id, usize::try_from(rows).unwrap_or(0))).collect())
 }
 
 /// The risk matrix as stored; an incomplete or disordered one is an error.
@@ -211,6 +231,8 @@ impl AssessmentRecord {
             target_quarter: small(self.rtp_target_quarter),
             status,
             overdue: crate::rules::assessment::is_overdue(self.rtp_due, status, today),
+            // Kept in its own table: see `realisations`.
+            realisation: Default::default(),
         }
     }
 }
@@ -259,10 +281,10 @@ pub async fn changes_since(
     id: i32,
     since: i32,
 ) -> Result<Option<RegisterDelta>, DbErr> {
-    let Some(version) = register::Entity::find_by_id(id)
+    let Some((version, year)) = register::Entity::find_by_id(id)
         .select_only()
-        .column(register::Column::Version)
-        .into_tuple::<i32>()
+        .columns([register::Column::Version, register::Column::Year])
+        .into_tuple::<(i32, i32)>()
         .one(db)
         .await?
     else {
@@ -309,10 +331,56 @@ pub async fn changes_since(
         return Ok(Some(RegisterDelta { version, rows: None }));
     }
     let notes = open_note_counts(db, id, Some(&ids)).await?;
+    let mut realised = realisations(db, id, year, Some(&ids)).await?;
     for row in &mut rows {
         row.notes = notes.get(&row.id).copied().unwrap_or(0);
+        if let Some(realisation) = realised.remove(&row.id) {
+            row.assessment.realisation = realisation;
+        }
     }
     Ok(Some(RegisterDelta { version, rows: Some(rows) }))
+}
+
+/// What was done in each quarter of `year` on the control actions of the
+/// live rows of register `id` that report any (of `rows` only, when given).
+pub async fn realisations(
+    db: &impl ConnectionTrait,
+    id: i32,
+    year: i32,
+    rows: Option<&[i32]>,
+) -> Result<HashMap<i32, [Realisation; 4]>, DbErr> {
+    use rtp_realisation::Column as C;
+    let mut query = rtp_realisation::Entity::find();
+    if let Some(rows) = rows {
+        query = query.filter(C::RiskId.is_in(rows.iter().copied()));
+    }
+    type Found = (i32, i16, i16, Option<String>, Option<String>);
+    let found: Vec<Found> = query
+        .select_only()
+        .columns([C::RiskId, C::Quarter, C::Progress, C::Note, C::Evidence])
+        .join(JoinType::InnerJoin, rtp_realisation::Relation::Risk.def())
+        // Written into the SQL, not bound: see `shown_rows`.
+        .filter(Expr::cust(format!(
+            "\"risk\".\"register_id\" = {id} AND \"risk\".\"deleted_at\" IS NULL"
+        )))
+        .filter(C::Year.eq(year))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let mut realised: HashMap<i32, [Realisation; 4]> = HashMap::new();
+    for (row, quarter, progress, done, evidence) in found {
+        let Some(at) =
+            usize::try_from(quarter).ok().and_then(|q| q.checked_sub(1)).filter(|q| *q < 4)
+        else {
+            continue;
+        };
+        realised.entry(row).or_default()[at] = Realisation {
+            progress: u8::try_from(progress).unwrap_or(0),
+            done: done.unwrap_or_default(),
+            evidence: evidence.unwrap_or_default(),
+        };
+    }
+    Ok(realised)
 }
 
 /// The open (unresolved) review notes of each live row of register `id`
@@ -321,7 +389,7 @@ pub async fn open_note_counts(
     db: &impl ConnectionTrait,
     id: i32,
     rows: Option<&[i32]>,
-) -> Result<std::collections::HashMap<i32, u32>, DbErr> {
+) -> Result<HashMap<i32, u32>, DbErr> {
     let mut query = review_note::Entity::find();
     if let Some(rows) = rows {
         query = query.filter(review_note::Column::RiskId.is_in(rows.iter().copied()));
@@ -371,7 +439,7 @@ pub async fn row_notes(db: &impl ConnectionTrait, row: i32) -> Result<Vec<NoteVi
 async fn user_names(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = i32>,
-) -> Result<std::collections::HashMap<i32, String>, DbErr> {
+) -> Result<HashMap<i32, String>, DbErr> {
     let mut ids: Vec<i32> = ids.into_iter().collect();
     ids.sort_unstable();
     ids.dedup();
@@ -417,7 +485,7 @@ fn group_rows(
     rows: Vec<RowRecord>,
     today: NaiveDate,
 ) -> Vec<SectionView> {
-    let mut at: std::collections::HashMap<i32, usize> =
+    let mut at: HashMap<i32, usize> =
         sections.iter().enumerate().map(|(index, section)| (section.bagian_id, index)).collect();
     for row in rows {
         let index = *at.entry(row.bagian_id).or_insert_with(|| {
@@ -536,11 +604,13 @@ pub async fn row_history(db: &impl ConnectionTrait, id: i32) -> Result<Option<Ro
                 },
                 (_, None) => Author::Web { client: entry.client },
             };
+            let logged = Field::from_logged(&entry.field);
             Ok(ChangeView {
                 id: entry.id,
                 at: entry.changed_at,
                 action,
-                field: Field::from_column(&entry.field),
+                field: logged.map(|(field, _)| field),
+                quarter: logged.and_then(|(_, quarter)| quarter),
                 column: entry.field,
                 old: entry.old_value,
                 new: entry.new_value,

@@ -12,6 +12,7 @@ mod assessment;
 mod notes;
 mod rows;
 mod sections;
+mod sources;
 
 use super::history::Action;
 use super::model::{Field, FieldError, RegisterStatus, RichText};
@@ -19,7 +20,9 @@ use crate::auth::{CurrentUser, Permission};
 use crate::db::now;
 use crate::entities::{change_log, register, risk};
 use crate::error::AppError;
-pub use assessment::{Relevelled, SavedAssessment, save_assessment, set_matrix_levels};
+pub use assessment::{
+    AssessmentEdit, Relevelled, SavedAssessment, save_assessment, set_matrix_levels,
+};
 pub use notes::{add_note, resolve_note};
 pub use rows::{AddedRow, Placement, add_row, move_row, move_to_bagian, remove_row, restore_row};
 use sea_orm::{
@@ -30,6 +33,7 @@ use sea_orm::{
 pub use sections::{
     add_bagian, ensure_section, move_bagian, remove_bagian, rename_bagian, set_sections,
 };
+pub use sources::{add_source, rename_source, set_source_active};
 
 /// Why a write did not happen. Nothing of it was stored.
 #[derive(Debug, thiserror::Error)]
@@ -487,14 +491,20 @@ async fn conflict(txn: &DatabaseTransaction, id: i32, expected: i32) -> WriteErr
 
 pub struct LogEntry {
     action: Action,
-    field: &'static str,
+    /// A column, or a quarter's realisation field ("realisation_note.2").
+    field: std::borrow::Cow<'static, str>,
     old: Option<String>,
     new: Option<String>,
 }
 
 impl LogEntry {
-    fn new(action: Action, field: &'static str, old: Option<&str>, new: Option<String>) -> Self {
-        Self { action, field, old: old.map(str::to_owned), new }
+    fn new(
+        action: Action,
+        field: impl Into<std::borrow::Cow<'static, str>>,
+        old: Option<&str>,
+        new: Option<String>,
+    ) -> Self {
+        Self { action, field: field.into(), old: old.map(str::to_owned), new }
     }
 }
 
@@ -533,7 +543,7 @@ async fn log(
             register_id.into(),
             risk_id.into(),
             entry.action.code().into(),
-            entry.field.into(),
+            entry.field.into_owned().into(),
             entry.old.into(),
             entry.new.into(),
             actor.user_id().into(),

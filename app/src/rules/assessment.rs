@@ -221,6 +221,11 @@ pub const MAX_SHORT_TEXT_CHARS: usize = 200;
 /// Longest existing control or its basis, in characters.
 pub const MAX_CONTROL_CHARS: usize = 4_000;
 
+/// Longest account of what was done on a control action in a quarter.
+pub const MAX_REALISATION_CHARS: usize = 2_000;
+/// Longest evidence of a quarter's realisation (a link or a note).
+pub const MAX_EVIDENCE_CHARS: usize = 1_000;
+
 /// An assessment field's value, parsed. Every field is optional: a row is
 /// assessed step by step.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -236,9 +241,23 @@ pub fn is_assessment(field: Field) -> bool {
     Field::ASSESSMENT.contains(&field)
 }
 
-/// Parses an assessment field's value as written in a form or a call:
-/// `""` is no value; scales are 1 to 5, quarters 1 to 4, dates
-/// `YYYY-MM-DD`, statuses and natures their codes, sources an id.
+/// Whether `field` is one of a quarter's realisation.
+pub fn is_realisation(field: Field) -> bool {
+    Field::REALISATION.contains(&field)
+}
+
+/// A quarter (triwulan) as a call names it: 1 to 4.
+pub fn parse_quarter(quarter: i32) -> Result<u8, FieldError> {
+    match u8::try_from(quarter) {
+        Ok(quarter @ 1..=4) => Ok(quarter),
+        _ => Err(FieldError::new(Field::Quarter, FieldProblem::OutOfRange { min: 1, max: 4 })),
+    }
+}
+
+/// Parses an assessment or realisation field's value as written in a form
+/// or a call: `""` is no value; scales are 1 to 5, quarters 1 to 4,
+/// progress 0 to 100 (0 is none reported), dates `YYYY-MM-DD`, statuses
+/// and natures their codes, sources an id.
 pub fn parse_assessment(field: Field, raw: &str) -> Result<Value, FieldError> {
     let error = |problem| FieldError::new(field, problem);
     let text = clean_text(raw).map_err(error)?;
@@ -277,6 +296,12 @@ pub fn parse_assessment(field: Field, raw: &str) -> Result<Value, FieldError> {
         }
         Field::Jabatan | Field::Owner => limited(MAX_SHORT_TEXT_CHARS),
         Field::ExistingControl | Field::ControlBasis => limited(MAX_CONTROL_CHARS),
+        Field::RealisationProgress => match number(0, 100)? {
+            Value::Number(0) => Ok(Value::None),
+            progress => Ok(progress),
+        },
+        Field::RealisationDone => limited(MAX_REALISATION_CHARS),
+        Field::RealisationEvidence => limited(MAX_EVIDENCE_CHARS),
         _ => Err(error(FieldProblem::UnknownValue)),
     }
 }
@@ -303,6 +328,33 @@ pub fn quarter_end(year: i32, quarter: u8) -> Option<NaiveDate> {
 /// target quarter in the register's year.
 pub fn due_date(date: Option<NaiveDate>, quarter: Option<u8>, year: i32) -> Option<NaiveDate> {
     date.or_else(|| quarter_end(year, quarter?))
+}
+
+/// Longest name of a source of conflict (its column's width).
+pub const MAX_SOURCE_NAME_CHARS: usize = 200;
+
+/// A source of conflict's name as an admin writes it: present, one line, at
+/// most 200 characters.
+pub fn parse_source_name(raw: &str) -> Result<String, FieldError> {
+    let error = |problem| FieldError::new(Field::Source, problem);
+    let name = clean_text(raw).map_err(error)?;
+    if name.is_empty() {
+        return Err(error(FieldProblem::Required));
+    }
+    if name.chars().count() > MAX_SOURCE_NAME_CHARS {
+        return Err(error(FieldProblem::TooLong { limit: MAX_SOURCE_NAME_CHARS }));
+    }
+    Ok(name)
+}
+
+/// The link a realisation's evidence is, if it is one: a web address
+/// (`http` or `https`, nothing else) with no spaces. Anything else is a note,
+/// shown as text.
+pub fn evidence_link(evidence: &str) -> Option<&str> {
+    let lower = evidence.get(..8).unwrap_or(evidence).to_ascii_lowercase();
+    let web = lower.starts_with("https://") || lower.starts_with("http://");
+    let host = evidence.split_once("//").map_or("", |(_, rest)| rest);
+    (web && !host.is_empty() && !evidence.contains(char::is_whitespace)).then_some(evidence)
 }
 
 /// Overdue: due before `today` and not done.
@@ -486,6 +538,81 @@ mod tests {
             Ok(Value::Text("Kepala Bagian".into()))
         );
         assert!(parse_assessment(Aktivitas, "x").is_err(), "not an assessment field");
+    }
+
+    #[test]
+    fn realisation_values_at_their_limits() {
+        use Field::*;
+        let progress = |raw| parse_assessment(RealisationProgress, raw);
+        assert_eq!(progress("100"), Ok(Value::Number(100)));
+        assert_eq!(progress("1"), Ok(Value::Number(1)));
+        assert_eq!(progress("0"), Ok(Value::None), "0 % is none reported");
+        assert_eq!(progress(""), Ok(Value::None));
+        let out = Err(FieldError::new(
+            RealisationProgress,
+            FieldProblem::OutOfRange { min: 0, max: 100 },
+        ));
+        for wrong in ["101", "-1", "50%", "12.5", "١٠"] {
+            assert_eq!(progress(wrong), out, "{wrong:?}");
+        }
+        let done = "d".repeat(MAX_REALISATION_CHARS);
+        assert_eq!(parse_assessment(RealisationDone, &done), Ok(Value::Text(done.clone())));
+        assert_eq!(
+            parse_assessment(RealisationDone, &format!("{done}d")),
+            Err(FieldError::new(RealisationDone, FieldProblem::TooLong { limit: 2_000 }))
+        );
+        assert_eq!(
+            parse_assessment(RealisationEvidence, &"e".repeat(MAX_EVIDENCE_CHARS + 1)),
+            Err(FieldError::new(RealisationEvidence, FieldProblem::TooLong { limit: 1_000 }))
+        );
+        assert!(matches!(
+            parse_assessment(RealisationEvidence, "https://a.b/\u{202E}fdp.exe"),
+            Err(FieldError { problem: FieldProblem::ControlCharacter { .. }, .. })
+        ));
+        for (quarter, ok) in [(0, false), (1, true), (4, true), (5, false), (-1, false)] {
+            assert_eq!(parse_quarter(quarter).is_ok(), ok, "quarter {quarter}");
+        }
+        assert_eq!(
+            parse_quarter(256),
+            Err(FieldError::new(Quarter, FieldProblem::OutOfRange { min: 1, max: 4 }))
+        );
+    }
+
+    #[test]
+    fn source_names_are_present_one_line_and_limited() {
+        assert_eq!(
+            parse_source_name("  Hubungan\nkeluarga \u{200B}"),
+            Ok("Hubungan keluarga".into())
+        );
+        let error = |problem| Err(FieldError::new(Field::Source, problem));
+        assert_eq!(parse_source_name(" \u{200B} "), error(FieldProblem::Required));
+        let long = "n".repeat(MAX_SOURCE_NAME_CHARS + 1);
+        assert_eq!(parse_source_name(&long), error(FieldProblem::TooLong { limit: 200 }));
+        assert!(parse_source_name(&long[1..]).is_ok());
+        assert!(matches!(
+            parse_source_name("Bisnis\u{1B}[31m"),
+            Err(FieldError { problem: FieldProblem::ControlCharacter { .. }, .. })
+        ));
+    }
+
+    #[test]
+    fn evidence_is_a_link_only_when_it_is_a_web_address() {
+        assert_eq!(
+            evidence_link("https://jdih.kaltimprov.go.id/sk/12"),
+            Some("https://jdih.kaltimprov.go.id/sk/12")
+        );
+        assert!(evidence_link("HTTP://intranet/notulen.pdf").is_some());
+        for note in [
+            "javascript:alert(1)",
+            "data:text/html,<b>x</b>",
+            "https://",
+            "https://a.b/dua kata",
+            "Notulen rapat 12 Maret",
+            "ftp://server/berkas",
+            "",
+        ] {
+            assert_eq!(evidence_link(note), None, "{note:?}");
+        }
     }
 
     #[test]

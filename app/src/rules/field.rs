@@ -44,6 +44,14 @@ pub enum Field {
     /// A row's inherent level, as the matrix gives it (logged on re-levelling).
     InherentLevel,
     ResidualLevel,
+    /// A quarter (triwulan) of the register's year, 1 to 4.
+    Quarter,
+    /// A quarter's realisation of the control action: its progress (%).
+    RealisationProgress,
+    /// … what was done.
+    RealisationDone,
+    /// … and the evidence: a link or a note.
+    RealisationEvidence,
 }
 
 impl Field {
@@ -68,7 +76,11 @@ impl Field {
         Self::RtpStatus,
     ];
 
-    pub const ALL: [Self; 28] = [
+    /// A quarter's realisation of the control action, in the order shown.
+    pub const REALISATION: [Self; 3] =
+        [Self::RealisationDone, Self::RealisationProgress, Self::RealisationEvidence];
+
+    pub const ALL: [Self; 32] = [
         Self::No,
         Self::Bagian,
         Self::Aktivitas,
@@ -97,6 +109,10 @@ impl Field {
         Self::Matrix,
         Self::InherentLevel,
         Self::ResidualLevel,
+        Self::Quarter,
+        Self::RealisationProgress,
+        Self::RealisationDone,
+        Self::RealisationEvidence,
     ];
 
     /// The column name a field is stored and logged under.
@@ -130,12 +146,36 @@ impl Field {
             Self::Matrix => "risk_matrix",
             Self::InherentLevel => "inherent_level",
             Self::ResidualLevel => "residual_level",
+            Self::Quarter => "quarter",
+            Self::RealisationProgress => "realisation_progress",
+            Self::RealisationDone => "realisation_note",
+            Self::RealisationEvidence => "realisation_evidence",
         }
     }
 
     /// The field logged under `column`, if it is one.
     pub fn from_column(column: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|field| field.column() == column)
+    }
+
+    /// The name a change is logged under: the field's column, and for a
+    /// quarter's realisation the quarter after a dot ("realisation_note.2").
+    pub fn logged(self, quarter: Option<u8>) -> std::borrow::Cow<'static, str> {
+        match quarter {
+            Some(quarter) => format!("{}.{quarter}", self.column()).into(),
+            None => self.column().into(),
+        }
+    }
+
+    /// The field and quarter a change logged under `name` is of.
+    pub fn from_logged(name: &str) -> Option<(Self, Option<u8>)> {
+        match name.split_once('.') {
+            Some((column, quarter)) => {
+                let quarter = quarter.parse::<u8>().ok().filter(|q| (1..=4).contains(q))?;
+                Some((Self::from_column(column)?, Some(quarter)))
+            }
+            None => Some((Self::from_column(name)?, None)),
+        }
     }
 }
 

@@ -94,6 +94,15 @@ impl TestDb {
             .expect("a text or number")
     }
 
+    /// The first row of the first Bagian that has rows: its id (as text, as
+    /// forms send it) and its Bagian.
+    pub async fn first_row(&self) -> (String, i32) {
+        let bagian: i32 =
+            self.text("SELECT MIN(bagian_id) FROM risk").await.unwrap().parse().unwrap();
+        let row = self.text(&format!("SELECT MIN(id) FROM risk WHERE bagian_id = {bagian}")).await;
+        (row.unwrap(), bagian)
+    }
+
     /// An app state over this database, as the server has after start-up.
     pub async fn ready_state(&self) -> AppState {
         benturan::startup::prepare(&self.db, true).await.expect("prepare the database");
@@ -269,6 +278,18 @@ impl App {
         Self { base, client }
     }
 
+    /// Users who read but may not change the rows of Bagian `bagian`: an
+    /// editor of another Bagian, a reviewer and a viewer.
+    pub async fn outsiders(&self, db: &TestDb, bagian: i32) -> [App; 3] {
+        let sql = format!("SELECT MAX(bagian_id) FROM risk WHERE bagian_id <> {bagian}");
+        let other: i32 = db.text(&sql).await.unwrap().parse().unwrap();
+        [
+            self.as_user(db, "luar", app::auth::Role::Editor, &[other]).await,
+            self.as_user(db, "inspektorat", app::auth::Role::Reviewer, &[]).await,
+            self.as_user(db, "pimpinan", app::auth::Role::Viewer, &[]).await,
+        ]
+    }
+
     /// Another user of the same server: `role`, and the Bagian they edit.
     pub async fn as_user(
         &self,
@@ -311,6 +332,18 @@ impl App {
     }
 
     /// GETs a server function's answer, which must be a success.
+    /// Row `row` as the register shows it to this client.
+    pub async fn register_row(&self, row: &str) -> Value {
+        let register = self.get("get_register").await;
+        let rows = register["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|section| section["rows"].as_array().unwrap().to_vec());
+        let mut rows = rows.into_iter();
+        rows.find(|r| r["id"].as_i64().unwrap().to_string() == row).unwrap()
+    }
+
     pub async fn get(&self, endpoint_and_query: &str) -> Value {
         let response = self
             .client

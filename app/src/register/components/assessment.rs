@@ -8,6 +8,9 @@ use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::register::edit::save_assessment;
 use crate::register::model::{Field, Nature, Rating, RtpStatus, SourceView};
+use crate::rules::assessment::{
+    MAX_CONTROL_CHARS, MAX_EVIDENCE_CHARS, MAX_SHORT_TEXT_CHARS, evidence_link,
+};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -60,6 +63,7 @@ pub fn AssessmentCells(
             {field(Field::TargetDate)}
             {field(Field::TargetQuarter)}
             {field(Field::RtpStatus)}
+            <Realisations row live interactive/>
         </td>
     }
     .into_any()
@@ -125,17 +129,86 @@ fn choices(field: Field, sources: &[SourceView], current: &str) -> Vec<(String, 
 enum Control {
     Select,
     Date,
-    Line,
+    Percent,
+    /// A line of at most this many characters.
+    Line(usize),
     Paragraph,
 }
 
 fn control(field: Field) -> Control {
     match field {
         Field::TargetDate => Control::Date,
-        Field::Jabatan | Field::Owner | Field::ControlBasis => Control::Line,
-        Field::ExistingControl => Control::Paragraph,
+        Field::RealisationProgress => Control::Percent,
+        Field::Jabatan | Field::Owner => Control::Line(MAX_SHORT_TEXT_CHARS),
+        Field::ControlBasis => Control::Line(MAX_CONTROL_CHARS),
+        Field::RealisationEvidence => Control::Line(MAX_EVIDENCE_CHARS),
+        Field::ExistingControl | Field::RealisationDone => Control::Paragraph,
         _ => Control::Select,
     }
+}
+
+/// What was done on the row's control action in each quarter, behind a
+/// disclosure that says which quarters are reported and how far along.
+#[component]
+fn Realisations(row: i32, live: RowLive, interactive: Signal<bool>) -> impl IntoView {
+    let i18n = use_i18n();
+    let summary = move || {
+        let t = i18n.t();
+        live.assessment.with(|a| {
+            let reported: Vec<(&str, u8)> = a
+                .realisation
+                .iter()
+                .zip(t.quarter_short)
+                .filter(|(realisation, _)| !realisation.is_empty())
+                .map(|(realisation, quarter)| (quarter, realisation.progress))
+                .collect();
+            (t.realisation_summary)(&reported)
+        })
+    };
+    // Made when opened: a long register's table keeps its size.
+    let quarters = move || {
+        (1..=4u8)
+            .map(|quarter| {
+                let field = move |field: Field| {
+                    view! { <AssessmentField row field live interactive quarter/> }
+                };
+                view! {
+                    <fieldset class="realisation-quarter" data-quarter=quarter>
+                        <legend>{move || i18n.t().quarter_names[usize::from(quarter) - 1]}</legend>
+                        {field(Field::RealisationDone)}
+                        {field(Field::RealisationProgress)}
+                        {field(Field::RealisationEvidence)}
+                    </fieldset>
+                }
+            })
+            .collect_view()
+    };
+    let details = NodeRef::<leptos::html::Details>::new();
+    let open = RwSignal::new(false);
+    let toggled = move |_| open.set(details.get_untracked().is_some_and(|d| d.open()));
+    view! {
+        <details class="realisation" data-testid="realisation" node_ref=details on:toggle=toggled>
+            <summary>
+                <span class="realisation-title">{move || i18n.t().realisation_title}</span>
+                <span class="realisation-summary">{summary}</span>
+            </summary>
+            {move || open.get().then(quarters)}
+        </details>
+    }
+    .into_any()
+}
+
+/// Evidence that is a web address, as a link that opens it.
+fn evidence_view(evidence: String) -> impl IntoView {
+    let i18n = use_i18n();
+    evidence_link(&evidence).map(|href| {
+        let href = href.to_owned();
+        view! {
+            <a class="evidence-link" href=href target="_blank" rel="noopener noreferrer nofollow">
+                {move || i18n.t().open_evidence}
+            </a>
+        }
+    })
 }
 
 /// One assessment field: its label, and its value (a control when the row
@@ -146,15 +219,21 @@ fn AssessmentField(
     field: Field,
     live: RowLive,
     interactive: Signal<bool>,
+    /// A realisation field's quarter.
+    #[prop(optional, into)]
+    quarter: Option<u8>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let store = use_context::<RowStore>();
     let sources = use_context::<SourceList>();
-    let stored = Memo::new(move |_| live.assessment.with(|a| a.value(field)));
+    let stored = Memo::new(move |_| live.assessment.with(|a| a.value_at(field, quarter)));
     let message = RwSignal::new(None::<String>);
     // Bumped to put a refused value back in its control.
     let reset = RwSignal::new(0u32);
-    let id = format!("as-{row}-{}", field.column());
+    let id = match quarter {
+        Some(quarter) => format!("as-{row}-{}-{quarter}", field.column()),
+        None => format!("as-{row}-{}", field.column()),
+    };
     let word = move |raw: &str| {
         let t = i18n.t();
         match sources {
@@ -170,7 +249,8 @@ fn AssessmentField(
         message.set(Some(i18n.t().saving.to_owned()));
         leptos::task::spawn_local(async move {
             let t = i18n.t();
-            match save_assessment(row, field, expected, value).await {
+            let quarter = quarter.map(i32::from);
+            match save_assessment(row, field, quarter, expected, value).await {
                 Ok(saved) => {
                     if let Some(store) = store {
                         store.saved_assessment(row, saved.version, &saved.assessment);
@@ -200,8 +280,15 @@ fn AssessmentField(
         stored.get()
     };
     let label = move || {
-        i18n.t().assessment_labels[Field::ASSESSMENT.iter().position(|f| *f == field).unwrap_or(0)]
+        let t = i18n.t();
+        match Field::REALISATION.iter().position(|f| *f == field) {
+            Some(at) => t.realisation_labels[at],
+            None => {
+                t.assessment_labels[Field::ASSESSMENT.iter().position(|f| *f == field).unwrap_or(0)]
+            }
+        }
     };
+    let link = move || (field == Field::RealisationEvidence).then(|| evidence_view(stored.get()));
     let id_for = id.clone();
     let body = move || {
         if !interactive.get() {
@@ -238,8 +325,22 @@ fn AssessmentField(
                 <input id=id class="assess-input" type="date" prop:value=value on:change=on_change/>
             }
             .into_any(),
-            Control::Line => view! {
-                <input id=id class="assess-input" type="text" maxlength="200" prop:value=value on:change=on_change/>
+            Control::Percent => view! {
+                <input
+                    id=id
+                    class="assess-input assess-percent"
+                    type="number"
+                    min="0"
+                    max="100"
+                    step="1"
+                    inputmode="numeric"
+                    prop:value=value
+                    on:change=on_change
+                />
+            }
+            .into_any(),
+            Control::Line(limit) => view! {
+                <input id=id class="assess-input" type="text" maxlength=limit prop:value=value on:change=on_change/>
             }
             .into_any(),
             Control::Paragraph => view! {
@@ -255,6 +356,7 @@ fn AssessmentField(
     view! {
         <div class="assess-field" data-field=field.column()>
             {body}
+            {link}
             {move || message.get().map(|text| view! { <p class="cell-status" role="status">{text}</p> })}
         </div>
     }

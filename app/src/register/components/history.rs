@@ -215,7 +215,11 @@ fn summary(change: &ChangeView, t: &Strings) -> String {
             };
             let describe =
                 if change.action == Action::Relevel { t.relevelled } else { t.value_changed };
-            describe(t.field_name(field), &word(old), &word(new))
+            let name = match change.quarter.and_then(|q| t.quarter_names.get(usize::from(q) - 1)) {
+                Some(quarter) => format!("{} ({quarter})", t.field_name(field)),
+                None => t.field_name(field).to_owned(),
+            };
+            describe(&name, &excerpt(&word(old)), &excerpt(&word(new)))
         }
         (Action::Update, Some(field)) => (t.cell_changed)(t.field_name(field)),
         (Action::Relevel, _) => (t.cell_changed)(&change.column),

@@ -171,6 +171,8 @@ pub fn EmptySection(
     interactive: Signal<bool>,
     /// Its first row can be written.
     starts: Signal<bool>,
+    /// The columns after the Bagian's it spans.
+    columns: usize,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let writing = RwSignal::new(false);
@@ -185,7 +187,7 @@ pub fn EmptySection(
             <th class="cell-bagian" scope="rowgroup" rowspan=span>
                 <BagianHeading register_id bagian name empty=true interactive/>
             </th>
-            <td class="cell-empty" colspan="6">
+            <td class="cell-empty" colspan=columns>
                 <p>{move || i18n.t().empty_bagian}</p>
                 <Show when=move || starts.get() && !writing.get()>
                     <button

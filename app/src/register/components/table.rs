@@ -26,6 +26,14 @@ struct Shown {
     assessment: bool,
 }
 
+impl Shown {
+    /// The columns a panel below a row (or a Bagian without rows) spans:
+    /// the text columns, the assessment's when shown, and the controls.
+    fn panel_columns(&self) -> usize {
+        if self.assessment { 11 } else { 6 }
+    }
+}
+
 /// The register laid out as the printed form: seven columns, each Bagian's
 /// number and name spanning its rows.
 #[component]
@@ -366,7 +374,7 @@ fn SectionRows(
         let hidden = move || !(own || manage) || shown.rows.with(Option::is_some) || !placed();
         return view! {
             <tbody class="register-section" data-bagian=bagian_id hidden=hidden>
-                <EmptySection register_id bagian=bagian_id name interactive starts/>
+                <EmptySection register_id bagian=bagian_id name interactive starts columns=shown.panel_columns()/>
             </tbody>
         }
         .into_any();
@@ -447,8 +455,7 @@ fn RowView(
         view! { <EditableCell row=id field stored version editable=own ready terms editors/> }
     });
     let assessment = shown.assessment.then(|| view! { <AssessmentCells row=id live own ready/> });
-    // Panels below the row span the text and assessment columns.
-    let panel_columns = if shown.assessment { 11 } else { 6 };
+    let panel_columns = shown.panel_columns();
     let code = row.code.clone();
     let actions = editable.then(|| {
         let controls = move || {

@@ -5,10 +5,13 @@
 //! matrix itself: an admin moves its levels, and every row of every
 //! register still open is re-levelled at once, each change in its history.
 use super::*;
-use crate::entities::{conflict_source, risk_matrix};
-use crate::register::model::{Assessment, Level, Matrix};
-use crate::register::repo::{ASSESSMENT_COLUMNS, AssessmentRecord, matrix};
-use crate::rules::assessment::{Value, check_residual, due_date, is_assessment, parse_assessment};
+use crate::entities::{conflict_source, risk_matrix, rtp_realisation};
+use crate::register::model::{Assessment, Level, Matrix, Realisation};
+use crate::register::repo::{ASSESSMENT_COLUMNS, AssessmentRecord, matrix, realisations};
+use crate::rules::FieldProblem;
+use crate::rules::assessment::{
+    Value, check_residual, due_date, is_assessment, is_realisation, parse_assessment, parse_quarter,
+};
 use chrono::NaiveDate;
 use sea_orm::Value as SqlValue;
 
@@ -30,23 +33,39 @@ fn text_of(value: &Value) -> String {
     }
 }
 
-/// Saves field `field` of row `id` to `value` if it still holds `expected`
-/// (both as forms write them, `""` for none). The same save arriving twice
-/// is answered as saved. `today` (in Asia/Makassar) decides what is overdue.
+/// One field of a row's assessment to save: `value` where the field still
+/// holds `expected` (both as forms write them, `""` for none). A field of a
+/// quarter's realisation names its quarter (1 to 4); no other field does.
+#[derive(Clone, Copy, Debug)]
+pub struct AssessmentEdit<'a> {
+    pub row: i32,
+    pub field: Field,
+    pub quarter: Option<i32>,
+    pub expected: &'a str,
+    pub value: &'a str,
+}
+
+/// Saves an assessment or realisation field if it still holds what the
+/// user started from. The same save arriving twice is answered as saved.
+/// `today` (in Asia/Makassar) decides what is overdue.
 pub async fn save_assessment(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    id: i32,
-    field: Field,
-    expected: &str,
-    value: &str,
+    edit: AssessmentEdit<'_>,
     today: NaiveDate,
 ) -> Result<SavedAssessment, WriteError> {
+    let AssessmentEdit { row: id, field, quarter, expected, value } = edit;
     let invalid = |error| WriteError::Validation(vec![error]);
-    if !is_assessment(field) {
-        let problem = crate::rules::FieldProblem::UnknownValue;
-        return Err(invalid(FieldError::new(field, problem)));
-    }
+    let unknown = |field| invalid(FieldError::new(field, FieldProblem::UnknownValue));
+    let quarter = match (is_realisation(field), quarter) {
+        (true, Some(quarter)) => Some(parse_quarter(quarter).map_err(invalid)?),
+        (true, None) => {
+            return Err(invalid(FieldError::new(Field::Quarter, FieldProblem::Required)));
+        }
+        (false, None) if is_assessment(field) => None,
+        (false, None) => return Err(unknown(field)),
+        (false, Some(_)) => return Err(unknown(Field::Quarter)),
+    };
     let value = parse_assessment(field, value).map_err(invalid)?;
     // What the user started from, written as the store writes it.
     let expected = parse_assessment(field, expected)
@@ -57,37 +76,51 @@ pub async fn save_assessment(
     // Read under the register's lock: no one changes the row meanwhile.
     let (mut row, bagian_id, version) = read_row(txn, id).await?;
     actor.require(Permission::EditRowsOf(bagian_id))?;
-    let current = row.view(today);
-    let (now, new) = (current.value(field), text_of(&value));
+    let mut realisation = realisations(txn, register_id, register.year, Some(&[id]))
+        .await?
+        .remove(&id)
+        .unwrap_or_default();
+    let current = Assessment { realisation: realisation.clone(), ..row.view(today) };
+    let (now, new) = (current.value_at(field, quarter), text_of(&value));
     if now == new {
         return Ok(SavedAssessment { version, assessment: current });
     }
     if now != expected {
         return Err(WriteError::CellConflict { row_id: id, field, theirs: now, version });
     }
-    if let (Field::Source, Value::Number(source)) = (field, &value) {
-        let offered = conflict_source::Entity::find_by_id(*source)
-            .filter(conflict_source::Column::Active.eq(true))
-            .one(txn)
-            .await?;
-        if offered.is_none() {
-            let problem = crate::rules::FieldProblem::UnknownValue;
-            return Err(invalid(FieldError::new(field, problem)));
+    match quarter {
+        Some(quarter) => {
+            let at = usize::from(quarter - 1);
+            set_realisation(&mut realisation[at], field, &value);
+            store_realisation(txn, actor, id, register.year, quarter, &realisation[at]).await?;
+        }
+        None => {
+            if let (Field::Source, Value::Number(source)) = (field, &value) {
+                let offered = conflict_source::Entity::find_by_id(*source)
+                    .filter(conflict_source::Column::Active.eq(true))
+                    .one(txn)
+                    .await?;
+                if offered.is_none() {
+                    return Err(unknown(field));
+                }
+            }
+            set_field(&mut row, field, &value);
+            let matrix = matrix(txn).await?;
+            rate(&mut row, &matrix);
+            let rating = |l: Option<i16>, i: Option<i16>| matrix.rate(small(l)?, small(i)?);
+            check_residual(
+                field,
+                rating(row.inherent_likelihood, row.inherent_impact),
+                rating(row.residual_likelihood, row.residual_impact),
+            )
+            .map_err(invalid)?;
+            let target_quarter = row.rtp_target_quarter.and_then(|q| u8::try_from(q).ok());
+            row.rtp_due = due_date(row.rtp_target_date, target_quarter, register.year);
         }
     }
-    set_field(&mut row, field, &value);
-    let matrix = matrix(txn).await?;
-    rate(&mut row, &matrix);
-    let rating = |l: Option<i16>, i: Option<i16>| matrix.rate(small(l)?, small(i)?);
-    check_residual(
-        field,
-        rating(row.inherent_likelihood, row.inherent_impact),
-        rating(row.residual_likelihood, row.residual_impact),
-    )
-    .map_err(invalid)?;
-    let target_quarter = row.rtp_target_quarter.and_then(|q| u8::try_from(q).ok());
-    row.rtp_due = due_date(row.rtp_target_date, target_quarter, register.year);
 
+    // The row's version moves with every field, a realisation's too: it is
+    // what live pages and conflicting saves go by.
     let mut update = risk::Entity::update_many()
         .col_expr(risk::Column::Version, Expr::val(version + 1))
         .col_expr(risk::Column::UpdatedAt, crate::db::now(txn.get_database_backend()))
@@ -95,21 +128,102 @@ pub async fn save_assessment(
         .filter(risk::Column::Id.eq(id))
         .filter(risk::Column::Version.eq(version))
         .filter(risk::Column::DeletedAt.is_null());
-    for (column, value) in stored(&row) {
-        update = update.col_expr(column, Expr::val(value));
+    if quarter.is_none() {
+        for (column, value) in stored(&row) {
+            update = update.col_expr(column, Expr::val(value));
+        }
     }
     if update.exec(txn).await?.rows_affected == 0 {
         return Err(conflict(txn, id, version).await);
     }
     let entry = LogEntry::new(
         Action::Update,
-        field.column(),
+        field.logged(quarter),
         (!now.is_empty()).then_some(now.as_str()),
         (!new.is_empty()).then_some(new),
     );
     log(txn, actor, register_id, Some(id), [entry]).await?;
     bump_register(txn, &register, None).await?;
-    Ok(SavedAssessment { version: version + 1, assessment: row.view(today) })
+    let assessment = Assessment { realisation, ..row.view(today) };
+    Ok(SavedAssessment { version: version + 1, assessment })
+}
+
+/// Puts a realisation field's `value` into a quarter's realisation.
+fn set_realisation(realisation: &mut Realisation, field: Field, value: &Value) {
+    let text = || match value {
+        Value::Text(text) => text.clone(),
+        _ => String::new(),
+    };
+    match field {
+        Field::RealisationProgress => {
+            realisation.progress = match value {
+                Value::Number(n) => u8::try_from(*n).unwrap_or(0),
+                _ => 0,
+            }
+        }
+        Field::RealisationDone => realisation.done = text(),
+        Field::RealisationEvidence => realisation.evidence = text(),
+        _ => {}
+    }
+}
+
+/// Stores row `id`'s realisation of quarter `quarter` of `year`: one record
+/// while anything is reported, none when nothing is.
+async fn store_realisation(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    id: i32,
+    year: i32,
+    quarter: u8,
+    realisation: &Realisation,
+) -> Result<(), WriteError> {
+    use rtp_realisation::Column as C;
+    let quarter = i16::from(quarter);
+    let here = sea_orm::Condition::all()
+        .add(C::RiskId.eq(id))
+        .add(C::Year.eq(year))
+        .add(C::Quarter.eq(quarter));
+    if realisation.is_empty() {
+        rtp_realisation::Entity::delete_many().filter(here).exec(txn).await?;
+        return Ok(());
+    }
+    let text = |text: &str| (!text.is_empty()).then(|| text.to_owned());
+    let (progress, done, evidence) =
+        (i16::from(realisation.progress), text(&realisation.done), text(&realisation.evidence));
+    let updated = rtp_realisation::Entity::update_many()
+        .col_expr(C::Progress, Expr::val(progress))
+        .col_expr(C::Note, Expr::val(done.clone()))
+        .col_expr(C::Evidence, Expr::val(evidence.clone()))
+        .filter(here)
+        .exec(txn)
+        .await?;
+    if updated.rows_affected == 0 {
+        let insert = Query::insert()
+            .into_table(rtp_realisation::Entity)
+            .columns([
+                C::RiskId,
+                C::Year,
+                C::Quarter,
+                C::Progress,
+                C::Note,
+                C::Evidence,
+                C::CreatedBy,
+                C::CreatedAt,
+            ])
+            .values_panic([
+                id.into(),
+                year.into(),
+                quarter.into(),
+                progress.into(),
+                done.into(),
+                evidence.into(),
+                actor.user_id().into(),
+                crate::db::now(txn.get_database_backend()),
+            ])
+            .to_owned();
+        txn.execute(&insert).await?;
+    }
+    Ok(())
 }
 
 fn small(n: Option<i16>) -> Option<u8> {
@@ -121,22 +235,23 @@ async fn read_row(
     txn: &DatabaseTransaction,
     id: i32,
 ) -> Result<(AssessmentRecord, i32, i32), WriteError> {
-    let record = risk::Entity::find_by_id(id)
-        .select_only()
-        .columns(ASSESSMENT_COLUMNS)
-        .filter(risk::Column::DeletedAt.is_null())
-        .into_model::<AssessmentRecord>()
-        .one(txn)
-        .await?
-        .ok_or(WriteError::NotFound)?;
-    let (bagian, version) = risk::Entity::find_by_id(id)
+    #[derive(sea_orm::FromQueryResult)]
+    struct Found {
+        bagian_id: i32,
+        version: i32,
+        #[sea_orm(nested)]
+        record: AssessmentRecord,
+    }
+    let found = risk::Entity::find_by_id(id)
         .select_only()
         .columns([risk::Column::BagianId, risk::Column::Version])
-        .into_tuple::<(i32, i32)>()
+        .columns(ASSESSMENT_COLUMNS)
+        .filter(risk::Column::DeletedAt.is_null())
+        .into_model::<Found>()
         .one(txn)
         .await?
         .ok_or(WriteError::NotFound)?;
-    Ok((record, bagian, version))
+    Ok((found.record, found.bagian_id, found.version))
 }
 
 /// Puts `value` into the record's field.
@@ -243,6 +358,15 @@ pub async fn set_matrix_levels(
             .exec(txn)
             .await?;
     }
+    let moved: Vec<String> = before
+        .cells()
+        .zip(after.cells())
+        .filter(|(old, new)| old.3 != new.3)
+        .map(|((_, _, score, old), (_, _, _, new))| {
+            format!("{score}: {} → {}", old.slug(), new.slug())
+        })
+        .collect();
+    super::sources::audit_setting(txn, actor, "matrix_changed", moved.join(", ")).await?;
     let level_of: std::collections::HashMap<i16, Level> =
         after.cells().map(|(_, _, score, level)| (i16::from(score), level)).collect();
     let open: Vec<i32> = register::Entity::find()
