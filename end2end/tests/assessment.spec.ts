@@ -132,7 +132,8 @@ test("a quarter's realisation is reported in place; the dashboard in another bro
   await expect(link).toHaveAttribute("href", "https://jdih.kaltimprov.go.id/notulen/2026-05-12");
   await expect(link).toHaveAttribute("rel", /noopener/);
   await expectAccessible(page);
-  await row.screenshot({ path: "screenshots/register-realisation-desktop.png" });
+  await panel.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "screenshots/register-realisation-desktop.png" });
 
   // The dashboard heard it without a reload: one action reported, 40 %.
   await expect(quarter).toHaveText("1 · 40%");
