@@ -16,6 +16,8 @@ pub struct AppState {
     pub schema_ready: Arc<AtomicBool>,
     /// This instance's open pages, told of every change.
     pub live: crate::live::LiveHub,
+    /// The dashboards' figures, kept per register version.
+    pub dashboards: crate::dashboard::repo::FigureCache,
 }
 
 impl AppState {
@@ -25,6 +27,7 @@ impl AppState {
             db,
             schema_ready: Arc::new(AtomicBool::new(false)),
             live: crate::live::LiveHub::default(),
+            dashboards: Default::default(),
         }
     }
 

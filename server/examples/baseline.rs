@@ -132,69 +132,54 @@ fn escape(out: &mut String, text: &str) {
     }
 }
 
-/// The dashboard's figures by hand: the same aggregate queries as the app's
-/// (counts by Bagian, level, status and overdue; the heat maps; realisation
-/// per quarter) straight through sqlx, summed into a plain HTML table.
+/// The dashboard's figures by hand: the app's own aggregate queries
+/// (`app::dashboard::repo`: counts per Bagian, both heat maps, realisation
+/// per quarter) straight through sqlx, written into a plain HTML table.
 const REGISTER: &str = "(SELECT id FROM register ORDER BY year DESC, unit_id LIMIT 1)";
+const YEAR: &str = "(SELECT year FROM register ORDER BY year DESC, unit_id LIMIT 1)";
 
-type Group = (i32, Option<i16>, Option<i16>, Option<String>, i32, i64);
-type Cell = (i16, i16, i64);
+/// A Bagian's line: id, rows, inherent levels 1–5, residual levels 1–5,
+/// done, in progress, overdue.
+type Line = (
+    i32,
+    i64,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+    Option<i64>,
+);
+type Pair = (Option<i16>, Option<i16>, Option<i16>, Option<i16>, i64);
 type Realised = (i32, i16, i64, Option<f64>);
-/// A Bagian's line: inherent levels, residual levels, risks, overdue, quarters.
-type Line = ([i64; 6], [i64; 6], i64, i64, [f64; 4]);
-
-fn group_query() -> String {
-    let today = app::register::repo::today();
-    let overdue = format!(
-        "CASE WHEN rtp_due < '{today}' AND (rtp_status IS NULL OR rtp_status <> 'selesai') \
-         THEN 1 ELSE 0 END"
-    );
-    format!(
-        "SELECT bagian_id, inherent_level, residual_level, rtp_status, {overdue} AS overdue, \
-         COUNT(*) FROM risk WHERE register_id = {REGISTER} AND deleted_at IS NULL \
-         GROUP BY bagian_id, inherent_level, residual_level, rtp_status, {overdue}"
-    )
-}
-
-fn heat_query(kind: &str) -> String {
-    format!(
-        "SELECT {kind}_likelihood, {kind}_impact, COUNT(*) FROM risk \
-         WHERE register_id = {REGISTER} AND deleted_at IS NULL AND {kind}_score IS NOT NULL \
-         GROUP BY {kind}_likelihood, {kind}_impact"
-    )
-}
-
-fn realised_query() -> String {
-    format!(
-        "SELECT r.bagian_id, q.quarter, COUNT(*), CAST(AVG(q.progress) AS DOUBLE PRECISION) \
-         FROM rtp_realisation q JOIN risk r ON r.id = q.risk_id \
-         WHERE r.register_id = {REGISTER} AND r.deleted_at IS NULL \
-         AND q.year = (SELECT year FROM register WHERE id = {REGISTER}) \
-         GROUP BY r.bagian_id, q.quarter"
-    )
-}
 
 macro_rules! dashboard_handler {
     ($name:ident, $pool:ty) => {
         async fn $name(State(pool): State<$pool>) -> Result<Html<String>, StatusCode> {
+            use app::dashboard::repo::{bagian_sql, heat_sql, realised_sql};
             let fail = |_| StatusCode::SERVICE_UNAVAILABLE;
-            let groups: Vec<Group> = sqlx::query_as(sqlx::AssertSqlSafe(group_query()))
+            let today = app::register::repo::today();
+            let lines: Vec<Line> = sqlx::query_as(sqlx::AssertSqlSafe(bagian_sql(REGISTER, today)))
                 .fetch_all(&pool)
                 .await
                 .map_err(fail)?;
-            let inherent: Vec<Cell> = sqlx::query_as(sqlx::AssertSqlSafe(heat_query("inherent")))
+            let pairs: Vec<Pair> = sqlx::query_as(sqlx::AssertSqlSafe(heat_sql(REGISTER)))
                 .fetch_all(&pool)
                 .await
                 .map_err(fail)?;
-            let residual: Vec<Cell> = sqlx::query_as(sqlx::AssertSqlSafe(heat_query("residual")))
-                .fetch_all(&pool)
-                .await
-                .map_err(fail)?;
-            let realised: Vec<Realised> = sqlx::query_as(sqlx::AssertSqlSafe(realised_query()))
-                .fetch_all(&pool)
-                .await
-                .map_err(fail)?;
-            Ok(Html(render_dashboard(&groups, [&inherent, &residual], &realised)))
+            let realised: Vec<Realised> =
+                sqlx::query_as(sqlx::AssertSqlSafe(realised_sql(REGISTER, YEAR)))
+                    .fetch_all(&pool)
+                    .await
+                    .map_err(fail)?;
+            Ok(Html(render_dashboard(&lines, &pairs, &realised)))
         }
     };
 }
@@ -202,36 +187,43 @@ macro_rules! dashboard_handler {
 dashboard_handler!(dashboard, SqlitePool);
 dashboard_handler!(dashboard_postgres, PgPool);
 
-fn render_dashboard(groups: &[Group], heat: [&[Cell]; 2], realised: &[Realised]) -> String {
-    // Per Bagian: risks, inherent levels, residual levels, overdue, quarters.
-    let mut lines: std::collections::BTreeMap<i32, Line> = Default::default();
-    for (bagian, inherent, residual, _status, overdue, n) in groups {
-        let line = lines.entry(*bagian).or_default();
-        line.0[inherent.unwrap_or(0).clamp(0, 5) as usize] += n;
-        line.1[residual.unwrap_or(0).clamp(0, 5) as usize] += n;
-        line.2 += n;
-        line.3 += i64::from(*overdue) * n;
-    }
+fn render_dashboard(lines: &[Line], pairs: &[Pair], realised: &[Realised]) -> String {
+    let mut quarters: std::collections::HashMap<i32, [f64; 4]> = Default::default();
     for (bagian, quarter, _n, progress) in realised {
-        let line = lines.entry(*bagian).or_default();
-        line.4[(*quarter).clamp(1, 4) as usize - 1] = progress.unwrap_or(0.0);
+        quarters.entry(*bagian).or_default()[(*quarter).clamp(1, 4) as usize - 1] =
+            progress.unwrap_or(0.0);
     }
     let mut html = String::from("<!DOCTYPE html><html lang=\"id\"><body><main><table>");
-    for (bagian, (inherent, residual, risks, overdue, quarters)) in lines {
-        let _ = write!(html, "<tr><th>{bagian}</th><td>{risks}</td><td>{overdue}</td>");
-        for n in inherent.iter().chain(&residual) {
-            let _ = write!(html, "<td>{n}</td>");
+    for line in lines {
+        let (bagian, risks) = (line.0, line.1);
+        let counts = [
+            line.2, line.3, line.4, line.5, line.6, line.7, line.8, line.9, line.10, line.11,
+            line.12, line.13, line.14,
+        ];
+        let _ = write!(html, "<tr><th>{bagian}</th><td>{risks}</td>");
+        for n in counts {
+            let _ = write!(html, "<td>{}</td>", n.unwrap_or(0));
         }
-        for q in quarters {
+        for q in quarters.get(&bagian).copied().unwrap_or_default() {
             let _ = write!(html, "<td>{q:.0}</td>");
         }
         html.push_str("</tr>");
     }
     html.push_str("</table>");
-    for cells in heat {
+    let mut heat = [[[0i64; 5]; 5]; 2];
+    for (il, ii, rl, ri, n) in pairs {
+        for (map, (l, i)) in [(il, ii), (rl, ri)].into_iter().enumerate() {
+            if let (Some(l @ 1..=5), Some(i @ 1..=5)) = (l, i) {
+                heat[map][*l as usize - 1][*i as usize - 1] += n;
+            }
+        }
+    }
+    for map in heat {
         html.push_str("<svg>");
-        for (l, i, n) in cells {
-            let _ = write!(html, "<text x=\"{i}\" y=\"{l}\">{n}</text>");
+        for (l, row) in map.iter().enumerate() {
+            for (i, n) in row.iter().enumerate() {
+                let _ = write!(html, "<text x=\"{i}\" y=\"{l}\">{n}</text>");
+            }
         }
         html.push_str("</svg>");
     }

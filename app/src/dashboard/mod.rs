@@ -89,7 +89,9 @@ pub async fn get_dashboard(
         let db = crate::state::db()?;
         let key = crate::register::model::RegisterKey { unit_id: unit, year };
         let today = crate::register::repo::today();
-        Ok(repo::dashboard(&db, key, today).await?)
+        let cache = with_context(|state: &crate::state::AppState| state.dashboards.clone())
+            .unwrap_or_default();
+        Ok(repo::dashboard(&db, key, today, &cache).await?)
     };
     load.await.map_err(AppError::with_http_status)
 }
