@@ -161,13 +161,14 @@ pub async fn run(cli: Cli) -> ExitCode {
             match report {
                 Ok(report) => {
                     eprintln!("{}", text::import_summary(locale, &report));
-                    if assessed {
-                        app::import::generate::assess_generated(&db, report.register_id)
-                            .await
-                            .map_err(|error| error.to_string())
-                    } else {
-                        Ok(())
-                    }
+                    let settled = async {
+                        if assessed {
+                            app::import::generate::assess_generated(&db, report.register_id)
+                                .await?;
+                        }
+                        app::import::generate::settle(&db).await
+                    };
+                    settled.await.map_err(|error| error.to_string())
                 }
                 Err(error) => Err(text::write_error(locale, &error)),
             }

@@ -87,7 +87,15 @@ async fn figures(
     let backend = db.get_database_backend();
     let sql = |sql: String| Statement::from_string(backend, sql);
     let register_id = id.to_string();
-    let by_bagian = db.query_all_raw(sql(bagian_sql(&register_id, today))).await?;
+    let year = register.year.to_string();
+    // The four at once, each on a connection of its own where the pool has
+    // them: the largest (per Bagian) sets the time.
+    let (by_bagian, realised, cells, names) = tokio::try_join!(
+        db.query_all_raw(sql(bagian_sql(&register_id, today))),
+        db.query_all_raw(sql(realised_sql(&register_id, &year))),
+        db.query_all_raw(sql(heat_sql(&register_id))),
+        section_names(db, id),
+    )?;
     let mut counts: HashMap<i32, Counts> = HashMap::with_capacity(by_bagian.len());
     for row in by_bagian {
         let number = |column: &str| -> Result<u32, DbErr> {
@@ -112,8 +120,6 @@ async fn figures(
         counts.insert(row.try_get("", "bagian_id")?, line);
     }
 
-    let year = register.year.to_string();
-    let realised = db.query_all_raw(sql(realised_sql(&register_id, &year))).await?;
     for row in realised {
         let bagian: i32 = row.try_get("", "bagian_id")?;
         let quarter: i16 = row.try_get("", "quarter")?;
@@ -128,7 +134,6 @@ async fn figures(
 
     // Both heat maps from one pass: each pair of ratings and its rows.
     let mut heat = [[[0u32; 5]; 5]; 2];
-    let cells = db.query_all_raw(sql(heat_sql(&register_id))).await?;
     for row in cells {
         let n = u32::try_from(row.try_get::<i64>("", "n")?).unwrap_or(0);
         for (at, (l, i)) in [("il", "ii"), ("rl", "ri")].into_iter().enumerate() {
@@ -143,7 +148,6 @@ async fn figures(
     }
 
     // Every Bagian of the register, in printed order, also those without rows.
-    let names = section_names(db, id).await?;
     let mut bagian: Vec<BagianCounts> = names
         .into_iter()
         .map(|(bagian_id, name)| {

@@ -104,3 +104,17 @@ pub async fn assess_generated(db: &DatabaseConnection, register: i32) -> Result<
     }
     Ok(())
 }
+
+/// Brings the planner's statistics up to date after a bulk load, as
+/// PostgreSQL's autovacuum does within a minute or so of one (and marks the
+/// pages all-visible, which index-only scans need); SQLite gathers its
+/// statistics. For measurements taken right after generating.
+pub async fn settle(db: &DatabaseConnection) -> Result<(), DbErr> {
+    use sea_orm::{ConnectionTrait, DbBackend};
+    let sql = match db.get_database_backend() {
+        DbBackend::Postgres => "VACUUM ANALYZE",
+        _ => "ANALYZE",
+    };
+    db.execute_unprepared(sql).await?;
+    Ok(())
+}
