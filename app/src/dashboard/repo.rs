@@ -28,7 +28,10 @@ struct Figures {
 /// also when another instance made the change; a dashboard read again, as
 /// every open one is after each change, costs no aggregate query.
 #[derive(Clone, Debug, Default)]
-pub struct FigureCache(Arc<Mutex<HashMap<i32, (i32, NaiveDate, Arc<Figures>)>>>);
+pub struct FigureCache(Arc<Mutex<HashMap<i32, Kept>>>);
+
+/// Figures with the register version and day they are of.
+type Kept = (i32, NaiveDate, Arc<Figures>);
 
 impl FigureCache {
     fn get(&self, register: i32, version: i32, day: NaiveDate) -> Option<Arc<Figures>> {
@@ -105,8 +108,8 @@ async fn figures(
         let risks = number("n")?;
         let mut line = Counts { risks, overdue: number("overdue")?, ..Counts::default() };
         for (kind, levels) in [("inherent", &mut line.inherent), ("residual", &mut line.residual)] {
-            for level in 1..=5 {
-                levels[level] = number(&format!("{kind}_{level}"))?;
+            for (level, count) in levels.iter_mut().enumerate().skip(1) {
+                *count = number(&format!("{kind}_{level}"))?;
             }
             levels[0] = risks.saturating_sub(levels[1..].iter().sum());
         }
