@@ -2,9 +2,11 @@
 //! control actions progress, what is overdue; the 5×5 heat maps before and
 //! after control; realisation per quarter. Every figure is an aggregate
 //! query (GROUP BY on indexed columns), never rows read into memory.
+mod heat;
 mod page;
 #[cfg(feature = "ssr")]
 pub mod repo;
+mod tables;
 
 pub use page::DashboardPage;
 

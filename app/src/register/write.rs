@@ -175,12 +175,43 @@ pub async fn bump_register(
     if update.exec(txn).await?.rows_affected == 0 {
         return Err(WriteError::Final { year: register.year });
     }
-    let change = crate::live::Change { register: register.id, version: register.version + 1 };
-    crate::live::note(change);
-    // Delivered to every instance's listener when (and only if) the
-    // transaction commits.
-    crate::live::notify(txn, change.payload()).await?;
+    announce(txn, register.id, register.version + 1).await?;
     Ok(register.version + 1)
+}
+
+/// Tells open pages that register `register` is at `version` now: this
+/// instance's when the write returns, every instance's listener when (and
+/// only if) the transaction commits.
+async fn announce(
+    txn: &DatabaseTransaction,
+    register: i32,
+    version: i32,
+) -> Result<(), WriteError> {
+    let change = crate::live::Change { register, version };
+    crate::live::note(change);
+    crate::live::notify(txn, change.payload()).await?;
+    Ok(())
+}
+
+/// Logs a change of the settings (`kind`, what changed) to the audit log.
+async fn audit_setting(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    kind: &str,
+    detail: String,
+) -> Result<(), WriteError> {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    crate::entities::auth_event::ActiveModel {
+        at: Set(chrono::Utc::now()),
+        kind: Set(kind.to_owned()),
+        actor_id: Set(actor.user_id()),
+        client: Set(actor.client.clone()),
+        detail: Set(Some(detail)),
+        ..Default::default()
+    }
+    .insert(txn)
+    .await?;
+    Ok(())
 }
 
 /// The number of a "BK-n" code, the codes the app gives.

@@ -366,7 +366,7 @@ pub async fn set_matrix_levels(
             format!("{score}: {} → {}", old.slug(), new.slug())
         })
         .collect();
-    super::sources::audit_setting(txn, actor, "matrix_changed", moved.join(", ")).await?;
+    audit_setting(txn, actor, "matrix_changed", moved.join(", ")).await?;
     let level_of: std::collections::HashMap<i16, Level> =
         after.cells().map(|(_, _, score, level)| (i16::from(score), level)).collect();
     let open: Vec<i32> = register::Entity::find()

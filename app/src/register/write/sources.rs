@@ -4,7 +4,7 @@
 //! change is in the audit log, and moves every register's version on, so
 //! that kept pages are rendered again with the list as it is.
 use super::*;
-use crate::entities::{auth_event, conflict_source};
+use crate::entities::conflict_source;
 use crate::register::model::SourceView;
 use crate::rules::FieldProblem;
 use crate::rules::assessment::parse_source_name;
@@ -145,26 +145,6 @@ fn free_code(all: &[conflict_source::Model], name: &str) -> String {
     code
 }
 
-/// Logs a change of the settings (`kind`, what changed) to the audit log.
-pub(super) async fn audit_setting(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    kind: &str,
-    detail: String,
-) -> Result<(), WriteError> {
-    auth_event::ActiveModel {
-        at: Set(chrono::Utc::now()),
-        kind: Set(kind.to_owned()),
-        actor_id: Set(actor.user_id()),
-        client: Set(actor.client.clone()),
-        detail: Set(Some(detail)),
-        ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    Ok(())
-}
-
 /// Moves every register's version on (set ones too: their pages name
 /// sources as well), telling open pages on every instance.
 async fn refresh_pages(txn: &DatabaseTransaction) -> Result<(), WriteError> {
@@ -181,9 +161,7 @@ async fn refresh_pages(txn: &DatabaseTransaction) -> Result<(), WriteError> {
         .exec(txn)
         .await?;
     for (id, version) in registers {
-        let change = crate::live::Change { register: id, version: version + 1 };
-        crate::live::note(change);
-        crate::live::notify(txn, change.payload()).await?;
+        announce(txn, id, version + 1).await?;
     }
     Ok(())
 }
