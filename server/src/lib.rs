@@ -61,7 +61,7 @@ pub fn router(state: AppState) -> Router {
 /// guard them.
 pub fn router_with(state: AppState, public: PublicOrigin) -> Router {
     live::spawn_listener(state.clone());
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let options = state.leptos_options.clone();
     Router::new()
         .leptos_routes_with_context(
@@ -92,6 +92,17 @@ pub fn router_with(state: AppState, public: PublicOrigin) -> Router {
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(CompressionLayer::new())
         .with_state(state)
+}
+
+/// The app's routes, walked once per process. Walking them suppresses every
+/// resource's load process-wide while it runs (leptos_server's global
+/// `SuppressResourceLoad`): a page rendering meanwhile, on a router built
+/// before, would wait for its data forever. Several routers live in one
+/// process in the tests (one per test server).
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 /// The build's scripts, WASM and styles carry a hash of their content in
