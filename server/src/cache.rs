@@ -1,5 +1,6 @@
-//! Register pages as rendered, kept per register version, language and
-//! address. Every change to a register bumps its version (the one write
+//! Register pages and register dashboards as rendered, kept per register
+//! version, language and address (a new year of a unit moves its other
+//! registers' versions on: the dashboard lists the years). Every change to a register bumps its version (the one write
 //! path does), and each request reads the version first, so a page is never
 //! served stale, also when another instance made the change. The version is
 //! also the page's `ETag`: a browser that has the page gets `304`. A kept
@@ -159,14 +160,41 @@ impl Default for PageCache {
     }
 }
 
-/// The register a page address shows, if it is a register page.
-fn register_of(path: &str) -> Option<RegisterKey> {
+/// The register a page address shows, if it is a register page or the
+/// dashboard of one. The dashboard names its register in the query
+/// (`?unit=…&tahun=…`): only a plain one is read here (each at most once,
+/// digits only, nothing encoded), so that the page rendered is surely of
+/// the register read; any other is rendered each time.
+fn register_of(path: &str, query: Option<&str>) -> Option<RegisterKey> {
     if path == "/" {
         return Some(RegisterKey::default());
+    }
+    if path == "/dasbor" {
+        return dashboard_register(query.unwrap_or_default());
     }
     let rest = path.strip_prefix("/register/")?;
     let (unit, year) = rest.split_once('/')?;
     Some(RegisterKey::of(unit.parse().ok()?, year.parse().ok()?))
+}
+
+fn dashboard_register(query: &str) -> Option<RegisterKey> {
+    if query.contains(['%', '+']) {
+        return None;
+    }
+    let mut key = RegisterKey::default();
+    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let slot = match name {
+            "unit" => &mut key.unit_id,
+            "tahun" => &mut key.year,
+            _ => continue,
+        };
+        if slot.is_some() || value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        *slot = Some(value.parse().ok()?);
+    }
+    Some(key)
 }
 
 /// Serves register pages from the cache, or renders and keeps them.
@@ -175,8 +203,9 @@ pub async fn cached_pages(
     request: Request,
     next: Next,
 ) -> Response {
-    let Some(key) =
-        (request.method() == Method::GET).then(|| register_of(request.uri().path())).flatten()
+    let Some(key) = (request.method() == Method::GET)
+        .then(|| register_of(request.uri().path(), request.uri().query()))
+        .flatten()
     else {
         return next.run(request).await;
     };
@@ -293,10 +322,25 @@ mod tests {
 
     #[test]
     fn register_pages_are_recognised() {
-        assert_eq!(register_of("/"), Some(RegisterKey::default()));
-        assert_eq!(register_of("/register/3/2026"), Some(RegisterKey::of(3, 2026)));
+        assert_eq!(register_of("/", Some("q=x")), Some(RegisterKey::default()));
+        assert_eq!(register_of("/register/3/2026", None), Some(RegisterKey::of(3, 2026)));
         for other in ["/register/x/2026", "/register/3", "/api/get_register", "/pkg/app.js"] {
-            assert_eq!(register_of(other), None, "{other}");
+            assert_eq!(register_of(other, None), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn only_plain_dashboard_addresses_are_kept() {
+        let dashboard = |query| register_of("/dasbor", query);
+        assert_eq!(dashboard(None), Some(RegisterKey::default()));
+        assert_eq!(dashboard(Some("unit=3&tahun=2026")), Some(RegisterKey::of(3, 2026)));
+        let year_only = RegisterKey { unit_id: None, year: Some(2025) };
+        assert_eq!(dashboard(Some("tahun=2025&lain=x")), Some(year_only));
+        // What the page might read otherwise than here is rendered each time.
+        for query in
+            ["unit=3&unit=4", "unit=%33", "unit=+3", "unit=", "unit=x", "tahun=99999999999"]
+        {
+            assert_eq!(dashboard(Some(query)), None, "{query}");
         }
     }
 

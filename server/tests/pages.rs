@@ -368,7 +368,36 @@ async fn a_long_register_is_windowed(db: &TestDb) {
     assert_eq!(many.matches("<tr data-row-id=").count(), 60, "many matches: windowed");
 }
 
+/// The dashboard page is kept like the register's: the same until its
+/// register changes, or its unit gains a year (the page lists the years);
+/// an address the cache does not read plainly is rendered each time.
+async fn the_dashboard_page_is_kept_per_register_version(db: &TestDb) {
+    let (base, client, _) = serve(db).await;
+    let unit = db.text("SELECT unit_id FROM register").await.unwrap();
+    let year = db.text("SELECT year FROM register").await.unwrap();
+    let page = async |query: &str| {
+        let response = client.get(format!("{base}/dasbor?{query}")).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{query}");
+        let tag = response.headers().get(header::ETAG).map(|v| v.to_str().unwrap().to_owned());
+        (tag, response.text().await.unwrap())
+    };
+    let address = format!("unit={unit}&tahun={year}");
+    let (etag, first) = page(&address).await;
+    let etag = etag.expect("a kept dashboard has an ETag");
+    assert!(first.contains(&format!(r#"<option value="{year}" selected"#)));
+    assert!(!first.contains(r#"<option value="2019""#));
+    assert_eq!(page(&address).await, (Some(etag.clone()), first.clone()));
+    let encoded = page(&format!("unit=%3{unit}&tahun={year}")).await;
+    assert_eq!(encoded.0, None, "an encoded address is not read here");
+    // A new year of the unit: every page of its other registers anew.
+    app::import::generate::generate_register(&db.db, 3, 2019).await.unwrap();
+    let (tag, after) = page(&address).await;
+    assert_ne!(tag, Some(etag));
+    assert!(after.contains(r#"<option value="2019""#), "the new year is offered");
+}
+
 on_both_databases!(
+    the_dashboard_page_is_kept_per_register_version,
     a_long_register_is_windowed,
     the_page_cache_follows_the_register_version,
     the_filter_is_in_the_address,

@@ -11,24 +11,6 @@ use common::{App, TestDb};
 use reqwest::StatusCode;
 use serde_json::Value;
 
-async fn save(
-    app: &App,
-    row: &str,
-    quarter: &str,
-    field: &str,
-    expected: &str,
-    value: &str,
-) -> (StatusCode, Value) {
-    let form = [
-        ("row", row),
-        ("field", field),
-        ("quarter", quarter),
-        ("expected", expected),
-        ("value", value),
-    ];
-    app.post_form("save_assessment", &form).await
-}
-
 /// Row `row`'s realisation of quarter `quarter` (1 to 4) as the register shows it.
 async fn realisation(app: &App, row: &str, quarter: usize) -> Value {
     app.register_row(row).await["assessment"]["realisation"][quarter - 1].clone()
@@ -57,7 +39,7 @@ async fn quarters_are_reported_and_checked(db: &TestDb) {
         ("RealisationProgress", "40"),
         ("RealisationEvidence", evidence),
     ] {
-        let (status, body) = save(&editor, &row, "2", field, "", value).await;
+        let (status, body) = editor.save_assessment(&row, "2", field, "", value).await;
         assert_eq!(status, StatusCode::OK, "{field}: {body}");
     }
     let shown = realisation(&editor, &row, 2).await;
@@ -99,7 +81,7 @@ async fn quarters_are_reported_and_checked(db: &TestDb) {
                 [("row", row.as_str()), ("field", field), ("expected", ""), ("value", value)];
             editor.post_form("save_assessment", &form).await
         } else {
-            save(&editor, &row, quarter, field, "", value).await
+            editor.save_assessment(&row, quarter, field, "", value).await
         };
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field} {value:.20?}: {body}");
         assert_eq!(body["Validation"][0]["field"], named, "{body}");
@@ -110,7 +92,7 @@ async fn quarters_are_reported_and_checked(db: &TestDb) {
     // Markup, RTL and zero-width characters are text, never a link.
     let note = "<a href=\"javascript:alert(1)\">notulen</a> \u{200B}تقرير";
     assert_eq!(
-        save(&editor, &row, "2", "RealisationEvidence", evidence, note).await.0,
+        editor.save_assessment(&row, "2", "RealisationEvidence", evidence, note).await.0,
         StatusCode::OK
     );
     assert_eq!(realisation(&editor, &row, 2).await["evidence"], note);
@@ -119,11 +101,18 @@ async fn quarters_are_reported_and_checked(db: &TestDb) {
     for (field, was) in
         [("RealisationDone", done), ("RealisationProgress", "40"), ("RealisationEvidence", note)]
     {
-        assert_eq!(save(&editor, &row, "2", field, was, "").await.0, StatusCode::OK, "{field}");
+        assert_eq!(
+            editor.save_assessment(&row, "2", field, was, "").await.0,
+            StatusCode::OK,
+            "{field}"
+        );
     }
     assert_eq!(records(db, &row).await, "0:-:-");
     // "0" is no progress reported: no record either.
-    assert_eq!(save(&editor, &row, "4", "RealisationProgress", "", "0").await.0, StatusCode::OK);
+    assert_eq!(
+        editor.save_assessment(&row, "4", "RealisationProgress", "", "0").await.0,
+        StatusCode::OK
+    );
     assert_eq!(records(db, &row).await, "0:-:-");
 
     // Every change is in the row's history, with its quarter.
@@ -145,15 +134,24 @@ async fn saves_never_overwrite_a_colleague(db: &TestDb) {
     let (row, bagian) = db.first_row().await;
     let ani = admin.as_user(db, "ani", Role::Editor, &[bagian]).await;
     let budi = admin.as_user(db, "budi", Role::Editor, &[bagian]).await;
-    assert_eq!(save(&ani, &row, "1", "RealisationProgress", "", "30").await.0, StatusCode::OK);
+    assert_eq!(
+        ani.save_assessment(&row, "1", "RealisationProgress", "", "30").await.0,
+        StatusCode::OK
+    );
     // Budi's page still shows nothing for triwulan I: a conflict with Ani's.
-    let (status, body) = save(&budi, &row, "1", "RealisationProgress", "", "50").await;
+    let (status, body) = budi.save_assessment(&row, "1", "RealisationProgress", "", "50").await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     assert_eq!(body["CellConflict"]["theirs"], "30");
     assert_eq!(body["CellConflict"]["field"], "RealisationProgress");
     // Another quarter is no conflict; the same save twice is one change.
-    assert_eq!(save(&budi, &row, "3", "RealisationProgress", "", "10").await.0, StatusCode::OK);
-    assert_eq!(save(&budi, &row, "3", "RealisationProgress", "", "10").await.0, StatusCode::OK);
+    assert_eq!(
+        budi.save_assessment(&row, "3", "RealisationProgress", "", "10").await.0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        budi.save_assessment(&row, "3", "RealisationProgress", "", "10").await.0,
+        StatusCode::OK
+    );
     let logged = db
         .text(&format!(
             "SELECT COUNT(*) FROM change_log WHERE risk_id = {row} AND field = 'realisation_progress.3'"
@@ -169,18 +167,21 @@ async fn only_editors_of_the_row_report(db: &TestDb) {
     let [outsider, reviewer, viewer] = admin.outsiders(db, bagian).await;
     for field in ["RealisationDone", "RealisationProgress", "RealisationEvidence"] {
         for who in [&outsider, &reviewer, &viewer] {
-            let (status, body) = save(who, &row, "1", field, "", "50").await;
+            let (status, body) = who.save_assessment(&row, "1", field, "", "50").await;
             assert_eq!(status, StatusCode::FORBIDDEN, "{field}: {body}");
         }
     }
     assert_eq!(records(db, &row).await, "0:-:-");
     // The dashboard's quarters follow a report.
-    assert_eq!(save(&admin, &row, "1", "RealisationProgress", "", "60").await.0, StatusCode::OK);
+    assert_eq!(
+        admin.save_assessment(&row, "1", "RealisationProgress", "", "60").await.0,
+        StatusCode::OK
+    );
     let dashboard = viewer.get("dashboard").await;
     assert_eq!(dashboard["total"]["quarters"][0], serde_json::json!([1, 60]));
     // A register that is set is read-only for everyone.
     db.exec("UPDATE register SET status = 'ditetapkan'").await;
-    let (status, body) = save(&admin, &row, "1", "RealisationProgress", "60", "80").await;
+    let (status, body) = admin.save_assessment(&row, "1", "RealisationProgress", "60", "80").await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(body.get("RegisterFinal").is_some(), "{body}");
 }

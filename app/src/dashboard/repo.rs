@@ -4,18 +4,22 @@
 //! pair of inherent and residual ratings, both heat maps at once), and one
 //! on the realisations of its year. What comes back is bounded by the
 //! number of Bagian (and 36 × 36 rating pairs), whatever the number of rows.
+//! After a save, the Bagian of the rows it changed are counted again, by
+//! the same queries restricted to them (`FigureCache`).
 use super::{BagianCounts, Counts, DashboardView};
+use crate::register::history::Action;
 use crate::register::model::{RegisterKey, RtpStatus};
 use crate::register::repo::RegisterRecord;
 use crate::register::repo::{matrix, register_record, register_years, section_names};
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, DbErr, Statement};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// A register's figures at one version and day: what the aggregate
 /// queries give (the rest of the view is read on each request).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct Figures {
     bagian: Vec<BagianCounts>,
     total: Counts,
@@ -26,29 +30,53 @@ struct Figures {
 /// change moves the register's version on (the one write path does) and
 /// each request reads the version first, so kept figures are never stale,
 /// also when another instance made the change; a dashboard read again, as
-/// every open one is after each change, costs no aggregate query.
+/// every open one is after each change, costs no aggregate query. Figures
+/// kept at an older version are brought up to date where the change log
+/// names every row changed since: only those rows' Bagian are counted
+/// again (and the heat maps, one scan).
 #[derive(Clone, Debug, Default)]
-pub struct FigureCache(Arc<Mutex<HashMap<i32, Kept>>>);
+pub struct FigureCache(Arc<CacheInner>);
+
+#[derive(Debug, Default)]
+struct CacheInner {
+    kept: Mutex<HashMap<i32, Kept>>,
+    computed: AtomicU64,
+    updated: AtomicU64,
+}
 
 /// Figures with the register version and day they are of.
 type Kept = (i32, NaiveDate, Arc<Figures>);
 
+/// How often figures were computed whole, and how often brought up to date
+/// from kept ones (the tests and the log read it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Work {
+    pub computed: u64,
+    pub updated: u64,
+}
+
 impl FigureCache {
-    fn get(&self, register: i32, version: i32, day: NaiveDate) -> Option<Arc<Figures>> {
-        let kept = self.0.lock().ok()?;
-        let (at, on, figures) = kept.get(&register)?;
-        (*at == version && *on == day).then(|| figures.clone())
+    fn get(&self, register: i32) -> Option<Kept> {
+        self.0.kept.lock().ok()?.get(&register).cloned()
     }
 
     fn keep(&self, register: i32, version: i32, day: NaiveDate, figures: Arc<Figures>) {
-        if let Ok(mut kept) = self.0.lock() {
+        if let Ok(mut kept) = self.0.kept.lock() {
             kept.insert(register, (version, day, figures));
+        }
+    }
+
+    pub fn work(&self) -> Work {
+        Work {
+            computed: self.0.computed.load(Ordering::Relaxed),
+            updated: self.0.updated.load(Ordering::Relaxed),
         }
     }
 }
 
 /// The dashboard of the register `key` names, overdue as of `today`; its
-/// figures from `cache` when kept for the register's version and the day.
+/// figures from `cache` when kept for the register's version and the day,
+/// brought up to date when kept for an older version of the day.
 pub async fn dashboard(
     db: &impl ConnectionTrait,
     key: RegisterKey,
@@ -58,10 +86,23 @@ pub async fn dashboard(
     let Some(register) = register_record(db, key).await? else {
         return Ok(None);
     };
-    let figures = match cache.get(register.id, register.version, today) {
-        Some(figures) => figures,
-        None => {
-            let figures = Arc::new(figures(db, &register, today).await?);
+    let kept = cache.get(register.id).filter(|(_, day, _)| *day == today);
+    let figures = match kept {
+        Some((version, _, figures)) if version == register.version => figures,
+        kept => {
+            let updated = match kept {
+                Some((version, _, figures)) if version < register.version => {
+                    updated(db, &register, today, &figures, version).await?
+                }
+                _ => None,
+            };
+            let counter = if updated.is_some() { &cache.0.updated } else { &cache.0.computed };
+            let figures = match updated {
+                Some(figures) => figures,
+                None => figures(db, &register, today).await?,
+            };
+            counter.fetch_add(1, Ordering::Relaxed);
+            let figures = Arc::new(figures);
             cache.keep(register.id, register.version, today, figures.clone());
             figures
         }
@@ -86,18 +127,128 @@ async fn figures(
     register: &RegisterRecord,
     today: NaiveDate,
 ) -> Result<Figures, DbErr> {
-    let id = register.id;
+    // At once, each on a connection of its own where the pool has them:
+    // the largest (per Bagian) sets the time.
+    let (mut counts, heat, names) = tokio::try_join!(
+        counts(db, register, today, None),
+        heat(db, register.id),
+        section_names(db, register.id),
+    )?;
+    // Every Bagian of the register, in printed order, also those without rows.
+    let mut bagian: Vec<BagianCounts> = names
+        .into_iter()
+        .map(|(bagian_id, name)| {
+            let counts = counts.remove(&bagian_id).unwrap_or_default();
+            BagianCounts { bagian_id, name, counts }
+        })
+        .collect();
+    // Rows of a Bagian the register does not list (never written so) still count.
+    let mut unlisted: Vec<(i32, Counts)> = counts.into_iter().collect();
+    unlisted.sort_by_key(|(bagian_id, _)| *bagian_id);
+    for (bagian_id, counts) in unlisted {
+        bagian.push(BagianCounts { bagian_id, name: format!("#{bagian_id}"), counts });
+    }
+    Ok(Figures::new(bagian, heat))
+}
+
+/// `kept`, the figures of `register` at version `since`, brought to its
+/// version: the Bagian of the rows changed since counted again, the heat
+/// maps scanned again. `None` where the change log does not tell which
+/// rows changed (a Bagian renamed or added, a row moved to another Bagian,
+/// settings, very many rows): the figures are computed whole then.
+async fn updated(
+    db: &impl ConnectionTrait,
+    register: &RegisterRecord,
+    today: NaiveDate,
+    kept: &Figures,
+    since: i32,
+) -> Result<Option<Figures>, DbErr> {
+    let Some(touched) = touched_bagian(db, register, since).await? else {
+        return Ok(None);
+    };
+    let listed: HashSet<i32> = kept.bagian.iter().map(|line| line.bagian_id).collect();
+    if !touched.iter().all(|bagian| listed.contains(bagian)) {
+        return Ok(None);
+    }
+    let (mut counts, heat) =
+        tokio::try_join!(counts(db, register, today, Some(&touched)), heat(db, register.id))?;
+    let mut bagian = kept.bagian.clone();
+    for line in &mut bagian {
+        if touched.binary_search(&line.bagian_id).is_ok() {
+            // A Bagian whose rows are all gone counts nothing.
+            line.counts = counts.remove(&line.bagian_id).unwrap_or_default();
+        }
+    }
+    Ok(Some(Figures::new(bagian, heat)))
+}
+
+/// Rows changed since a kept version beyond this are counted whole again.
+const MOST_ROWS_UPDATED: u64 = 500;
+/// Bagian counted again beyond this are counted whole again.
+const MOST_BAGIAN_UPDATED: usize = 100;
+
+/// The Bagian of the rows of `register` changed after version `since`, if
+/// the change log names a row for each version since (and for each row its
+/// Bagian, which a move would change): else `None`.
+async fn touched_bagian(
+    db: &impl ConnectionTrait,
+    register: &RegisterRecord,
+    since: i32,
+) -> Result<Option<Vec<i32>>, DbErr> {
+    let sql = format!(
+        "SELECT c.register_version AS v, c.action AS action, r.bagian_id AS bagian_id \
+         FROM change_log c LEFT JOIN risk r ON r.id = c.risk_id \
+         WHERE c.register_id = {id} AND c.register_version > {since} \
+           AND c.register_version <= {version} \
+         LIMIT {limit}",
+        id = register.id,
+        version = register.version,
+        limit = MOST_ROWS_UPDATED + 1,
+    );
+    let entries = db.query_all_raw(Statement::from_string(db.get_database_backend(), sql)).await?;
+    if entries.len() as u64 > MOST_ROWS_UPDATED {
+        return Ok(None);
+    }
+    let mut versions = HashSet::new();
+    let mut touched = HashSet::new();
+    for entry in entries {
+        let action: String = entry.try_get("", "action")?;
+        let bagian: Option<i32> = entry.try_get("", "bagian_id")?;
+        match (Action::from_code(&action), bagian) {
+            (Some(Action::Move) | None, _) | (_, None) => return Ok(None),
+            (Some(_), Some(bagian)) => touched.insert(bagian),
+        };
+        versions.insert(entry.try_get::<i32>("", "v")?);
+    }
+    // A version without an entry changed what the log does not name.
+    let complete = versions.len() == usize::try_from(register.version - since).unwrap_or(0);
+    if !complete || touched.is_empty() || touched.len() > MOST_BAGIAN_UPDATED {
+        return Ok(None);
+    }
+    let mut touched: Vec<i32> = touched.into_iter().collect();
+    touched.sort_unstable();
+    Ok(Some(touched))
+}
+
+/// The counts of the Bagian of `register` (of `only` those, when given):
+/// levels, control status, overdue as of `today`, realisations of its year.
+async fn counts(
+    db: &impl ConnectionTrait,
+    register: &RegisterRecord,
+    today: NaiveDate,
+    only: Option<&[i32]>,
+) -> Result<HashMap<i32, Counts>, DbErr> {
     let backend = db.get_database_backend();
     let sql = |sql: String| Statement::from_string(backend, sql);
-    let register_id = id.to_string();
-    let year = register.year.to_string();
-    // The four at once, each on a connection of its own where the pool has
-    // them: the largest (per Bagian) sets the time.
-    let (by_bagian, realised, cells, names) = tokio::try_join!(
-        db.query_all_raw(sql(bagian_sql(&register_id, today))),
-        db.query_all_raw(sql(realised_sql(&register_id, &year))),
-        db.query_all_raw(sql(heat_sql(&register_id))),
-        section_names(db, id),
+    let id = register.id.to_string();
+    let scope = only.map(|bagian| {
+        let list = bagian.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
+        format!(" AND bagian_id IN ({list})")
+    });
+    let scope = scope.as_deref().unwrap_or_default();
+    let (by_bagian, realised) = tokio::try_join!(
+        db.query_all_raw(sql(bagian_sql_in(&id, today, scope))),
+        db.query_all_raw(sql(realised_sql_in(&id, &register.year.to_string(), scope))),
     )?;
     let mut counts: HashMap<i32, Counts> = HashMap::with_capacity(by_bagian.len());
     for row in by_bagian {
@@ -122,7 +273,6 @@ async fn figures(
         line.status[index(RtpStatus::BelumDimulai)] = risks.saturating_sub(done + in_progress);
         counts.insert(row.try_get("", "bagian_id")?, line);
     }
-
     for row in realised {
         let bagian: i32 = row.try_get("", "bagian_id")?;
         let quarter: i16 = row.try_get("", "quarter")?;
@@ -134,8 +284,13 @@ async fn figures(
             *cell = (n, progress);
         }
     }
+    Ok(counts)
+}
 
-    // Both heat maps from one pass: each pair of ratings and its rows.
+/// Both heat maps of register `id`, from one pass over each pair of ratings.
+async fn heat(db: &impl ConnectionTrait, id: i32) -> Result<[[[u32; 5]; 5]; 2], DbErr> {
+    let sql = heat_sql(&id.to_string());
+    let cells = db.query_all_raw(Statement::from_string(db.get_database_backend(), sql)).await?;
     let mut heat = [[[0u32; 5]; 5]; 2];
     for row in cells {
         let n = u32::try_from(row.try_get::<i64>("", "n")?).unwrap_or(0);
@@ -149,26 +304,18 @@ async fn figures(
             }
         }
     }
+    Ok(heat)
+}
 
-    // Every Bagian of the register, in printed order, also those without rows.
-    let mut bagian: Vec<BagianCounts> = names
-        .into_iter()
-        .map(|(bagian_id, name)| {
-            let counts = counts.remove(&bagian_id).unwrap_or_default();
-            BagianCounts { bagian_id, name, counts }
-        })
-        .collect();
-    // Rows of a Bagian the register does not list (never written so) still count.
-    let mut unlisted: Vec<(i32, Counts)> = counts.into_iter().collect();
-    unlisted.sort_by_key(|(bagian_id, _)| *bagian_id);
-    for (bagian_id, counts) in unlisted {
-        bagian.push(BagianCounts { bagian_id, name: format!("#{bagian_id}"), counts });
+impl Figures {
+    /// The figures of these Bagian lines, their total summed here.
+    fn new(bagian: Vec<BagianCounts>, heat: [[[u32; 5]; 5]; 2]) -> Self {
+        let mut total = Counts::default();
+        for line in &bagian {
+            total.add(&line.counts);
+        }
+        Self { bagian, total, heat }
     }
-    let mut total = Counts::default();
-    for line in &bagian {
-        total.add(&line.counts);
-    }
-    Ok(Figures { bagian, total, heat })
 }
 
 // The queries, shared with the benchmark's raw-SQL baseline. `register`
@@ -180,6 +327,11 @@ async fn figures(
 /// actions done and in progress, and overdue as of `today`; summed in the
 /// database over `ix_risk_assessment`, which holds every column read.
 pub fn bagian_sql(register: &str, today: NaiveDate) -> String {
+    bagian_sql_in(register, today, "")
+}
+
+/// [`bagian_sql`] with `scope` (" AND bagian_id IN (…)", or nothing) added.
+fn bagian_sql_in(register: &str, today: NaiveDate, scope: &str) -> String {
     let level_sums = |kind: &str| {
         (1..=5)
             .map(|level| {
@@ -194,7 +346,7 @@ pub fn bagian_sql(register: &str, today: NaiveDate) -> String {
            SUM(CASE WHEN rtp_status = 'dalam_proses' THEN 1 ELSE 0 END) AS in_progress, \
            SUM(CASE WHEN rtp_due < '{today}' AND (rtp_status IS NULL OR rtp_status <> 'selesai') \
              THEN 1 ELSE 0 END) AS overdue \
-         FROM risk WHERE register_id = {register} AND deleted_at IS NULL \
+         FROM risk WHERE register_id = {register} AND deleted_at IS NULL{scope} \
          GROUP BY bagian_id",
         inherent = level_sums("inherent"),
         residual = level_sums("residual"),
@@ -214,11 +366,17 @@ pub fn heat_sql(register: &str) -> String {
 
 /// Realisations of `year` per Bagian and quarter: how many, their mean progress.
 pub fn realised_sql(register: &str, year: &str) -> String {
+    realised_sql_in(register, year, "")
+}
+
+/// [`realised_sql`] with `scope` (" AND bagian_id IN (…)", or nothing) added.
+fn realised_sql_in(register: &str, year: &str, scope: &str) -> String {
+    let scope = scope.replace("bagian_id", "r.bagian_id");
     format!(
         "SELECT r.bagian_id, q.quarter, COUNT(*) AS n, \
            CAST(AVG(q.progress) AS DOUBLE PRECISION) AS progress \
          FROM rtp_realisation q JOIN risk r ON r.id = q.risk_id \
-         WHERE r.register_id = {register} AND r.deleted_at IS NULL AND q.year = {year} \
+         WHERE r.register_id = {register} AND r.deleted_at IS NULL AND q.year = {year}{scope} \
          GROUP BY r.bagian_id, q.quarter"
     )
 }

@@ -493,5 +493,10 @@ async fn find_or_create_register(
         .exec(txn)
         .await?;
     report.register_created = true;
+    // The unit's other registers list their years (the dashboard's choice).
+    let siblings = sea_orm::Condition::all()
+        .add(register::Column::UnitId.eq(unit_id))
+        .add(register::Column::Id.ne(id));
+    crate::register::write::refresh_pages(txn, siblings).await?;
     Ok(id)
 }

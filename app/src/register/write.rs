@@ -193,6 +193,33 @@ async fn announce(
     Ok(())
 }
 
+/// Moves the versions of the registers `which` selects on, set ones too
+/// (what their pages show beside the rows changed: the sources, the unit's
+/// years), telling open pages on every instance.
+pub(crate) async fn refresh_pages(
+    txn: &DatabaseTransaction,
+    which: sea_orm::Condition,
+) -> Result<(), WriteError> {
+    let registers: Vec<(i32, i32)> = register::Entity::find()
+        .select_only()
+        .columns([register::Column::Id, register::Column::Version])
+        .filter(which.clone())
+        .order_by_asc(register::Column::Id)
+        .lock_exclusive()
+        .into_tuple()
+        .all(txn)
+        .await?;
+    register::Entity::update_many()
+        .col_expr(register::Column::Version, Expr::col(register::Column::Version).add(1))
+        .filter(which)
+        .exec(txn)
+        .await?;
+    for (id, version) in registers {
+        announce(txn, id, version + 1).await?;
+    }
+    Ok(())
+}
+
 /// Logs a change of the settings (`kind`, what changed) to the audit log.
 async fn audit_setting(
     txn: &DatabaseTransaction,

@@ -317,6 +317,26 @@ impl App {
         (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
     }
 
+    /// Saves an assessment field of `row` (of a quarter's realisation when
+    /// `quarter` is not empty) from `expected` to `value`.
+    pub async fn save_assessment(
+        &self,
+        row: &str,
+        quarter: &str,
+        field: &str,
+        expected: &str,
+        value: &str,
+    ) -> (StatusCode, Value) {
+        let form = [
+            ("row", row),
+            ("field", field),
+            ("quarter", quarter),
+            ("expected", expected),
+            ("value", value),
+        ];
+        self.post_form("save_assessment", &form).await
+    }
+
     pub async fn post_form(&self, endpoint: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
         let response = self
             .client

@@ -8,7 +8,7 @@ use crate::entities::conflict_source;
 use crate::register::model::SourceView;
 use crate::rules::FieldProblem;
 use crate::rules::assessment::parse_source_name;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, Condition};
 
 /// Adds a source named `name` at the end of the list.
 pub async fn add_source(
@@ -31,7 +31,7 @@ pub async fn add_source(
     .insert(txn)
     .await?;
     audit_setting(txn, actor, "source_added", name).await?;
-    refresh_pages(txn).await?;
+    refresh_pages(txn, Condition::all()).await?;
     Ok(view(added))
 }
 
@@ -66,7 +66,7 @@ pub async fn rename_source(
     renamed.name = Set(name.clone());
     let renamed = renamed.update(txn).await?;
     audit_setting(txn, actor, "source_renamed", format!("{old} → {name}")).await?;
-    refresh_pages(txn).await?;
+    refresh_pages(txn, Condition::all()).await?;
     Ok(view(renamed))
 }
 
@@ -91,7 +91,7 @@ pub async fn set_source_active(
     let changed = changed.update(txn).await?;
     let kind = if active { "source_restored" } else { "source_retired" };
     audit_setting(txn, actor, kind, changed.name.clone()).await?;
-    refresh_pages(txn).await?;
+    refresh_pages(txn, Condition::all()).await?;
     Ok(view(changed))
 }
 
@@ -143,27 +143,6 @@ fn free_code(all: &[conflict_source::Model], name: &str) -> String {
         code = format!("{base}_{n}");
     }
     code
-}
-
-/// Moves every register's version on (set ones too: their pages name
-/// sources as well), telling open pages on every instance.
-async fn refresh_pages(txn: &DatabaseTransaction) -> Result<(), WriteError> {
-    let registers: Vec<(i32, i32)> = register::Entity::find()
-        .select_only()
-        .columns([register::Column::Id, register::Column::Version])
-        .order_by_asc(register::Column::Id)
-        .lock_exclusive()
-        .into_tuple()
-        .all(txn)
-        .await?;
-    register::Entity::update_many()
-        .col_expr(register::Column::Version, Expr::col(register::Column::Version).add(1))
-        .exec(txn)
-        .await?;
-    for (id, version) in registers {
-        announce(txn, id, version + 1).await?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]
