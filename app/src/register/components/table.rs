@@ -205,6 +205,7 @@ pub fn RegisterTable(
             </p>
             <div
                 class="table-scroll"
+                class:wide=assessment
                 tabindex="0"
                 role="region"
                 aria-labelledby="register-title"
