@@ -155,7 +155,22 @@ impl Default for PageCache {
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |since| since.as_millis());
         let build = format!("{}.{started:x}", env!("CARGO_PKG_VERSION"));
-        let pages = quick_cache::sync::Cache::with_weighter(1024, CAPACITY_BYTES, PageWeight);
+        // One shard: shards split the capacity, and a page heavier than its
+        // shard's part (8 MiB of 64 in 8 shards on two cores) is never kept.
+        let options = quick_cache::OptionsBuilder::new()
+            .estimated_items_capacity(1024)
+            .weight_capacity(CAPACITY_BYTES)
+            .shards(1)
+            .build();
+        let pages = match options {
+            Ok(options) => quick_cache::sync::Cache::with_options(
+                options,
+                PageWeight,
+                quick_cache::DefaultHashBuilder::default(),
+                quick_cache::sync::DefaultLifecycle::default(),
+            ),
+            Err(_) => quick_cache::sync::Cache::with_weighter(1024, CAPACITY_BYTES, PageWeight),
+        };
         Self(Arc::new(Inner { pages, build }))
     }
 }
@@ -342,6 +357,23 @@ mod tests {
         {
             assert_eq!(dashboard(Some(query)), None, "{query}");
         }
+    }
+
+    #[test]
+    fn a_page_as_large_as_allowed_is_kept() {
+        let cache = PageCache::default();
+        let key = PageKey {
+            register: 1,
+            version: 1,
+            locale: "id",
+            viewer: 0,
+            address: "/dasbor".to_owned(),
+            day: chrono::NaiveDate::MIN,
+        };
+        let body = Bytes::from(vec![b'x'; MAX_PAGE_BYTES]);
+        let page = Page::new(body, HeaderValue::from_static("text/html"), None);
+        cache.0.pages.insert(key.clone(), page);
+        assert!(cache.0.pages.get(&key).is_some_and(|page| page.body.len() == MAX_PAGE_BYTES));
     }
 
     #[test]
