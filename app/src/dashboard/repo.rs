@@ -241,14 +241,18 @@ async fn counts(
     let backend = db.get_database_backend();
     let sql = |sql: String| Statement::from_string(backend, sql);
     let id = register.id.to_string();
-    let scope = only.map(|bagian| {
-        let list = bagian.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
-        format!(" AND bagian_id IN ({list})")
-    });
-    let scope = scope.as_deref().unwrap_or_default();
+    // " AND <column> IN (…)" when counting only some Bagian, else nothing.
+    let list = only.map(|bagian| bagian.iter().map(i32::to_string).collect::<Vec<_>>().join(", "));
+    let scope = |column: &str| {
+        list.as_ref().map(|list| format!(" AND {column} IN ({list})")).unwrap_or_default()
+    };
     let (by_bagian, realised) = tokio::try_join!(
-        db.query_all_raw(sql(bagian_sql_in(&id, today, scope))),
-        db.query_all_raw(sql(realised_sql_in(&id, &register.year.to_string(), scope))),
+        db.query_all_raw(sql(bagian_sql_in(&id, today, &scope("bagian_id")))),
+        db.query_all_raw(sql(realised_sql_in(
+            &id,
+            &register.year.to_string(),
+            &scope("r.bagian_id"),
+        ))),
     )?;
     let mut counts: HashMap<i32, Counts> = HashMap::with_capacity(by_bagian.len());
     for row in by_bagian {
@@ -369,9 +373,8 @@ pub fn realised_sql(register: &str, year: &str) -> String {
     realised_sql_in(register, year, "")
 }
 
-/// [`realised_sql`] with `scope` (" AND bagian_id IN (…)", or nothing) added.
+/// [`realised_sql`] with `scope` (" AND r.bagian_id IN (…)", or nothing) added.
 fn realised_sql_in(register: &str, year: &str, scope: &str) -> String {
-    let scope = scope.replace("bagian_id", "r.bagian_id");
     format!(
         "SELECT r.bagian_id, q.quarter, COUNT(*) AS n, \
            CAST(AVG(q.progress) AS DOUBLE PRECISION) AS progress \
