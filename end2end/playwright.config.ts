@@ -50,7 +50,7 @@ export default defineConfig({
     {
       // Signed in as an admin unless a journey says otherwise.
       name: "hydrated",
-      testIgnore: /no-javascript|rows|matrix|large|instances/,
+      testIgnore: /no-javascript|rows|matrix|large|instances|reload/,
       dependencies: ["accounts"],
       use: { viewport: { width: 1366, height: 900 }, storageState: admin },
     },
@@ -71,7 +71,7 @@ export default defineConfig({
       // Servers of their own: restarted under an open page; two instances
       // on one PostgreSQL.
       name: "instances",
-      testMatch: /instances/,
+      testMatch: /instances|reload/,
     },
     {
       // A register of 10,000 rows, timed: runs alone, last.

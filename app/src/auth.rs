@@ -109,32 +109,23 @@ pub fn current_user() -> Option<CurrentUser> {
 #[derive(Clone, Debug)]
 pub struct CspNonce(pub std::sync::Arc<str>);
 
+/// Who a request comes from, as the server's edge worked it out (the
+/// peer, or behind a proxy the operator trusts the address it forwarded
+/// for), put on the request before any handler runs.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClientAddress {
+    /// The address limits count by.
+    pub ip: std::net::IpAddr,
+    /// As the audit log shows it: "198.51.100.7 via 10.0.0.2" behind a proxy.
+    pub shown: String,
+}
+
 /// The client address of the request a server function serves.
 #[cfg(feature = "ssr")]
 pub fn request_client() -> Option<String> {
     let parts = leptos::prelude::use_context::<http::request::Parts>()?;
-    let peer = parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|info| info.0.ip());
-    client_address(&parts.headers, peer)
-}
-
-/// Who a request comes from, for the logs: the peer's address, or behind a
-/// proxy the address it forwarded for, then the proxy's own.
-#[cfg(feature = "ssr")]
-pub fn client_address(headers: &http::HeaderMap, peer: Option<std::net::IpAddr>) -> Option<String> {
-    let forwarded = headers
-        .get("x-forwarded-for")
-        .and_then(|value| value.to_str().ok())
-        .and_then(|value| value.split(',').next())
-        .map(|first| first.trim().chars().take(64).collect::<String>())
-        .filter(|first| !first.is_empty());
-    let peer = peer.map(|ip| ip.to_string());
-    match (forwarded, peer) {
-        (Some(forwarded), Some(peer)) => Some(format!("{forwarded} via {peer}")),
-        (forwarded, peer) => forwarded.or(peer),
-    }
+    parts.extensions.get::<ClientAddress>().map(|client| client.shown.clone())
 }
 
 #[cfg(test)]

@@ -247,12 +247,20 @@ pub async fn cached_pages(
     });
     let day = app::register::repo::today();
     let key = PageKey { register, version, locale, viewer, address, day };
-    let etag = cache.etag(&key);
-    if matches(request.headers(), &etag) {
-        return with_validators(StatusCode::NOT_MODIFIED.into_response(), etag);
-    }
     let encoding = Encoding::chosen(request.headers());
     if let Some(page) = cache.0.pages.get(&key) {
+        // The tag names the nonce the kept page's scripts carry: a browser
+        // that keeps this very page is told "not modified" with that same
+        // nonce in its policy (the body it keeps runs); one that keeps an
+        // older rendering (same version, another nonce) gets the page anew.
+        let etag = cache.etag(&key, page.nonce.as_ref());
+        if matches(request.headers(), &etag) {
+            let mut response = StatusCode::NOT_MODIFIED.into_response();
+            if let Some(nonce) = page.nonce {
+                response.headers_mut().insert(crate::security::KEPT_NONCE, nonce);
+            }
+            return with_validators(response, etag);
+        }
         return with_validators(page.encoded(encoding).await, etag);
     }
     let nonce = request
@@ -278,22 +286,27 @@ pub async fn cached_pages(
         .get(header::CONTENT_TYPE)
         .cloned()
         .unwrap_or(HeaderValue::from_static("text/html; charset=utf-8"));
+    let etag = cache.etag(&key, nonce.as_ref());
     let page = Page::new(body, content_type, nonce);
     cache.0.pages.insert(key, page.clone());
     with_validators(page.encoded(encoding).await, etag)
 }
 
 impl PageCache {
-    fn etag(&self, key: &PageKey) -> HeaderValue {
-        let mut address = DefaultHasher::new();
-        (key.viewer, &key.address, key.day).hash(&mut address);
+    /// The page's `ETag`: the build, register, version and language in
+    /// clear, then a hash of the viewer, address, day and the nonce the
+    /// page's scripts carry.
+    fn etag(&self, key: &PageKey, nonce: Option<&HeaderValue>) -> HeaderValue {
+        let mut rest = DefaultHasher::new();
+        (key.viewer, &key.address, key.day).hash(&mut rest);
+        nonce.map(HeaderValue::as_bytes).hash(&mut rest);
         let tag = format!(
             "W/\"{}-{}-{}-{}-{:x}\"",
             self.0.build,
             key.register,
             key.version,
             key.locale,
-            address.finish()
+            rest.finish()
         );
         HeaderValue::from_str(&tag).unwrap_or(HeaderValue::from_static("W/\"0\""))
     }

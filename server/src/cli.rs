@@ -1,4 +1,5 @@
 //! The `benturan` command line: serve (the default), migrate, import, export.
+use crate::client::TrustedProxies;
 use crate::security::PublicOrigin;
 use crate::startup::{self, current_year, redact};
 use app::i18n::{Locale, cli as text};
@@ -36,6 +37,10 @@ pub enum Command {
         /// e.g. https://benturan.example.go.id; writes from any other origin are refused.
         #[arg(long, env = "BENTURAN_PUBLIC_URL")]
         public_url: Option<String>,
+        /// The reverse proxies whose X-Forwarded-For is believed (addresses
+        /// or networks, comma-separated, e.g. 127.0.0.1,10.0.0.0/8); none by default.
+        #[arg(long, env = "BENTURAN_TRUSTED_PROXIES")]
+        trusted_proxies: Option<String>,
     },
     /// Run pending database migrations, then stop.
     Migrate,
@@ -127,16 +132,24 @@ pub async fn run(cli: Cli) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let command = cli.command.unwrap_or(Command::Serve { seed_if_empty: false, public_url: None });
-    if let Command::Serve { seed_if_empty, public_url } = command {
-        let public = match PublicOrigin::parse(public_url.as_deref()) {
-            Ok(public) => public,
-            Err(error) => {
-                eprintln!("BENTURAN_PUBLIC_URL: {error}");
+    let command = cli.command.unwrap_or(Command::Serve {
+        seed_if_empty: false,
+        public_url: None,
+        trusted_proxies: None,
+    });
+    if let Command::Serve { seed_if_empty, public_url, trusted_proxies } = command {
+        let public = PublicOrigin::parse(public_url.as_deref())
+            .map_err(|error| format!("BENTURAN_PUBLIC_URL: {error}"));
+        let proxies = TrustedProxies::parse(trusted_proxies.as_deref())
+            .map_err(|error| format!("BENTURAN_TRUSTED_PROXIES: {error}"));
+        let edge = match (public, proxies) {
+            (Ok(public), Ok(proxies)) => crate::Edge { public, proxies },
+            (Err(error), _) | (_, Err(error)) => {
+                eprintln!("{error}");
                 return ExitCode::FAILURE;
             }
         };
-        return serve(db, database, seed_if_empty, public, locale).await;
+        return serve(db, database, seed_if_empty, edge, locale).await;
     }
     // Migrated as a starting server does (on PostgreSQL under the startup
     // lock): a command run while an instance starts never migrates beside it.
@@ -187,7 +200,7 @@ async fn serve(
     db: DatabaseConnection,
     database: String,
     seed: bool,
-    public: PublicOrigin,
+    edge: crate::Edge,
     locale: Locale,
 ) -> ExitCode {
     let options = crate::leptos_options();
@@ -203,7 +216,7 @@ async fn serve(
     };
     tracing::info!("{}", (text::strings(locale).listening)(&address.to_string()));
     let (stop, stopped) = tokio::sync::watch::channel(None::<String>);
-    let app = crate::router_with(state.clone(), public)
+    let app = crate::router_with(state.clone(), edge)
         .into_make_service_with_connect_info::<std::net::SocketAddr>();
     let server = axum::serve(listener, app).with_graceful_shutdown({
         let mut stopped = stopped.clone();

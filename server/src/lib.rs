@@ -2,6 +2,8 @@
 //! start-up, and the command line.
 pub mod cache;
 pub mod cli;
+pub mod client;
+pub mod input;
 pub mod live;
 pub mod security;
 pub mod session;
@@ -52,14 +54,23 @@ pub fn leptos_options() -> LeptosOptions {
     options
 }
 
-/// The whole app with no public origin configured.
+/// How the app meets the network: where browsers reach it from, and which
+/// proxies stand between (nothing configured by default).
+#[derive(Clone, Debug, Default)]
+pub struct Edge {
+    pub public: PublicOrigin,
+    pub proxies: client::TrustedProxies,
+}
+
+/// The whole app with no public origin or proxies configured.
 pub fn router(state: AppState) -> Router {
-    router_with(state, PublicOrigin::default())
+    router_with(state, Edge::default())
 }
 
 /// The whole app: pages, server functions, static files, and the layers that
 /// guard them.
-pub fn router_with(state: AppState, public: PublicOrigin) -> Router {
+pub fn router_with(state: AppState, edge: Edge) -> Router {
+    let Edge { public, proxies } = edge;
     live::spawn_listener(state.clone());
     let routes = route_list();
     let options = state.leptos_options.clone();
@@ -88,6 +99,8 @@ pub fn router_with(state: AppState, public: PublicOrigin) -> Router {
         .layer(middleware::from_fn_with_state(public.clone(), security::same_origin_writes))
         .layer(middleware::from_fn_with_state(public.clone(), security::security_headers))
         .layer(axum::Extension(public))
+        .layer(middleware::from_fn(input::well_formed))
+        .layer(middleware::from_fn_with_state(proxies, client::client_address))
         .layer(middleware::map_response(retry_after))
         .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
         .layer(CompressionLayer::new())

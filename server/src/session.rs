@@ -3,13 +3,13 @@
 //! needs a session. Pages send a stranger to `/login`; server functions and
 //! other calls answer 401.
 use app::accounts::{self, SESSION_COOKIE, SignInError};
-use app::auth::{CurrentUser, client_address};
+use app::auth::{ClientAddress, CurrentUser};
 use app::error::AppError;
 use app::i18n::locale_from_cookie_header;
 use app::state::AppState;
 use axum::{
     Extension, Form, Router,
-    extract::{ConnectInfo, Request, State},
+    extract::{Request, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -17,12 +17,9 @@ use axum::{
 };
 use cookie::Cookie;
 use serde::Deserialize;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use tower_governor::{
-    GovernorLayer, governor::GovernorConfigBuilder, key_extractor::PeerIpKeyExtractor,
-};
+use tower_governor::{GovernorLayer, governor::GovernorConfigBuilder};
 
 /// Sign-in attempts one address may make at once, and then one per period:
 /// enough for an office behind one address, too few to guess passwords.
@@ -40,7 +37,7 @@ pub struct CookiePolicy {
 pub fn routes(policy: CookiePolicy) -> Router<AppState> {
     let sign_in = post(login);
     let limit = GovernorConfigBuilder::default()
-        .key_extractor(PeerIpKeyExtractor)
+        .key_extractor(crate::client::ClientIpKeyExtractor)
         .period(ADDRESS_PERIOD)
         .burst_size(ADDRESS_BURST)
         .finish();
@@ -76,7 +73,7 @@ pub struct SignInForm {
 
 async fn login(
     State(state): State<AppState>,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: Option<Extension<ClientAddress>>,
     Extension(policy): Extension<CookiePolicy>,
     headers: HeaderMap,
     Form(form): Form<SignInForm>,
@@ -85,7 +82,7 @@ async fn login(
     if !state.is_ready() {
         return back_to_login("unavailable", None, &next);
     }
-    let client = client_address(&headers, connect.map(|Extension(info)| info.0.ip()));
+    let client = client.map(|Extension(client)| client.shown);
     let previous = session_token(&headers);
     let signed =
         accounts::sign_in(&state.db, &form.username, &form.password, client.as_deref(), previous)
@@ -107,14 +104,14 @@ async fn login(
 
 async fn logout(
     State(state): State<AppState>,
-    connect: Option<Extension<ConnectInfo<SocketAddr>>>,
+    client: Option<Extension<ClientAddress>>,
     Extension(policy): Extension<CookiePolicy>,
     headers: HeaderMap,
 ) -> Response {
     if let Some(token) = session_token(&headers)
         && state.is_ready()
     {
-        let client = client_address(&headers, connect.map(|Extension(info)| info.0.ip()));
+        let client = client.map(|Extension(client)| client.shown);
         if let Err(error) = accounts::end_session(&state.db, token, client.as_deref()).await {
             tracing::error!(%error, "sign-out failed");
             return StatusCode::SERVICE_UNAVAILABLE.into_response();

@@ -577,7 +577,8 @@ async fn every_response_carries_the_security_headers(db: &TestDb) {
     // Served over HTTPS: browsers are told to stay on it.
     let state = db.ready_state().await;
     let public = benturan::security::PublicOrigin::parse(Some("https://benturan.example.go.id"));
-    let address = common::spawn_router(benturan::router_with(state, public.unwrap())).await;
+    let edge = benturan::Edge { public: public.unwrap(), ..Default::default() };
+    let address = common::spawn_router(benturan::router_with(state, edge)).await;
     let response = anonymous().get(format!("http://{address}/login")).send().await.unwrap();
     assert_eq!(
         response.headers()[header::STRICT_TRANSPORT_SECURITY],

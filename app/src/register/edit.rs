@@ -15,16 +15,18 @@ pub struct CellSaved {
 
 /// Saves one text cell of a risk row. `expected` is the cell's text when the
 /// user started editing; if someone saved the cell since, the answer is a
-/// conflict carrying their text, and nothing is overwritten. `value` is
-/// checked by the cell rules as it is read.
+/// conflict carrying their text, and nothing is overwritten. `value` (the
+/// cell with its `<i>` emphasis) is checked by the cell rules, a refusal
+/// naming the field.
 #[server(endpoint = "save_cell")]
 pub async fn save_cell(
     row: i32,
     field: Field,
     expected: String,
-    value: RichText,
+    value: String,
 ) -> Result<CellSaved, AppError> {
     in_write(async |txn, actor| {
+        let value = crate::rules::parse_cell(field, &value).map_err(one_invalid)?;
         let saved = super::write::save_cell(txn, actor, row, field, &expected, &value).await?;
         Ok(CellSaved { version: saved.version, value: saved.value })
     })
@@ -69,14 +71,31 @@ pub async fn save_assessment(
     .await
 }
 
-/// The five cells of a new row, in printed order.
+/// The five cells of a new row, in printed order, as typed (with `<i>`
+/// emphasis): the server checks each by the cell rules.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewRowCells {
-    pub aktivitas: RichText,
-    pub potensi: RichText,
-    pub penyebab: RichText,
-    pub dampak: RichText,
-    pub rencana: RichText,
+    pub aktivitas: String,
+    pub potensi: String,
+    pub penyebab: String,
+    pub dampak: String,
+    pub rencana: String,
+}
+
+impl NewRowCells {
+    /// The cells by the cell rules; every refusal, each naming its field.
+    pub fn parse(&self) -> Result<[RichText; 5], Vec<crate::rules::FieldError>> {
+        let texts = [&self.aktivitas, &self.potensi, &self.penyebab, &self.dampak, &self.rencana];
+        let mut cells = Vec::new();
+        let mut problems = Vec::new();
+        for (field, text) in Field::CELLS.into_iter().zip(texts) {
+            match crate::rules::parse_cell(field, text) {
+                Ok(cell) => cells.push(cell),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        <[RichText; 5]>::try_from(cells).map_err(|_| problems)
+    }
 }
 
 /// A row added: its id and its code ("BK-014").
@@ -101,8 +120,7 @@ pub async fn add_row(
             Some(row_id) => Placement::After { row_id },
             None => Placement::End { bagian_id: bagian },
         };
-        let NewRowCells { aktivitas, potensi, penyebab, dampak, rencana } = cells;
-        let cells = [aktivitas, potensi, penyebab, dampak, rencana];
+        let cells = cells.parse().map_err(AppError::Validation)?;
         let added = super::write::add_row(txn, actor, register, placement, &cells).await?;
         Ok(RowAdded { id: added.id, code: added.code })
     })
@@ -197,6 +215,12 @@ pub async fn remove_bagian(register: i32, bagian: i32) -> Result<(), AppError> {
         async |txn, actor| Ok(super::write::remove_bagian(txn, actor, register, bagian).await?),
     )
     .await
+}
+
+/// One rule's refusal as a server function answers it.
+#[cfg(feature = "ssr")]
+fn one_invalid(error: crate::rules::FieldError) -> AppError {
+    AppError::Validation(vec![error])
 }
 
 /// Runs `write` in a write transaction as the web's author and commits it;

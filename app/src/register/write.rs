@@ -57,6 +57,11 @@ pub enum WriteError {
     Db(#[from] DbErr),
 }
 
+/// A rule's refusal as the write path answers it.
+pub(crate) fn invalid<T>(checked: Result<T, FieldError>) -> Result<T, WriteError> {
+    checked.map_err(|error| WriteError::Validation(vec![error]))
+}
+
 impl From<WriteError> for AppError {
     fn from(error: WriteError) -> Self {
         match error {
@@ -432,6 +437,7 @@ pub async fn save_cell(
     expected: &str,
     value: &RichText,
 ) -> Result<SavedCell, WriteError> {
+    let expected = invalid(crate::rules::parse_expected(field, expected))?;
     let column = cell_column(field)?;
     let register_id = row_place(txn, id).await?;
     let register = lock_register(txn, register_id).await?;

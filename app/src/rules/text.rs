@@ -103,6 +103,25 @@ impl RichText {
     }
 }
 
+/// Checks what a writer says a field held when they started (the
+/// `expected` of a save): it is compared with what is stored, never stored
+/// itself, but no database sees it unchecked. A stored value passed the
+/// rules, so one with a control character or more bytes than any field may
+/// hold can never match: refused here, naming the field, rather than met by
+/// the database (PostgreSQL refuses a NUL outright).
+pub fn parse_expected(field: Field, raw: &str) -> Result<&str, FieldError> {
+    let error = |problem| FieldError::new(field, problem);
+    if let Some((index, c)) = raw.chars().enumerate().find(|(_, c)| is_forbidden_control(*c)) {
+        let problem =
+            FieldProblem::ControlCharacter { code_point: u32::from(c), position: index + 1 };
+        return Err(error(problem));
+    }
+    if raw.len() > MAX_CELL_BYTES {
+        return Err(error(FieldProblem::TooManyBytes { limit: MAX_CELL_BYTES }));
+    }
+    Ok(raw)
+}
+
 /// Checks a name of a unit: present, at most [`MAX_NAME_CHARS`] characters;
 /// runs of blanks inside become one space.
 pub fn parse_name(field: Field, raw: &str) -> Result<String, FieldError> {

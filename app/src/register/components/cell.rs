@@ -144,7 +144,7 @@ pub fn EditableCell(
         set_state(SaveState::Saving(mine.clone()));
         close(refocus);
         leptos::task::spawn_local(async move {
-            match save_cell(row, field, expected, value).await {
+            match save_cell(row, field, expected, value.into()).await {
                 Ok(saved) => {
                     if let Some(store) = store {
                         store.saved(row, field, &saved.value);

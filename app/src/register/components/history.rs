@@ -20,7 +20,7 @@ pub fn HistoryRow(row: i32, code: String, columns: usize) -> impl IntoView {
     let restore = move |field: Field, value: RichText, expected: String, code: String| {
         leptos::task::spawn_local(async move {
             let t = i18n.t();
-            match save_cell(row, field, expected, value).await {
+            match save_cell(row, field, expected, value.into()).await {
                 Ok(_) => {
                     editing.notice.set(Some((t.value_restored)(t.field_name(field), &code)));
                     history.refetch();

@@ -1,8 +1,7 @@
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::register::edit::{NewRowCells, add_row, delete_row, move_row, move_row_to, restore_row};
-use crate::register::model::{Field, RichText};
-use crate::rules::FieldError;
+use crate::register::model::Field;
 use leptos::prelude::*;
 
 /// What the table's row controls share: where a new row is being written,
@@ -257,20 +256,16 @@ pub fn NewRow(
     let error = RwSignal::new(None::<String>);
     let submit = move |_| {
         let t = i18n.t();
-        let mut cells = Vec::new();
-        let mut problems = Vec::new();
-        for (field, text) in Field::CELLS.into_iter().zip(texts) {
-            match RichText::parse(&text.get_untracked()) {
-                Ok(cell) => cells.push(cell),
-                Err(problem) => problems.push(t.field_error(FieldError::new(field, problem))),
-            }
-        }
-        let Ok([aktivitas, potensi, penyebab, dampak, rencana]) = <[RichText; 5]>::try_from(cells)
-        else {
+        let [aktivitas, potensi, penyebab, dampak, rencana] =
+            texts.map(|text| text.get_untracked());
+        let cells = NewRowCells { aktivitas, potensi, penyebab, dampak, rencana };
+        // The same rules as the server's, before a round trip.
+        if let Err(problems) = cells.parse() {
+            let problems: Vec<_> =
+                problems.into_iter().map(|problem| t.field_error(problem)).collect();
             error.set(Some(problems.join(" ")));
             return;
-        };
-        let cells = NewRowCells { aktivitas, potensi, penyebab, dampak, rencana };
+        }
         leptos::task::spawn_local(async move {
             match add_row(register_id, bagian, after, cells).await {
                 Ok(added) => {

@@ -67,6 +67,7 @@ pub async fn save_assessment(
         (false, Some(_)) => return Err(unknown(Field::Quarter)),
     };
     let value = parse_assessment(field, value).map_err(invalid)?;
+    let expected = crate::rules::parse_expected(field, expected).map_err(invalid)?;
     // What the user started from, written as the store writes it.
     let expected = parse_assessment(field, expected)
         .map(|value| text_of(&value))

@@ -152,6 +152,7 @@ pub async fn rename_bagian(
     actor.require(Permission::ManageBagian)?;
     let name =
         parse_name(Field::Bagian, raw).map_err(|error| WriteError::Validation(vec![error]))?;
+    let expected = super::invalid(crate::rules::parse_expected(Field::Bagian, expected))?;
     let register = lock_register(txn, register_id).await?;
     let listed = sections(txn, register.id).await?;
     let Some((_, current)) = listed.iter().find(|(id, _)| *id == bagian_id) else {

@@ -46,6 +46,7 @@ pub async fn rename_source(
 ) -> Result<SourceView, WriteError> {
     actor.require(Permission::ManageSettings)?;
     let name = parse_source_name(name).map_err(|e| WriteError::Validation(vec![e]))?;
+    let expected = super::invalid(crate::rules::parse_expected(Field::Source, expected))?;
     let all = conflict_source::Entity::find().lock_exclusive().all(txn).await?;
     let source = all.iter().find(|source| source.id == id).ok_or(WriteError::NotFound)?;
     if source.name == name {
