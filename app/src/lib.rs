@@ -5,6 +5,7 @@ mod admin_page;
 pub mod app;
 pub mod auth;
 pub mod dashboard;
+pub mod documents;
 pub mod error;
 pub mod i18n;
 pub mod layout;

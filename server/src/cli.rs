@@ -65,6 +65,9 @@ pub enum Command {
         /// Period of the register; the latest if not given.
         #[arg(long)]
         year: Option<i32>,
+        /// Where to write it (an XLSX workbook needs one); standard output if not given.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
     },
     /// Manage the accounts (scripts give passwords with --password-stdin).
     User {
@@ -117,6 +120,9 @@ pub enum Format {
     Csv,
     /// The Biro's text format with a Kode column: imports back unchanged.
     Text,
+    /// An Excel workbook in the Biro's layout (needs --out): the official
+    /// table, then the assessment and RTP.
+    Xlsx,
 }
 
 pub async fn run(cli: Cli) -> ExitCode {
@@ -164,8 +170,8 @@ pub async fn run(cli: Cli) -> ExitCode {
             Ok(())
         }
         Command::Import { file, year, dry_run } => import(&db, &file, year, dry_run, locale).await,
-        Command::Export { format, unit, year } => {
-            export(&db, RegisterKey { unit_id: unit, year }, format, locale).await
+        Command::Export { format, unit, year, out } => {
+            export(&db, RegisterKey { unit_id: unit, year }, format, out, locale).await
         }
         Command::User { command } => user(&db, command, locale).await,
         Command::Generate { rows, year, assessed } => {
@@ -320,16 +326,29 @@ async fn export(
     db: &DatabaseConnection,
     key: RegisterKey,
     format: Format,
+    out: Option<std::path::PathBuf>,
     locale: Locale,
 ) -> Result<(), String> {
     let messages = text::strings(locale);
     let register = load_register(db, key).await.map_err(|e| e.to_string())?;
     let register = register.ok_or_else(|| messages.no_register.to_owned())?;
-    let out = std::io::stdout().lock();
+    let mut bytes = Vec::new();
     let rows = match format {
-        Format::Csv => write_csv(&register, out).map_err(|e| e.to_string())?,
-        Format::Text => write_text(&register, out).map_err(|e| e.to_string())?,
+        Format::Csv => write_csv(&register, &mut bytes).map_err(|e| e.to_string())?,
+        Format::Text => write_text(&register, &mut bytes).map_err(|e| e.to_string())?,
+        Format::Xlsx if out.is_none() => return Err(messages.xlsx_needs_out.to_owned()),
+        Format::Xlsx => {
+            bytes = app::documents::register_workbook(&register, locale.strings())
+                .map_err(|e| e.to_string())?;
+            register.row_count()
+        }
     };
+    let written = match &out {
+        Some(path) => std::fs::write(path, &bytes).map_err(|e| format!("{}: {e}", path.display())),
+        None => std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes)
+            .map_err(|e| e.to_string()),
+    };
+    written?;
     eprintln!("{}", (messages.exported)(rows));
     Ok(())
 }

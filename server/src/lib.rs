@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod cli;
 pub mod client;
+pub mod documents;
 pub mod input;
 pub mod live;
 pub mod security;
@@ -86,6 +87,7 @@ pub fn router_with(state: AppState, edge: Edge) -> Router {
         )
         .merge(session::routes(session::CookiePolicy { secure: public.is_https() }))
         .route("/api/events", axum::routing::get(live::events))
+        .merge(documents::routes())
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(
             (cache::PageCache::default(), state.clone()),

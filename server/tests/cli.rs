@@ -196,6 +196,22 @@ async fn export_writes_csv_to_stdout(db: &TestDb) {
     assert!(csv.contains("hasil assessment resmi"));
 }
 
+/// `--format xlsx` writes a workbook to `--out`, and refuses stdout.
+async fn export_writes_xlsx_to_a_file(db: &TestDb) {
+    assert!(benturan(db, &["import", SEED]).status.success());
+    let refused = benturan(db, &["export", "--format", "xlsx"]);
+    assert!(!refused.status.success());
+    assert!(text(&refused.stderr).contains("--out"), "{}", text(&refused.stderr));
+    let file = std::env::temp_dir().join(format!("benturan-{}.xlsx", uuid::Uuid::new_v4()));
+    let path = file.to_str().unwrap();
+    let output = benturan(db, &["export", "--format", "xlsx", "--out", path]);
+    assert!(output.status.success(), "{}", text(&output.stderr));
+    assert!(text(&output.stderr).contains("13 baris risiko diekspor."));
+    let bytes = std::fs::read(&file).unwrap();
+    std::fs::remove_file(&file).unwrap();
+    assert!(bytes.starts_with(b"PK") && bytes.len() > 5_000, "{}", bytes.len());
+}
+
 /// The text export imports back as it is: every row found by its code,
 /// nothing changed; and its codes follow rows that move.
 async fn the_text_export_round_trips(db: &TestDb) {
@@ -515,5 +531,6 @@ on_both_databases!(
     a_final_register_refuses_imports,
     a_missing_file_is_named,
     export_writes_csv_to_stdout,
+    export_writes_xlsx_to_a_file,
     the_text_export_round_trips,
 );

@@ -240,6 +240,7 @@ pub struct CliStrings {
     pub migrated: &'static str,
     pub no_register: &'static str,
     pub exported: fn(rows: usize) -> String,
+    pub xlsx_needs_out: &'static str,
     pub seeded: fn(rows: usize) -> String,
     pub listening: fn(address: &str) -> String,
 }
@@ -271,6 +272,7 @@ const ID: CliStrings = CliStrings {
     migrated: "Migrasi skema basis data selesai.",
     no_register: "Belum ada register untuk diekspor.",
     exported: |rows| format!("{rows} baris risiko diekspor."),
+    xlsx_needs_out: "Buku kerja XLSX ditulis ke berkas: sebutkan --out BERKAS.xlsx.",
     seeded: |rows| format!("Basis data kosong: tabel Biro dimuat ({rows} baris risiko)."),
     listening: |address| format!("Benturan berjalan di http://{address}"),
 };
@@ -291,6 +293,7 @@ const EN: CliStrings = CliStrings {
     migrated: "Database schema migrated.",
     no_register: "There is no register to export yet.",
     exported: |rows| format!("{rows} risk rows exported."),
+    xlsx_needs_out: "An XLSX workbook is written to a file: give --out FILE.xlsx.",
     seeded: |rows| format!("Empty database: the Biro's table was loaded ({rows} risk rows)."),
     listening: |address| format!("Benturan is listening on http://{address}"),
 };

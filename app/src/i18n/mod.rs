@@ -85,6 +85,17 @@ pub struct Strings {
     /// A field not filled in yet.
     pub not_set: &'static str,
     pub overdue: &'static str,
+    /// The register's documents: the workbook's sheets, its code column,
+    /// the printed page number (Excel's `&P` and `&N`), the download links.
+    pub sheet_official: &'static str,
+    pub sheet_assessment: &'static str,
+    pub code_column: &'static str,
+    pub page_footer: &'static str,
+    pub inherent_score: &'static str,
+    pub residual_score: &'static str,
+    pub download_xlsx: &'static str,
+    pub download_csv: &'static str,
+    pub downloads_label: &'static str,
     /// "Skor 16 · Tinggi".
     pub score_label: fn(score: u8, level: &str) -> String,
     /// A history entry: a field changed from `old` to `new`.

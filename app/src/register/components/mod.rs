@@ -1,5 +1,6 @@
 mod assessment;
 mod cell;
+mod downloads;
 mod facets;
 mod filter;
 #[cfg(feature = "hydrate")]

@@ -334,6 +334,7 @@ fn RegisterHead(register: RegisterView) -> impl IntoView {
                     <dd data-testid="register-summary">{move || (t().summary)(sections, rows)}</dd>
                 </div>
             </dl>
+            <super::downloads::Downloads unit_id=register.unit_id year/>
         </header>
     }
     .into_any()
