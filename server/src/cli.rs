@@ -44,8 +44,9 @@ pub enum Command {
     },
     /// Run pending database migrations, then stop.
     Migrate,
-    /// Import a table in the text format of the Biro's extraction: the
-    /// register then holds exactly the file's rows.
+    /// Import a table, in the text format of the Biro's extraction or as an
+    /// XLSX workbook (its first sheet): the register then holds exactly the
+    /// file's rows.
     Import {
         file: PathBuf,
         /// Period of the register; the current year if not given.
@@ -55,7 +56,7 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
-    /// Write a register to stdout.
+    /// Write a register to stdout, or to --out.
     Export {
         #[arg(long, value_enum, default_value_t = Format::Csv)]
         format: Format,
@@ -296,13 +297,15 @@ async fn import(
     let messages = text::strings(locale);
     let path = file.display().to_string();
     let bytes = std::fs::read(file).map_err(|e| (messages.cannot_read)(&path, &e.to_string()))?;
-    let table = parse_bytes(&bytes).map_err(|error| {
-        format!(
-            "{} {path}: {}\n{}",
-            messages.refused,
-            text::parse_error(locale, &error),
-            messages.nothing_changed
-        )
+    // An XLSX workbook is a zip package; anything else is read as text.
+    let read = if bytes.starts_with(b"PK\x03\x04") {
+        app::import::parse_workbook(&bytes)
+            .map_err(|error| app::i18n::workbook::workbook_error(locale, &error))
+    } else {
+        parse_bytes(&bytes).map_err(|error| text::parse_error(locale, &error))
+    };
+    let table = read.map_err(|error| {
+        format!("{} {path}: {error}\n{}", messages.refused, messages.nothing_changed)
     })?;
     let options = ImportOptions { year: year.unwrap_or(current_year()), dry_run };
     let report = import_table(db, &table, options).await.map_err(|error| {

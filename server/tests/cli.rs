@@ -196,20 +196,42 @@ async fn export_writes_csv_to_stdout(db: &TestDb) {
     assert!(csv.contains("hasil assessment resmi"));
 }
 
-/// `--format xlsx` writes a workbook to `--out`, and refuses stdout.
-async fn export_writes_xlsx_to_a_file(db: &TestDb) {
-    assert!(benturan(db, &["import", SEED]).status.success());
+/// `--format xlsx` writes a workbook to `--out` (never to a terminal's
+/// stdout), and `import` reads it back: nothing changes, every row found by
+/// its code. A workbook that breaks a rule is refused naming sheet, row and
+/// column, and changes nothing.
+async fn the_xlsx_export_round_trips(db: &TestDb) {
+    assert!(benturan(db, &["import", SEED, "--year", "2026"]).status.success());
     let refused = benturan(db, &["export", "--format", "xlsx"]);
     assert!(!refused.status.success());
     assert!(text(&refused.stderr).contains("--out"), "{}", text(&refused.stderr));
     let file = std::env::temp_dir().join(format!("benturan-{}.xlsx", uuid::Uuid::new_v4()));
     let path = file.to_str().unwrap();
-    let output = benturan(db, &["export", "--format", "xlsx", "--out", path]);
+    let output = benturan(db, &["export", "--format", "xlsx", "--out", path, "--year", "2026"]);
     assert!(output.status.success(), "{}", text(&output.stderr));
     assert!(text(&output.stderr).contains("13 baris risiko diekspor."));
-    let bytes = std::fs::read(&file).unwrap();
+    let log = db.count("change_log").await;
+    let again = benturan(db, &["import", path, "--year", "2026"]);
+    let report = text(&again.stdout);
+    assert!(again.status.success(), "{}", text(&again.stderr));
+    assert!(report.contains("0 baru, 0 diubah, 13 tidak berubah, 0 dihapus"), "{report}");
+    assert!(report.contains("13 menurut kode"), "{report}");
+    assert!(report.contains("baris 6: BK-001 menurut kode"), "sheet rows: {report}");
+    assert_eq!(db.count("change_log").await, log, "nothing changed");
+    assert_eq!(
+        db.text("SELECT aktivitas FROM risk WHERE code = 'BK-009'").await.as_deref(),
+        Some("Perencanaan Materi")
+    );
     std::fs::remove_file(&file).unwrap();
-    assert!(bytes.starts_with(b"PK") && bytes.len() > 5_000, "{}", bytes.len());
+
+    // Not a workbook though it looks like one; then not a table at all.
+    let broken = TempFile::new("PK\u{3}\u{4} rusak");
+    let refused = benturan(db, &["import", broken.path(), "--year", "2026"]);
+    assert!(!refused.status.success());
+    let message = text(&refused.stderr);
+    assert!(message.contains("bukan buku kerja Excel"), "{message}");
+    assert!(message.contains("Tidak ada data yang diubah."), "{message}");
+    assert_eq!(db.count("change_log").await, log);
 }
 
 /// The text export imports back as it is: every row found by its code,
@@ -531,6 +553,6 @@ on_both_databases!(
     a_final_register_refuses_imports,
     a_missing_file_is_named,
     export_writes_csv_to_stdout,
-    export_writes_xlsx_to_a_file,
+    the_xlsx_export_round_trips,
     the_text_export_round_trips,
 );

@@ -7,9 +7,13 @@ use crate::register::write::WriteError;
 
 /// Why a file was refused, naming its line.
 pub fn parse_error(locale: Locale, error: &ParseError) -> String {
-    let line = error.line;
+    at_line(locale, error.line, parse_problem(locale, &error.kind))
+}
+
+/// What is wrong with a table, wherever it was read from.
+pub fn parse_problem(locale: Locale, kind: &ParseErrorKind) -> String {
     let t = locale.strings();
-    let (id, en) = match &error.kind {
+    let (id, en) = match kind {
         ParseErrorKind::NotUtf8 => {
             ("berkas bukan teks UTF-8".to_owned(), "the file is not UTF-8 text".to_owned())
         }
@@ -57,7 +61,7 @@ pub fn parse_error(locale: Locale, error: &ParseError) -> String {
             "the table holds no risk rows".to_owned(),
         ),
     };
-    at_line(locale, line, pick(locale, id, en))
+    pick(locale, id, en)
 }
 
 /// Something dropped or odd in an imported file.

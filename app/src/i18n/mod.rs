@@ -6,6 +6,8 @@ mod context;
 mod en;
 mod id;
 mod switch;
+#[cfg(feature = "ssr")]
+pub mod workbook;
 
 pub use context::{
     I18n, LANG_COOKIE, cookie_value, initial_locale, locale_from_cookie_header, provide_i18n,
