@@ -32,6 +32,10 @@ pub enum AppError {
     /// holds now, to show beside the user's own text.
     #[error("the cell was changed by someone else")]
     CellConflict { field: crate::rules::Field, theirs: String, version: i32 },
+    /// An uploaded workbook cannot be read: why, naming sheet, row and
+    /// column, in the user's language.
+    #[error("workbook refused: {0}")]
+    Workbook(String),
     /// The register is set (ditetapkan): no write may change it.
     #[error("the register of {year} is final")]
     RegisterFinal { year: i32 },
@@ -50,7 +54,9 @@ impl AppError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Unauthorized => StatusCode::UNAUTHORIZED,
             Self::Forbidden => StatusCode::FORBIDDEN,
-            Self::Validation(_) | Self::Account(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Validation(_) | Self::Account(_) | Self::Workbook(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             Self::Conflict { .. } | Self::CellConflict { .. } | Self::RegisterFinal { .. } => {
                 StatusCode::CONFLICT
             }

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod error;
 pub mod i18n;
+pub mod import;
 pub mod layout;
 pub mod live;
 pub mod register;
@@ -20,8 +21,6 @@ pub mod accounts;
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod entities;
-#[cfg(feature = "ssr")]
-pub mod import;
 #[cfg(feature = "ssr")]
 pub mod state;
 

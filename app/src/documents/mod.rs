@@ -9,7 +9,7 @@ mod xlsx;
 mod xlsx_assessment;
 
 #[cfg(feature = "ssr")]
-pub use xlsx::{XLSX_CONTENT_TYPE, register_workbook};
+pub use xlsx::{STAMP_REGISTER, STAMP_VERSION, XLSX_CONTENT_TYPE, register_workbook};
 
 use crate::register::model::RegisterKey;
 

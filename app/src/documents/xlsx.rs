@@ -16,6 +16,10 @@ pub(super) const HEADER_ROW: u32 = 4;
 /// Columns: No, Bagian, the five texts, and the code.
 const WIDTHS: [f64; 8] = [5.0, 20.0, 26.0, 30.0, 28.0, 28.0, 34.0, 10.0];
 pub(super) const CODE_COLUMN: u16 = 7;
+/// The workbook's defined names that say which register, at which version,
+/// it was exported from.
+pub const STAMP_REGISTER: &str = "Benturan_Register";
+pub const STAMP_VERSION: &str = "Benturan_Versi";
 
 /// The workbook's bytes, labelled in `t`'s language (the official
 /// columns keep the form's own Indonesian headers).
@@ -28,6 +32,10 @@ pub fn register_workbook(register: &RegisterView, t: &Strings) -> Result<Vec<u8>
     let assessment = workbook.add_worksheet();
     assessment.set_name(sheet_name(t.sheet_assessment))?;
     super::xlsx_assessment::write(assessment, register, t, &formats)?;
+    // Which register and version the file shows: an import of it tells
+    // the rows colleagues changed since from those the file changes.
+    workbook.define_name(STAMP_REGISTER, &format!("={}", register.id))?;
+    workbook.define_name(STAMP_VERSION, &format!("={}", register.version))?;
     workbook.save_to_buffer()
 }
 

@@ -427,4 +427,5 @@ pub const STRINGS: Strings = Strings {
         ("source_retired", "Conflict source retired"),
         ("source_restored", "Conflict source brought back"),
     ],
+    upload: &super::upload::EN,
 };

@@ -426,4 +426,5 @@ pub const STRINGS: Strings = Strings {
         ("source_retired", "Sumber benturan tidak dipakai lagi"),
         ("source_restored", "Sumber benturan dipakai lagi"),
     ],
+    upload: &super::upload::ID,
 };

@@ -6,6 +6,7 @@ mod context;
 mod en;
 mod id;
 mod switch;
+pub mod upload;
 #[cfg(feature = "ssr")]
 pub mod workbook;
 
@@ -369,6 +370,7 @@ pub struct Strings {
     pub audit_detail: &'static str,
     /// Names of the audit log's kinds of entry, by code.
     pub audit_kinds: &'static [(&'static str, &'static str)],
+    pub upload: &'static upload::UploadStrings,
 }
 
 impl Strings {

@@ -35,6 +35,24 @@ pub enum WorkbookErrorKind {
 /// the user's).
 const CODE_HEADERS: [&str; 2] = [CODE_HEADER, "Code"];
 
+/// The register and its version a workbook was exported from, when this
+/// app wrote it (its defined names say).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub register: i32,
+    pub version: i32,
+}
+
+pub fn workbook_stamp(bytes: &[u8]) -> Option<Stamp> {
+    use crate::documents::{STAMP_REGISTER, STAMP_VERSION};
+    let book = Xlsx::new(std::io::Cursor::new(bytes)).ok()?;
+    let named = |wanted: &str| {
+        let (_, value) = book.defined_names().iter().find(|(name, _)| name == wanted)?;
+        value.trim().trim_start_matches('=').parse::<i32>().ok()
+    };
+    Some(Stamp { register: named(STAMP_REGISTER)?, version: named(STAMP_VERSION)? })
+}
+
 pub fn parse_workbook(bytes: &[u8]) -> Result<ParsedTable, WorkbookError> {
     let refused = |sheet: &str, row, column, kind| WorkbookError {
         sheet: sheet.to_owned(),

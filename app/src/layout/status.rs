@@ -92,6 +92,15 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
             }
             .into_any()
         }
+        AppError::Workbook(problem) => view! {
+            <StatusPanel
+                code
+                title=|t| t.validation_title.to_owned()
+                body=|_| String::new()
+                items=vec![problem]
+            />
+        }
+        .into_any(),
         AppError::Validation(errors) => {
             let items = errors.iter().map(|e| i18n.t().field_error(*e)).collect();
             view! {

@@ -229,16 +229,37 @@ fn one_invalid(error: crate::rules::FieldError) -> AppError {
 pub(crate) async fn in_write<T>(
     write: impl AsyncFnOnce(&sea_orm::DatabaseTransaction, &super::write::Actor) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
-    let actor = web_actor();
+    in_write_as(web_actor(), Commit::Yes, write).await
+}
+
+/// Whether a write transaction is committed or, a dry run, rolled back.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Commit {
+    Yes,
+    No,
+}
+
+/// [`in_write`] as `actor`; with `Commit::No` everything is rolled back and
+/// no page hears of it.
+#[cfg(feature = "ssr")]
+pub(crate) async fn in_write_as<T>(
+    actor: super::write::Actor,
+    commit: Commit,
+    write: impl AsyncFnOnce(&sea_orm::DatabaseTransaction, &super::write::Actor) -> Result<T, AppError>,
+) -> Result<T, AppError> {
     let run = async {
         let db = crate::state::db()?;
         let txn = crate::db::begin_write(&db).await?;
         let value = write(&txn, &actor).await?;
-        txn.commit().await?;
+        match commit {
+            Commit::Yes => txn.commit().await?,
+            Commit::No => txn.rollback().await?,
+        }
         Ok(value)
     };
     let (result, written) = crate::live::collect(run).await;
-    if result.is_ok() {
+    if result.is_ok() && commit == Commit::Yes {
         // Committed: this instance's pages hear of it now (the others
         // through NOTIFY on PostgreSQL).
         with_context(|state: &crate::state::AppState| {

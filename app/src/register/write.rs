@@ -9,6 +9,7 @@
 //!
 //! Row operations of the editor (add, delete, restore, move) are in `rows`.
 mod assessment;
+mod insert;
 mod notes;
 mod rows;
 mod sections;
@@ -23,6 +24,7 @@ use crate::error::AppError;
 pub use assessment::{
     AssessmentEdit, Relevelled, SavedAssessment, save_assessment, set_matrix_levels,
 };
+pub use insert::{NewRow, insert_row, insert_rows};
 pub use notes::{add_note, resolve_note};
 pub use rows::{AddedRow, Placement, add_row, move_row, move_to_bagian, remove_row, restore_row};
 use sea_orm::{
@@ -254,70 +256,6 @@ pub fn code_number(code: &str) -> Option<u32> {
 /// The code with number `number`: "BK-007".
 pub fn code_for(number: u32) -> String {
     format!("BK-{number:03}")
-}
-
-/// A row to create.
-pub struct NewRow<'a> {
-    pub register_id: i32,
-    pub bagian_id: i32,
-    pub position: i32,
-    pub code: &'a str,
-    pub cells: &'a [RichText; 5],
-}
-
-/// Creates a row (version 1) and logs each of its cells.
-pub async fn insert_row(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    row: NewRow<'_>,
-) -> Result<i32, WriteError> {
-    let now = now(txn.get_database_backend());
-    let [aktivitas, potensi, penyebab, dampak, rencana] = row.cells.clone().map(String::from);
-    let insert = Query::insert()
-        .into_table(risk::Entity)
-        .columns([
-            risk::Column::RegisterId,
-            risk::Column::BagianId,
-            risk::Column::Position,
-            risk::Column::Code,
-            risk::Column::Aktivitas,
-            risk::Column::Potensi,
-            risk::Column::Penyebab,
-            risk::Column::Dampak,
-            risk::Column::Rencana,
-            risk::Column::Version,
-            risk::Column::CreatedAt,
-            risk::Column::UpdatedAt,
-            risk::Column::CreatedBy,
-            risk::Column::UpdatedBy,
-        ])
-        .values_panic([
-            row.register_id.into(),
-            row.bagian_id.into(),
-            row.position.into(),
-            row.code.into(),
-            aktivitas.clone().into(),
-            potensi.clone().into(),
-            penyebab.clone().into(),
-            dampak.clone().into(),
-            rencana.clone().into(),
-            1.into(),
-            now.clone(),
-            now,
-            actor.user_id().into(),
-            actor.user_id().into(),
-        ])
-        .returning_col(risk::Column::Id)
-        .to_owned();
-    let created = txn.query_one(&insert).await?.ok_or(WriteError::NotFound)?;
-    let id: i32 = created.try_get("", "id")?;
-    let cells = [aktivitas, potensi, penyebab, dampak, rencana];
-    let entries = Field::CELLS
-        .into_iter()
-        .zip(cells)
-        .map(|(field, new)| LogEntry::new(Action::Create, field.column(), None, Some(new)));
-    log(txn, actor, row.register_id, Some(id), entries).await?;
-    Ok(id)
 }
 
 /// What changes in one row. Empty parts change nothing.
@@ -579,6 +517,16 @@ async fn log(
     risk_id: Option<i32>,
     entries: impl IntoIterator<Item = LogEntry>,
 ) -> Result<(), WriteError> {
+    log_many(txn, actor, register_id, entries.into_iter().map(|entry| (risk_id, entry))).await
+}
+
+/// Logs entries of the register's rows, each `(row, entry)`, in one INSERT.
+async fn log_many(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    register_id: i32,
+    entries: impl IntoIterator<Item = (Option<i32>, LogEntry)>,
+) -> Result<(), WriteError> {
     let now = now(txn.get_database_backend());
     let mut insert = Query::insert()
         .into_table(change_log::Entity)
@@ -601,7 +549,7 @@ async fn log(
     let version =
         Expr::cust(format!("(SELECT version + 1 FROM register WHERE id = {register_id})"));
     let mut any = false;
-    for entry in entries {
+    for (risk_id, entry) in entries {
         any = true;
         insert.values_panic([
             register_id.into(),

@@ -194,6 +194,9 @@ pub fn RegisterTable(
     view! {
         <section class="register" aria-labelledby="register-title">
             {head}
+            <Show when=move || edits && ready.get()>
+                <crate::import::components::WorkbookImport register_id/>
+            </Show>
             {access_note}
             {filter_bar}
             <p class="scroll-hint">{move || t().scroll_hint}</p>

@@ -1,0 +1,150 @@
+//! New rows, one or thousands: multi-row INSERTs of the rows and of their
+//! change log entries, in chunks that keep under both databases' limit of
+//! bound parameters (SQLite's 32,766).
+use super::*;
+
+/// A row to create.
+pub struct NewRow<'a> {
+    pub register_id: i32,
+    pub bagian_id: i32,
+    pub position: i32,
+    pub code: &'a str,
+    pub cells: &'a [RichText; 5],
+}
+
+/// Rows per INSERT: 12 parameters each.
+const ROWS_PER_INSERT: usize = 1_000;
+/// Log entries per INSERT: 8 parameters each.
+const ENTRIES_PER_INSERT: usize = 2_500;
+
+/// Creates a row (version 1) and logs each of its cells.
+pub async fn insert_row(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    row: NewRow<'_>,
+) -> Result<i32, WriteError> {
+    let ids = insert_rows(txn, actor, &[row]).await?;
+    ids.first().copied().ok_or(WriteError::NotFound)
+}
+
+/// Creates the rows (version 1) and logs each of their cells; returns
+/// their ids in order. Live rows' places are unique, so the ids the
+/// database returns are told apart by place, whatever order it returns
+/// them in.
+pub async fn insert_rows(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    rows: &[NewRow<'_>],
+) -> Result<Vec<i32>, WriteError> {
+    let mut ids = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(ROWS_PER_INSERT) {
+        ids.extend(insert_chunk(txn, actor, chunk).await?);
+    }
+    let mut by_register: Vec<(i32, LogEntry, i32)> = Vec::with_capacity(rows.len() * 5);
+    for (row, id) in rows.iter().zip(&ids) {
+        for (field, cell) in Field::CELLS.into_iter().zip(row.cells) {
+            let entry =
+                LogEntry::new(Action::Create, field.column(), None, Some(cell.markup().to_owned()));
+            by_register.push((row.register_id, entry, *id));
+        }
+    }
+    let mut entries = by_register.into_iter().peekable();
+    while entries.peek().is_some() {
+        let chunk: Vec<_> = entries.by_ref().take(ENTRIES_PER_INSERT).collect();
+        log_rows(txn, actor, chunk).await?;
+    }
+    Ok(ids)
+}
+
+async fn insert_chunk(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    rows: &[NewRow<'_>],
+) -> Result<Vec<i32>, WriteError> {
+    let now = now(txn.get_database_backend());
+    let mut insert = Query::insert()
+        .into_table(risk::Entity)
+        .columns([
+            risk::Column::RegisterId,
+            risk::Column::BagianId,
+            risk::Column::Position,
+            risk::Column::Code,
+            risk::Column::Aktivitas,
+            risk::Column::Potensi,
+            risk::Column::Penyebab,
+            risk::Column::Dampak,
+            risk::Column::Rencana,
+            risk::Column::Version,
+            risk::Column::CreatedAt,
+            risk::Column::UpdatedAt,
+            risk::Column::CreatedBy,
+            risk::Column::UpdatedBy,
+        ])
+        .returning(Query::returning().columns([
+            risk::Column::Id,
+            risk::Column::RegisterId,
+            risk::Column::BagianId,
+            risk::Column::Position,
+        ]))
+        .to_owned();
+    for row in rows {
+        let [aktivitas, potensi, penyebab, dampak, rencana] =
+            row.cells.each_ref().map(|cell| cell.markup().to_owned());
+        insert.values_panic([
+            row.register_id.into(),
+            row.bagian_id.into(),
+            row.position.into(),
+            row.code.into(),
+            aktivitas.into(),
+            potensi.into(),
+            penyebab.into(),
+            dampak.into(),
+            rencana.into(),
+            1.into(),
+            now.clone(),
+            now.clone(),
+            actor.user_id().into(),
+            actor.user_id().into(),
+        ]);
+    }
+    let returned = txn.query_all(&insert).await?;
+    let mut by_place = std::collections::HashMap::with_capacity(returned.len());
+    for created in returned {
+        let place: (i32, i32, i32) = (
+            created.try_get("", "register_id")?,
+            created.try_get("", "bagian_id")?,
+            created.try_get("", "position")?,
+        );
+        by_place.insert(place, created.try_get::<i32>("", "id")?);
+    }
+    rows.iter()
+        .map(|row| {
+            by_place
+                .get(&(row.register_id, row.bagian_id, row.position))
+                .copied()
+                .ok_or(WriteError::NotFound)
+        })
+        .collect()
+}
+
+/// Logs entries of several rows, each `(register, entry, row)`.
+async fn log_rows(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    entries: Vec<(i32, LogEntry, i32)>,
+) -> Result<(), WriteError> {
+    let mut entries = entries.into_iter().peekable();
+    // One INSERT per register in the chunk (almost always one): the version
+    // each entry names is its register's.
+    while let Some((register_id, _, _)) = entries.peek() {
+        let register_id = *register_id;
+        let mut of_register = Vec::new();
+        while let Some((_, entry, row)) =
+            entries.next_if(|(register, _, _)| *register == register_id)
+        {
+            of_register.push((Some(row), entry));
+        }
+        log_many(txn, actor, register_id, of_register).await?;
+    }
+    Ok(())
+}
