@@ -21,10 +21,12 @@ use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
 use security::PublicOrigin;
 use std::sync::Arc;
-use tower_http::{compression::CompressionLayer, limit::RequestBodyLimitLayer};
+use tower_http::compression::CompressionLayer;
 
 /// Largest request body accepted; server functions have no limit of their own.
 const BODY_LIMIT_BYTES: usize = 1024 * 1024;
+/// A workbook upload's: the file and the form around it.
+const UPLOAD_LIMIT_BYTES: usize = app::import::api::MAX_UPLOAD_BYTES + 64 * 1024;
 
 /// Seconds a client is asked to wait when the database is briefly unavailable.
 pub const RETRY_AFTER_SECONDS: u64 = 5;
@@ -104,7 +106,7 @@ pub fn router_with(state: AppState, edge: Edge) -> Router {
         .layer(middleware::from_fn(input::well_formed))
         .layer(middleware::from_fn_with_state(proxies, client::client_address))
         .layer(middleware::map_response(retry_after))
-        .layer(RequestBodyLimitLayer::new(BODY_LIMIT_BYTES))
+        .layer(middleware::from_fn(limit_body))
         .layer(CompressionLayer::new())
         .with_state(state)
 }
@@ -149,6 +151,26 @@ async fn immutable_assets(
 /// "/pkg/" when the build's files have hashed names.
 fn hashed_assets(options: &LeptosOptions) -> Option<Arc<str>> {
     options.hash_files.then(|| format!("/{}/", options.site_pkg_dir).into())
+}
+
+/// Bounds every request body (413 past it): a megabyte, more for the
+/// workbook upload, whose own reading refuses a file past its limit by name.
+async fn limit_body(request: axum::extract::Request, next: middleware::Next) -> Response {
+    let limit = if request.uri().path() == app::import::api::ENDPOINT {
+        UPLOAD_LIMIT_BYTES
+    } else {
+        BODY_LIMIT_BYTES
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok()?.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > limit) {
+        return axum::response::IntoResponse::into_response(StatusCode::PAYLOAD_TOO_LARGE);
+    }
+    let (parts, body) = request.into_parts();
+    let body = axum::body::Body::new(http_body_util::Limited::new(body, limit));
+    next.run(axum::extract::Request::from_parts(parts, body)).await
 }
 
 /// A 503 says when to try again: the database is restarting or busy, and

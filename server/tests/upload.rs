@@ -182,6 +182,31 @@ async fn a_refused_workbook_changes_nothing(db: &TestDb) {
     assert!(problem.contains("baris 7") && problem.contains("kolom E"), "{problem}");
     assert!(problem.contains("4.000"), "names the limit: {problem}");
     assert_eq!(state(db).await, before);
+    // Past the megabyte of other requests, up to the upload's own limit.
+    let noise: Vec<u8> =
+        (0..3_000_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8).collect();
+    let (status, body) = upload(&app, exported.id, &noise, None, &[]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let limit = app::import::api::MAX_UPLOAD_BYTES;
+    let (status, body) = upload(&app, exported.id, &vec![b'x'; limit + 1], None, &[]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["Workbook"], "berkas lebih besar dari 16 MB");
+    // Past the form's limit the server answers 413 before reading on (the
+    // client may see the connection closed while it still sends).
+    let part = multipart::Part::bytes(vec![b'x'; limit + 100_000]).file_name("big.xlsx");
+    let form = multipart::Form::new().text("register", exported.id.to_string()).part("file", part);
+    let sent = app
+        .client
+        .post(format!("{}/api/import_workbook", app.base))
+        .header(header::ORIGIN, &app.base)
+        .multipart(form)
+        .send()
+        .await;
+    if let Ok(response) = sent {
+        assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    }
+    let (status, _) = app.post_form("save_cell", &[("value", &"x".repeat(1_100_000))]).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
     // Readers and strangers may not import at all.
     let viewer = app.as_user(db, "pembaca", app::auth::Role::Viewer, &[]).await;
     let (status, _) = upload(&viewer, exported.id, &workbook(&exported), None, &[]).await;

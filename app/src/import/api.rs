@@ -8,6 +8,9 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::{MultipartData, MultipartFormData};
 
+/// The server function's address.
+pub const ENDPOINT: &str = "/api/import_workbook";
+
 /// The largest workbook accepted: 20,000 rows take about 3 MB.
 pub const MAX_UPLOAD_BYTES: usize = 16 * 1024 * 1024;
 

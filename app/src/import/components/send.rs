@@ -4,9 +4,6 @@
 use crate::error::AppError;
 use crate::import::diff::ImportPreview;
 
-/// The server function's address.
-pub const ENDPOINT: &str = "/api/import_workbook";
-
 pub fn post(
     form: &web_sys::FormData,
     progress: impl Fn(u32) + 'static,
@@ -26,7 +23,7 @@ pub fn post(
     let Ok(xhr) = web_sys::XmlHttpRequest::new() else {
         return finish(Err(AppError::Unavailable));
     };
-    if xhr.open("POST", ENDPOINT).is_err() {
+    if xhr.open("POST", crate::import::api::ENDPOINT).is_err() {
         return finish(Err(AppError::Unavailable));
     }
     let _ = xhr.set_request_header("Accept", "application/json");
