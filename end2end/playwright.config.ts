@@ -50,7 +50,7 @@ export default defineConfig({
     {
       // Signed in as an admin unless a journey says otherwise.
       name: "hydrated",
-      testIgnore: /no-javascript|rows|matrix|large|instances|reload/,
+      testIgnore: /no-javascript|rows|matrix|large|instances|reload|upload/,
       dependencies: ["accounts"],
       use: { viewport: { width: 1366, height: 900 }, storageState: admin },
     },
@@ -74,10 +74,17 @@ export default defineConfig({
       testMatch: /instances|reload/,
     },
     {
+      // Imports a workbook into the register: no other journey edits meanwhile.
+      name: "documents",
+      testMatch: /upload/,
+      dependencies: process.env.E2E_ONLY_DOCUMENTS ? ["accounts"] : ["rows"],
+      use: { viewport: { width: 1366, height: 900 }, storageState: admin },
+    },
+    {
       // A register of 10,000 rows, timed: runs alone, last.
       name: "large",
       testMatch: /large/,
-      dependencies: ["rows", "instances"],
+      dependencies: ["documents", "instances"],
       use: { viewport: { width: 1366, height: 900 }, storageState: admin },
     },
   ],

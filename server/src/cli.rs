@@ -3,7 +3,7 @@ use crate::client::TrustedProxies;
 use crate::security::PublicOrigin;
 use crate::startup::{self, current_year, redact};
 use app::i18n::{Locale, cli as text};
-use app::import::{ImportOptions, import_table, parse::parse_bytes};
+use app::import::{ImportOptions, parse::parse_bytes};
 use app::register::export::{write_csv, write_text};
 use app::register::model::RegisterKey;
 use app::register::repo::load_register;
@@ -308,7 +308,19 @@ async fn import(
         format!("{} {path}: {error}\n{}", messages.refused, messages.nothing_changed)
     })?;
     let options = ImportOptions { year: year.unwrap_or(current_year()), dry_run };
-    let report = import_table(db, &table, options).await.map_err(|error| {
+    // Drawn only on a terminal (standard error), and only for a big file.
+    let bar = indicatif::ProgressBar::new(table.row_count() as u64);
+    if table.row_count() < 2_000 {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+    }
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let progress = |done: usize| bar.set_position(done as u64);
+    let imported = app::import::import_table_reporting(db, &table, options, &progress).await;
+    bar.finish_and_clear();
+    let report = imported.map_err(|error| {
         format!("{}\n{}", text::write_error(locale, &error), messages.nothing_changed)
     })?;
     println!("{}", text::import_summary(locale, &report));

@@ -5,15 +5,17 @@ use super::diff::{CellDiff, DiffKind, RowDiff};
 use super::matching::{Incoming, Matches};
 use super::model::ParsedTable;
 use super::repo::{ImportReport, RowOutcome};
-use super::units::unit;
 use crate::entities::{org_unit, org_unit::UnitKind, risk};
 use crate::register::model::{Field, RichText};
 use crate::register::write::{self, Actor, LockedRegister, NewRow, RowChange, WriteError};
-use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, sea_query::Expr};
+use sea_orm::{
+    ActiveEnum, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
+    sea_query::{Expr, Query},
+};
 use std::collections::HashMap;
 
 /// Renames, creates and orders the Bagian as the file has them; returns the
-/// Bagian id of each section.
+/// Bagian id of each section. New Bagian are made in one INSERT.
 pub(super) async fn apply_sections(
     txn: &DatabaseTransaction,
     table: &ParsedTable,
@@ -23,41 +25,92 @@ pub(super) async fn apply_sections(
     report: &mut ImportReport,
 ) -> Result<Vec<i32>, WriteError> {
     let mut ids = Vec::with_capacity(table.sections.len());
+    let mut new: Vec<(&str, i32)> = Vec::new();
     for (index, (section, resolved)) in table.sections.iter().zip(resolved).enumerate() {
         let position = index as i32 + 1;
-        let id = match resolved {
-            Some((id, renamed)) => {
-                report.bagian_existing += 1;
-                let unit = units.iter().find(|unit| unit.id == *id);
-                let mut update =
-                    org_unit::Entity::update_many().filter(org_unit::Column::Id.eq(*id));
-                let mut dirty = false;
-                if let Some(unit) = unit
-                    && (*renamed || unit.name != section.name)
-                {
-                    report.bagian_renamed.push((unit.name.clone(), section.name.clone()));
-                    update = update.col_expr(org_unit::Column::Name, Expr::val(&section.name));
-                    dirty = true;
-                }
-                if unit.is_some_and(|unit| unit.position != position) {
-                    update = update.col_expr(org_unit::Column::Position, Expr::val(position));
-                    dirty = true;
-                }
-                if dirty {
-                    update.exec(txn).await?;
-                }
-                *id
+        let Some((id, renamed)) = resolved else {
+            report.bagian_created += 1;
+            report.bagian_new.push(section.name.clone());
+            // A name the file gives twice is one Bagian.
+            if !new.iter().any(|(name, _)| *name == section.name) {
+                new.push((&section.name, position));
             }
-            None => {
-                report.bagian_created += 1;
-                report.bagian_new.push(section.name.clone());
-                unit(txn, Some(biro), UnitKind::Bagian, &section.name, position, report).await?
-            }
+            ids.push(None);
+            continue;
         };
-        ids.push(id);
+        report.bagian_existing += 1;
+        let unit = units.iter().find(|unit| unit.id == *id);
+        let mut update = org_unit::Entity::update_many().filter(org_unit::Column::Id.eq(*id));
+        let mut dirty = false;
+        if let Some(unit) = unit
+            && (*renamed || unit.name != section.name)
+        {
+            report.bagian_renamed.push((unit.name.clone(), section.name.clone()));
+            update = update.col_expr(org_unit::Column::Name, Expr::val(&section.name));
+            dirty = true;
+        }
+        if unit.is_some_and(|unit| unit.position != position) {
+            update = update.col_expr(org_unit::Column::Position, Expr::val(position));
+            dirty = true;
+        }
+        if dirty {
+            update.exec(txn).await?;
+        }
+        ids.push(Some(*id));
     }
-    Ok(ids)
+    let made = create_bagian(txn, biro, &new).await?;
+    report.units_created.extend(new.iter().map(|(name, _)| (*name).to_owned()));
+    table
+        .sections
+        .iter()
+        .zip(ids)
+        .map(|(section, id)| {
+            id.or_else(|| made.get(section.name.as_str()).copied()).ok_or(WriteError::NotFound)
+        })
+        .collect()
 }
+
+/// Makes Bagian of Biro `biro` (name, position); their ids by name.
+async fn create_bagian<'a>(
+    txn: &DatabaseTransaction,
+    biro: i32,
+    new: &[(&'a str, i32)],
+) -> Result<HashMap<&'a str, i32>, WriteError> {
+    let mut made = HashMap::with_capacity(new.len());
+    let now = crate::db::now(txn.get_database_backend());
+    for chunk in new.chunks(1_000) {
+        let mut insert = Query::insert()
+            .into_table(org_unit::Entity)
+            .columns([
+                org_unit::Column::ParentId,
+                org_unit::Column::Kind,
+                org_unit::Column::Name,
+                org_unit::Column::Position,
+                org_unit::Column::CreatedAt,
+            ])
+            .returning(Query::returning().columns([org_unit::Column::Id, org_unit::Column::Name]))
+            .to_owned();
+        for (name, position) in chunk {
+            insert.values_panic([
+                biro.into(),
+                UnitKind::Bagian.to_value().into(),
+                (*name).into(),
+                (*position).into(),
+                now.clone(),
+            ]);
+        }
+        for row in txn.query_all(&insert).await? {
+            let (id, name): (i32, String) = (row.try_get("", "id")?, row.try_get("", "name")?);
+            if let Some((name, _)) = chunk.iter().find(|(wanted, _)| *wanted == name) {
+                made.insert(*name, id);
+            }
+        }
+    }
+    Ok(made)
+}
+
+/// Rows between two reports of progress.
+const PROGRESS_EVERY: usize = 1_000;
 
 /// What the rows are matched against: the register, its stored rows, the
 /// file's rows and how they matched, the Bagian of each section.
@@ -69,6 +122,8 @@ pub(super) struct Plan<'a> {
     pub matches: &'a Matches,
     pub bagian_ids: &'a [i32],
     pub names: &'a HashMap<i32, String>,
+    /// Told the number of the file's rows stored so far, now and then.
+    pub progress: &'a (dyn Fn(usize) + Sync),
 }
 
 pub(super) async fn apply_rows(
@@ -77,7 +132,9 @@ pub(super) async fn apply_rows(
     plan: &Plan<'_>,
     report: &mut ImportReport,
 ) -> Result<(), WriteError> {
-    let Plan { table, register, stored_rows, incoming, matches, bagian_ids, names } = plan;
+    let Plan { table, register, stored_rows, incoming, matches, bagian_ids, names, progress } =
+        plan;
+    let mut handled = 0;
     let name = |id: i32| names.get(&id).cloned().unwrap_or_default();
     let mut matched = vec![false; stored_rows.len()];
     for (found, _) in &matches.of_incoming {
@@ -144,6 +201,10 @@ pub(super) async fn apply_rows(
                 if change.bagian.is_some() {
                     report.rows_moved += 1;
                 }
+                handled += 1;
+                if handled % PROGRESS_EVERY == 0 {
+                    progress(handled);
+                }
                 let code = stored.code.clone().unwrap_or_default();
                 if change.is_versioned() {
                     let kind = if change.restore { DiffKind::Restored } else { DiffKind::Changed };
@@ -189,7 +250,11 @@ pub(super) async fn apply_rows(
             cells,
         })
         .collect();
-    write::insert_rows(txn, actor, &new_rows).await?;
+    for chunk in new_rows.chunks(PROGRESS_EVERY) {
+        write::insert_rows(txn, actor, chunk).await?;
+        handled += chunk.len();
+        progress(handled);
+    }
     for (code, bagian_id, _, cells, line) in created {
         let cells = Field::CELLS
             .into_iter()

@@ -37,7 +37,7 @@ pub use model::{HEADER, Note, NoteKind, ParseError, ParseErrorKind, ParsedTable}
 #[cfg(feature = "ssr")]
 pub use parse::{parse_bytes, parse_table};
 #[cfg(feature = "ssr")]
-pub use repo::{ImportOptions, ImportReport, import_into, import_table};
+pub use repo::{ImportOptions, ImportReport, import_into, import_table, import_table_reporting};
 #[cfg(feature = "ssr")]
 pub use xlsx::{WorkbookError, WorkbookErrorKind, parse_workbook};
 

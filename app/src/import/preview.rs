@@ -57,7 +57,8 @@ pub async fn run_upload(
     // Everything from the file first (in a savepoint when it is to be
     // applied): the rows it changes that colleagues changed are conflicts.
     let everything = txn.begin().await?;
-    let all = import_into(&everything, actor, &table, register.id, &HashSet::new()).await?;
+    let all =
+        import_into(&everything, actor, &table, register.id, &HashSet::new(), &|_| {}).await?;
     everything.rollback().await?;
     let conflicts: HashSet<i32> = all
         .diffs
@@ -75,7 +76,7 @@ pub async fn run_upload(
         .filter_map(|diff| diff.risk_id)
         .filter(|id| conflicts.contains(id))
         .collect();
-    let applied = import_into(txn, actor, &table, register.id, &keep).await?;
+    let applied = import_into(txn, actor, &table, register.id, &keep, &|_| {}).await?;
     let mut preview = preview_of(actor, &applied, &conflicts, exported_at, stamp.is_some());
     let taken: Vec<String> = preview.conflicts().map(|row| row.diff.code.clone()).collect();
     if !preview.may_apply(&taken) {

@@ -93,9 +93,21 @@ pub async fn import_table(
     table: &ParsedTable,
     options: ImportOptions,
 ) -> Result<ImportReport, WriteError> {
+    import_table_reporting(db, table, options, &|_| {}).await
+}
+
+/// [`import_table`], telling `progress` how many of the file's rows are
+/// stored as it goes.
+pub async fn import_table_reporting(
+    db: &DatabaseConnection,
+    table: &ParsedTable,
+    options: ImportOptions,
+    progress: &(dyn Fn(usize) + Sync),
+) -> Result<ImportReport, WriteError> {
     let txn = begin_write(db).await?;
     let (register_id, created, units) = register_of(&txn, table, options.year).await?;
-    let mut report = import_into(&txn, &Actor::IMPORT, table, register_id, &HashSet::new()).await?;
+    let mut report =
+        import_into(&txn, &Actor::IMPORT, table, register_id, &HashSet::new(), progress).await?;
     report.register_created = created;
     report.units_created.splice(0..0, units);
     report.dry_run = options.dry_run;
@@ -127,13 +139,15 @@ async fn register_of(
 
 /// Makes register `register_id` hold the file's rows, as `actor`, in the
 /// caller's transaction. The stored rows `keep` (ids) stay as they are in
-/// the app, wherever the file has them (or has them not).
+/// the app, wherever the file has them (or has them not). `progress` hears
+/// how many of the file's rows are stored, now and then.
 pub async fn import_into(
     txn: &DatabaseTransaction,
     actor: &Actor,
     table: &ParsedTable,
     register_id: i32,
     keep: &HashSet<i32>,
+    progress: &(dyn Fn(usize) + Sync),
 ) -> Result<ImportReport, WriteError> {
     lock_organisation(txn).await?;
     let register = lock_register(txn, register_id).await?;
@@ -184,6 +198,7 @@ pub async fn import_into(
         matches,
         bagian_ids: &bagian_ids,
         names: &names,
+        progress,
     };
     apply_rows(txn, actor, &plan, &mut report).await?;
 
