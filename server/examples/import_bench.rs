@@ -72,7 +72,10 @@ async fn raw_insert(
     let biro = Query::select()
         .column(org_unit::Column::Id)
         .from(org_unit::Entity)
-        .and_where(sea_orm::sea_query::Expr::col(org_unit::Column::Kind).eq("biro"))
+        .and_where(sea_orm::sea_query::ExprTrait::eq(
+            sea_orm::sea_query::Expr::col(org_unit::Column::Kind),
+            "biro",
+        ))
         .limit(1)
         .to_owned();
     let unit: i32 = db

@@ -251,7 +251,8 @@ pub(super) async fn apply_rows(
         })
         .collect();
     for chunk in new_rows.chunks(PROGRESS_EVERY) {
-        write::insert_rows(txn, actor, chunk).await?;
+        // One bump follows every import that changes anything.
+        write::insert_rows(txn, actor, Some(register.version + 1), chunk).await?;
         handled += chunk.len();
         progress(handled);
     }

@@ -517,14 +517,18 @@ async fn log(
     risk_id: Option<i32>,
     entries: impl IntoIterator<Item = LogEntry>,
 ) -> Result<(), WriteError> {
-    log_many(txn, actor, register_id, entries.into_iter().map(|entry| (risk_id, entry))).await
+    let entries = entries.into_iter().map(|entry| (risk_id, entry));
+    log_many(txn, actor, register_id, None, entries).await
 }
 
-/// Logs entries of the register's rows, each `(row, entry)`, in one INSERT.
+/// Logs entries of the register's rows, each `(row, entry)`, in one INSERT,
+/// as made by the register's `version` (when the writer knows it; else the
+/// one the write's bump will make).
 async fn log_many(
     txn: &DatabaseTransaction,
     actor: &Actor,
     register_id: i32,
+    version: Option<i32>,
     entries: impl IntoIterator<Item = (Option<i32>, LogEntry)>,
 ) -> Result<(), WriteError> {
     let now = now(txn.get_database_backend());
@@ -546,8 +550,10 @@ async fn log_many(
         .to_owned();
     // The version this transaction's one `bump_register` (which follows
     // the log in every write) makes: pages behind read what changed since.
-    let version =
-        Expr::cust(format!("(SELECT version + 1 FROM register WHERE id = {register_id})"));
+    let version = match version {
+        Some(version) => Expr::val(version),
+        None => Expr::cust(format!("(SELECT version + 1 FROM register WHERE id = {register_id})")),
+    };
     let mut any = false;
     for (risk_id, entry) in entries {
         any = true;

@@ -23,17 +23,20 @@ pub async fn insert_row(
     actor: &Actor,
     row: NewRow<'_>,
 ) -> Result<i32, WriteError> {
-    let ids = insert_rows(txn, actor, &[row]).await?;
+    let ids = insert_rows(txn, actor, None, &[row]).await?;
     ids.first().copied().ok_or(WriteError::NotFound)
 }
 
-/// Creates the rows (version 1) and logs each of their cells; returns
-/// their ids in order. Live rows' places are unique, so the ids the
+/// Creates the rows (version 1) and logs each of their cells as made by
+/// register version `version` (the one the write's bump will make, when
+/// the writer knows it: else looked up per entry); returns their ids in
+/// order. Live rows' places are unique, so the ids the
 /// database returns are told apart by place, whatever order it returns
 /// them in.
 pub async fn insert_rows(
     txn: &DatabaseTransaction,
     actor: &Actor,
+    version: Option<i32>,
     rows: &[NewRow<'_>],
 ) -> Result<Vec<i32>, WriteError> {
     let mut ids = Vec::with_capacity(rows.len());
@@ -51,7 +54,7 @@ pub async fn insert_rows(
     let mut entries = by_register.into_iter().peekable();
     while entries.peek().is_some() {
         let chunk: Vec<_> = entries.by_ref().take(ENTRIES_PER_INSERT).collect();
-        log_rows(txn, actor, chunk).await?;
+        log_rows(txn, actor, version, chunk).await?;
     }
     Ok(ids)
 }
@@ -131,6 +134,7 @@ async fn insert_chunk(
 async fn log_rows(
     txn: &DatabaseTransaction,
     actor: &Actor,
+    version: Option<i32>,
     entries: Vec<(i32, LogEntry, i32)>,
 ) -> Result<(), WriteError> {
     let mut entries = entries.into_iter().peekable();
@@ -144,7 +148,7 @@ async fn log_rows(
         {
             of_register.push((Some(row), entry));
         }
-        log_many(txn, actor, register_id, of_register).await?;
+        log_many(txn, actor, register_id, version, of_register).await?;
     }
     Ok(())
 }
