@@ -22,6 +22,8 @@ function plainRow(register: { sections: { rows: Row[] }[] }, exported: string): 
 
 test("after a restart the page reconnects by itself and shows a change made while the server was down", async ({ browser }) => {
   const file = path.join(os.tmpdir(), `benturan-restart-${process.pid}.sqlite`);
+  // A run cut short leaves its file; a worker of a later run may get its pid.
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
   const server = new Server(3017, `sqlite://${file}?mode=rwc`);
   try {
     await server.start();
