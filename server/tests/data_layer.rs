@@ -34,7 +34,7 @@ async fn migrations_go_up_and_down(db: &TestDb) {
 
 async fn seed_import_builds_the_register(db: &TestDb) {
     let report = import_seed(db).await;
-    assert_eq!((report.bagian_created, report.rows_created), (3, 13));
+    assert_eq!((report.bagian_created(), report.rows_created), (3, 13));
     assert!(report.register_created);
 
     let register = register(db).await;
@@ -85,7 +85,7 @@ async fn importing_twice_changes_nothing(db: &TestDb) {
     import_seed(db).await;
     let again = import_seed(db).await;
     assert_eq!((again.rows_created, again.rows_updated, again.rows_unchanged), (0, 0, 13));
-    assert_eq!((again.bagian_created, again.bagian_existing), (0, 3));
+    assert_eq!((again.bagian_created(), again.bagian_existing), (0, 3));
     assert!(!again.register_created);
     assert_eq!(db.count("risk").await, 13);
     assert_eq!(db.count("org_unit").await, 5);

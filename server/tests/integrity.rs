@@ -69,7 +69,7 @@ async fn removed_rows_are_restorable(db: &TestDb) {
         report.bagian_renamed,
         [("Bagian Protokol".to_owned(), "Bagian Keprotokolan".to_owned())]
     );
-    assert_eq!((report.bagian_created, report.bagian_existing), (0, 3));
+    assert_eq!((report.bagian_created(), report.bagian_existing), (0, 3));
     assert_eq!(db.text("SELECT COUNT(*) FROM risk WHERE deleted_at IS NULL").await.unwrap(), "12");
     assert_eq!(db.count("risk").await, 13, "deleted softly");
     let deleted = row_by_code(db, "BK-002").await;

@@ -38,17 +38,16 @@ async fn upload(
     for code in take {
         form = form.text("take", (*code).to_owned());
     }
-    let response = app
-        .client
-        .post(format!("{}/api/import_workbook", app.base))
-        .header(header::ORIGIN, &app.base)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
+    let response = send(app, form).await.unwrap();
     let status = response.status();
     let text = response.text().await.unwrap();
     (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}
+
+/// Posts a multipart form to the upload's server function, as the page does.
+async fn send(app: &App, form: multipart::Form) -> reqwest::Result<reqwest::Response> {
+    let url = format!("{}{}", app.base, app::import::api::ENDPOINT);
+    app.client.post(url).header(header::ORIGIN, &app.base).multipart(form).send().await
 }
 
 fn preview(body: Value) -> ImportPreview {
@@ -195,14 +194,7 @@ async fn a_refused_workbook_changes_nothing(db: &TestDb) {
     // client may see the connection closed while it still sends).
     let part = multipart::Part::bytes(vec![b'x'; limit + 100_000]).file_name("big.xlsx");
     let form = multipart::Form::new().text("register", exported.id.to_string()).part("file", part);
-    let sent = app
-        .client
-        .post(format!("{}/api/import_workbook", app.base))
-        .header(header::ORIGIN, &app.base)
-        .multipart(form)
-        .send()
-        .await;
-    if let Ok(response) = sent {
+    if let Ok(response) = send(&app, form).await {
         assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
     }
     let (status, _) = app.post_form("save_cell", &[("value", &"x".repeat(1_100_000))]).await;
@@ -213,15 +205,7 @@ async fn a_refused_workbook_changes_nothing(db: &TestDb) {
     assert_eq!(status, StatusCode::FORBIDDEN);
     // A form without its file, or with an unknown field.
     let form = multipart::Form::new().text("register", exported.id.to_string());
-    let response = app
-        .client
-        .post(format!("{}/api/import_workbook", app.base))
-        .header(header::ORIGIN, &app.base)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(send(&app, form).await.unwrap().status(), StatusCode::BAD_REQUEST);
     assert_eq!(state(db).await, before);
 }
 

@@ -105,7 +105,8 @@ pub fn note(locale: Locale, note: &Note) -> String {
 /// The summary printed after an import: what changed, how each row of the
 /// file was matched, and what was deleted.
 pub fn import_summary(locale: Locale, report: &ImportReport) -> String {
-    let ImportReport { year, register_id, bagian_created, bagian_existing, .. } = report;
+    let ImportReport { year, register_id, bagian_existing, .. } = report;
+    let bagian_created = report.bagian_created();
     let (created, updated, unchanged, restored) =
         (report.rows_created, report.rows_updated, report.rows_unchanged, report.rows_restored);
     let deleted = report.rows_deleted.len();

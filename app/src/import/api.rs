@@ -39,13 +39,13 @@ pub async fn import_workbook(data: MultipartData) -> Result<ImportPreview, AppEr
         if !user.edits_rows() {
             return Err(AppError::Forbidden);
         }
-        let form = read_form(data).await?;
+        let locale = crate::i18n::initial_locale();
+        let form = read_form(data, locale).await?;
         let actor = Actor {
             user: Some(user),
             source: Source::Import,
             client: crate::auth::request_client(),
         };
-        let locale = crate::i18n::initial_locale();
         let commit = if form.apply_at.is_some() { Commit::Yes } else { Commit::No };
         in_write_as(actor, commit, async |txn, actor| {
             let upload = super::preview::Upload {
@@ -71,7 +71,7 @@ struct Form {
 
 /// The multipart form, the file read up to [`MAX_UPLOAD_BYTES`].
 #[cfg(feature = "ssr")]
-async fn read_form(data: MultipartData) -> Result<Form, AppError> {
+async fn read_form(data: MultipartData, locale: crate::i18n::Locale) -> Result<Form, AppError> {
     let bad = |what: &str| AppError::BadRequest(what.to_owned());
     let mut multipart = data.into_inner().ok_or_else(|| bad("not a multipart form"))?;
     let (mut register, mut file, mut apply_at, mut taken) = (None, None, None, Vec::new());
@@ -86,8 +86,8 @@ async fn read_form(data: MultipartData) -> Result<Form, AppError> {
             let mut bytes = Vec::new();
             while let Some(chunk) = field.chunk().await.map_err(|error| bad(&error.to_string()))? {
                 if bytes.len() + chunk.len() > MAX_UPLOAD_BYTES {
-                    let t = crate::i18n::initial_locale().strings();
-                    return Err(AppError::Workbook((t.upload.too_large)(MAX_UPLOAD_BYTES >> 20)));
+                    let too_large = locale.strings().upload.too_large;
+                    return Err(AppError::Workbook(too_large(MAX_UPLOAD_BYTES >> 20)));
                 }
                 bytes.extend_from_slice(&chunk);
             }

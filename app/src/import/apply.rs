@@ -29,7 +29,6 @@ pub(super) async fn apply_sections(
     for (index, (section, resolved)) in table.sections.iter().zip(resolved).enumerate() {
         let position = index as i32 + 1;
         let Some((id, renamed)) = resolved else {
-            report.bagian_created += 1;
             report.bagian_new.push(section.name.clone());
             // A name the file gives twice is one Bagian.
             if !new.iter().any(|(name, _)| *name == section.name) {

@@ -54,36 +54,43 @@ pub async fn run_upload(
         Some(version) => changed_since(txn, register.id, version).await?,
         None => HashSet::new(),
     };
-    // Everything from the file first (in a savepoint when it is to be
-    // applied): the rows it changes that colleagues changed are conflicts.
-    let everything = txn.begin().await?;
-    let all =
-        import_into(&everything, actor, &table, register.id, &HashSet::new(), &|_| {}).await?;
-    everything.rollback().await?;
+    // Everything from the file first: the rows it changes that colleagues
+    // changed are conflicts. A preview stops there (its transaction is
+    // dropped), and so does an import no colleague has touched since the
+    // download; else that first run is a savepoint's, and the import is run
+    // again keeping the conflicts the user did not take.
+    let apply = upload.apply_at.is_some();
+    let savepoint = if apply && !changed.is_empty() { Some(txn.begin().await?) } else { None };
+    let first = savepoint.as_ref().unwrap_or(txn);
+    let all = import_into(first, actor, &table, register.id, &HashSet::new(), &|_| {}).await?;
     let conflicts: HashSet<i32> = all
         .diffs
         .iter()
         .filter_map(|diff| diff.risk_id)
         .filter(|id| changed.contains(id))
         .collect();
-    let Some(_) = upload.apply_at else {
-        return Ok(preview_of(actor, &all, &conflicts, exported_at, stamp.is_some()));
+    let report = match savepoint {
+        None => all,
+        Some(savepoint) => {
+            savepoint.rollback().await?;
+            let keep: HashSet<i32> = all
+                .diffs
+                .iter()
+                .filter(|diff| !upload.taken.contains(&diff.code))
+                .filter_map(|diff| diff.risk_id)
+                .filter(|id| conflicts.contains(id))
+                .collect();
+            import_into(txn, actor, &table, register.id, &keep, &|_| {}).await?
+        }
     };
-    let keep: HashSet<i32> = all
-        .diffs
-        .iter()
-        .filter(|diff| !upload.taken.contains(&diff.code))
-        .filter_map(|diff| diff.risk_id)
-        .filter(|id| conflicts.contains(id))
-        .collect();
-    let applied = import_into(txn, actor, &table, register.id, &keep, &|_| {}).await?;
-    let mut preview = preview_of(actor, &applied, &conflicts, exported_at, stamp.is_some());
-    let taken: Vec<String> = preview.conflicts().map(|row| row.diff.code.clone()).collect();
-    if !preview.may_apply(&taken) {
-        return Err(AppError::Forbidden);
+    let mut preview = preview_of(actor, &report, &conflicts, exported_at, stamp.is_some());
+    if apply {
+        let taken: Vec<String> = preview.conflicts().map(|row| row.diff.code.clone()).collect();
+        if !preview.may_apply(&taken) {
+            return Err(AppError::Forbidden);
+        }
+        preview.applied = true;
     }
-    preview.version = register.version;
-    preview.applied = true;
     Ok(preview)
 }
 

@@ -37,7 +37,6 @@ pub struct ImportReport {
     /// Its version before.
     pub version_before: i32,
     pub units_created: Vec<String>,
-    pub bagian_created: usize,
     pub bagian_existing: usize,
     /// Bagian found by their rows under a new name: (old, new).
     pub bagian_renamed: Vec<(String, String)>,
@@ -68,12 +67,17 @@ impl ImportReport {
         self.rows.iter().filter(|row| row.kind == kind).count()
     }
 
+    /// Bagian made for the file's sections.
+    pub fn bagian_created(&self) -> usize {
+        self.bagian_new.len()
+    }
+
     pub fn changed_anything(&self) -> bool {
         self.register_created
             || self.rows_created + self.rows_updated + self.rows_restored > 0
             || !self.rows_deleted.is_empty()
             || !self.bagian_renamed.is_empty()
-            || self.bagian_created > 0
+            || !self.bagian_new.is_empty()
             || self.sections_changed
     }
 }

@@ -201,19 +201,6 @@ fn answered(
         Err(AppError::Forbidden) if applying => {
             stage.set(Stage::Failed(t.upload.cannot_apply.to_owned()));
         }
-        Err(error) => stage.set(Stage::Failed(problem(error, t))),
-    }
-}
-
-#[cfg(feature = "hydrate")]
-fn problem(error: AppError, t: &crate::i18n::Strings) -> String {
-    match error {
-        AppError::Validation(errors) => {
-            errors.iter().map(|e| t.field_error(*e)).collect::<Vec<_>>().join(" ")
-        }
-        AppError::RegisterFinal { .. } => t.final_body.to_owned(),
-        AppError::Forbidden => t.forbidden_body.to_owned(),
-        AppError::Unauthorized => t.sign_in_needed.to_owned(),
-        _ => t.save_failed.to_owned(),
+        Err(error) => stage.set(Stage::Failed(crate::register::components::problem(error, t))),
     }
 }

@@ -369,7 +369,7 @@ pub fn RowNotice() -> impl IntoView {
 }
 
 /// The message for a failed row operation, in the UI language.
-pub(super) fn problem(error: AppError, t: &crate::i18n::Strings) -> String {
+pub(crate) fn problem(error: AppError, t: &crate::i18n::Strings) -> String {
     match error {
         AppError::Validation(errors) => {
             errors.iter().map(|e| t.field_error(*e)).collect::<Vec<_>>().join(" ")
