@@ -337,6 +337,27 @@ impl App {
         self.post_form("save_assessment", &form).await
     }
 
+    /// The status a POST to `path` declaring a body of `length` bytes gets
+    /// before sending any of it: the server must refuse an oversized body on
+    /// its declared length (a client still writing would otherwise see the
+    /// connection closed under it, which tells a test nothing).
+    pub async fn declared_post(&self, path: &str, length: usize) -> u16 {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let host = self.base.trim_start_matches("http://");
+        let mut stream = tokio::net::TcpStream::connect(host).await.unwrap();
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {host}\r\nOrigin: {}\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\n\
+             Content-Length: {length}\r\n\r\n",
+            self.base
+        );
+        stream.write_all(head.as_bytes()).await.unwrap();
+        let mut answer = [0u8; 64];
+        let read = stream.read(&mut answer).await.unwrap();
+        let line = String::from_utf8_lossy(&answer[..read]);
+        line.split(' ').nth(1).and_then(|code| code.parse().ok()).expect("an HTTP status line")
+    }
+
     pub async fn post_form(&self, endpoint: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
         let response = self
             .client
