@@ -69,6 +69,16 @@ pub fn App() -> impl IntoView {
                         view=RegisterPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=(
+                            StaticSegment("register"),
+                            ParamSegment("unit"),
+                            ParamSegment("year"),
+                            StaticSegment("cetak"),
+                        )
+                        view=crate::print::components::PrintPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
             <SiteFooter/>

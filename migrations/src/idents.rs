@@ -85,6 +85,14 @@ pub enum Register {
     Version,
     CreatedAt,
     UpdatedAt,
+    SignPlace,
+    SignDate,
+    PreparedPosition,
+    PreparedName,
+    PreparedNip,
+    ApprovedPosition,
+    ApprovedName,
+    ApprovedNip,
 }
 
 #[derive(DeriveIden)]

@@ -11,6 +11,7 @@ mod m20261130_000006_register_section;
 mod m20261130_000007_accounts;
 mod m20261130_000008_review_notes;
 mod m20261130_000009_assessment;
+mod m20261203_000010_print_settings;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000007_accounts::Migration),
             Box::new(m20261130_000008_review_notes::Migration),
             Box::new(m20261130_000009_assessment::Migration),
+            Box::new(m20261203_000010_print_settings::Migration),
         ]
     }
 }

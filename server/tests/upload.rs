@@ -205,7 +205,57 @@ async fn a_refused_workbook_changes_nothing(db: &TestDb) {
     assert_eq!(state(db).await, before);
 }
 
+/// Hostile text in a workbook is text (markup, right-to-left, invisible
+/// characters, a 4,000-letter word), a control character is refused by
+/// its cell, and of two people applying one preview at once one wins.
+async fn hostile_cells_are_text_and_racing_applies_make_one_change(db: &TestDb) {
+    let app = App::start(db).await;
+    let exported = register(db).await;
+    let hostile = [
+        "<script>alert(1)</script> &amp; <b>tebal</b>",
+        "\u{5e9}\u{5dc}\u{5d5}\u{5dd} \u{627}\u{644}\u{633}\u{644}\u{627}\u{645} Risiko",
+        "Kata\u{200b}sandi \u{feff}bersama",
+    ];
+    let word = "w".repeat(4_000);
+    let mut file = exported.clone();
+    for (row, text) in file.sections[1].rows.iter_mut().zip(hostile) {
+        row.penyebab = RichText::new(text);
+    }
+    file.sections[2].rows[0].rencana = RichText::new(word.clone());
+    let mut refused = file.clone();
+    refused.sections[0].rows[0].dampak = RichText::new("Dampak\u{7} berbunyi");
+    let before = state(db).await;
+    let (status, body) = upload(&app, exported.id, &workbook(&refused), None, &[]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let problem = body["Workbook"].as_str().unwrap();
+    assert!(problem.contains("kolom F") && problem.contains("U+0007"), "{problem}");
+    assert_eq!(state(db).await, before);
+
+    let file = workbook(&file);
+    let (status, body) = upload(&app, exported.id, &file, None, &[]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let shown = preview(body);
+    assert_eq!(shown.count(DiffKind::Changed), 4, "{:?}", shown.rows);
+    // Two "Terapkan" of the same preview at once: one applies, one is told
+    // the register moved on.
+    let (first, second) = tokio::join!(
+        upload(&app, exported.id, &file, Some(shown.version), &[]),
+        upload(&app, exported.id, &file, Some(shown.version), &[]),
+    );
+    let mut statuses = [first.0, second.0];
+    statuses.sort();
+    let told = format!("{:.300} / {:.300}", first.1.to_string(), second.1.to_string());
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT], "{told}");
+    let now = register(db).await;
+    assert_eq!(now.version, shown.version + 1, "applied once");
+    for (row, text) in now.sections[1].rows.iter().zip(hostile) {
+        assert_eq!(row.penyebab.markup(), text, "stored as written, shown as text");
+    }
+    assert_eq!(now.sections[2].rows[0].rencana.markup(), word);
+}
+
 on_both_databases!(
     a_workbook_is_previewed_then_applied_keeping_colleagues_edits,
-    a_refused_workbook_changes_nothing
+    a_refused_workbook_changes_nothing,
+    hostile_cells_are_text_and_racing_applies_make_one_change
 );

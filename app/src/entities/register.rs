@@ -17,6 +17,14 @@ pub struct Model {
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub sign_place: Option<String>,
+    pub sign_date: Option<Date>,
+    pub prepared_position: Option<String>,
+    pub prepared_name: Option<String>,
+    pub prepared_nip: Option<String>,
+    pub approved_position: Option<String>,
+    pub approved_name: Option<String>,
+    pub approved_nip: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

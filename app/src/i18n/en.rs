@@ -322,6 +322,16 @@ pub const STRINGS: Strings = Strings {
         "Realisation progress",
         "What was done",
         "Realisation evidence",
+        "SK number",
+        "SK date",
+        "Place of signing",
+        "Date of signing",
+        "Preparer's position",
+        "Preparer's name",
+        "Preparer's NIP",
+        "Approver's position",
+        "Approver's name",
+        "Approver's NIP",
     ],
     required: |field| format!("{field} is required."),
     too_long: |field, limit| {
@@ -353,6 +363,9 @@ pub const STRINGS: Strings = Strings {
         format!(
             "{field}: the residual risk (score {residual}) may not exceed the inherent risk (score {inherent})."
         )
+    },
+    invalid_nip: |field, digits| {
+        format!("{field} must be {digits} digits (spaces between its groups are fine).")
     },
     levels_out_of_order: |field| format!("{field}: a level may not fall as the score rises."),
     not_empty: |field, rows| {
@@ -428,4 +441,5 @@ pub const STRINGS: Strings = Strings {
         ("source_restored", "Conflict source brought back"),
     ],
     upload: &super::upload::EN,
+    print: &super::print::EN,
 };

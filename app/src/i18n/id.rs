@@ -318,6 +318,16 @@ pub const STRINGS: Strings = Strings {
         "Progres realisasi",
         "Kegiatan yang dilakukan",
         "Bukti realisasi",
+        "Nomor SK",
+        "Tanggal SK",
+        "Tempat penandatanganan",
+        "Tanggal penandatanganan",
+        "Jabatan penyusun",
+        "Nama penyusun",
+        "NIP penyusun",
+        "Jabatan yang menyetujui",
+        "Nama yang menyetujui",
+        "NIP yang menyetujui",
     ],
     required: |field| format!("{field} wajib diisi."),
     too_long: |field, limit| {
@@ -349,6 +359,9 @@ pub const STRINGS: Strings = Strings {
         format!(
             "{field}: risiko residual (skor {residual}) tidak boleh melebihi risiko inheren (skor {inherent})."
         )
+    },
+    invalid_nip: |field, digits| {
+        format!("{field} harus {digits} angka (spasi di antara kelompoknya boleh).")
     },
     levels_out_of_order: |field| {
         format!("{field}: tingkat risiko tidak boleh turun ketika skornya naik.")
@@ -427,4 +440,5 @@ pub const STRINGS: Strings = Strings {
         ("source_restored", "Sumber benturan dipakai lagi"),
     ],
     upload: &super::upload::ID,
+    print: &super::print::ID,
 };

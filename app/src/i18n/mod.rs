@@ -5,6 +5,7 @@ pub mod cli;
 mod context;
 mod en;
 mod id;
+pub mod print;
 mod switch;
 pub mod upload;
 #[cfg(feature = "ssr")]
@@ -310,7 +311,7 @@ pub struct Strings {
     pub bagian_renamed: fn(name: &str) -> String,
     pub bagian_moved: fn(name: &str) -> String,
     pub bagian_removed: fn(name: &str) -> String,
-    pub field_names: [&'static str; 32],
+    pub field_names: [&'static str; 42],
     pub required: fn(field: &str) -> String,
     pub too_long: fn(field: &str, limit: usize) -> String,
     pub too_many_bytes: fn(field: &str, limit: usize) -> String,
@@ -323,6 +324,7 @@ pub struct Strings {
     pub invalid_date: fn(field: &str) -> String,
     pub above_inherent: fn(field: &str, inherent: u8, residual: u8) -> String,
     pub levels_out_of_order: fn(field: &str) -> String,
+    pub invalid_nip: fn(field: &str, digits: usize) -> String,
     pub sign_in_title: &'static str,
     pub sign_in_lead: &'static str,
     pub username_label: &'static str,
@@ -371,6 +373,7 @@ pub struct Strings {
     /// Names of the audit log's kinds of entry, by code.
     pub audit_kinds: &'static [(&'static str, &'static str)],
     pub upload: &'static upload::UploadStrings,
+    pub print: &'static print::PrintStrings,
 }
 
 impl Strings {
@@ -493,6 +496,7 @@ impl Strings {
                 (self.above_inherent)(field, inherent, residual)
             }
             FieldProblem::LevelsOutOfOrder => (self.levels_out_of_order)(field),
+            FieldProblem::InvalidNip { digits } => (self.invalid_nip)(field, digits),
         }
     }
 }
@@ -553,6 +557,7 @@ mod tests {
             FieldProblem::InvalidDate,
             FieldProblem::AboveInherent { inherent: 7, residual: 19 },
             FieldProblem::LevelsOutOfOrder,
+            FieldProblem::InvalidNip { digits: 18 },
         ];
         for locale in Locale::ALL {
             for problem in problems {

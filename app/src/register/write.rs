@@ -228,7 +228,7 @@ pub(crate) async fn refresh_pages(
 }
 
 /// Logs a change of the settings (`kind`, what changed) to the audit log.
-async fn audit_setting(
+pub(crate) async fn audit_setting(
     txn: &DatabaseTransaction,
     actor: &Actor,
     kind: &str,

@@ -52,6 +52,18 @@ pub enum Field {
     RealisationDone,
     /// … and the evidence: a link or a note.
     RealisationEvidence,
+    /// The printed form's heading: the SK that sets the table, its date.
+    SkNumber,
+    SkDate,
+    /// Its signature block: where and when it is signed, and by whom.
+    SignPlace,
+    SignDate,
+    PreparedPosition,
+    PreparedName,
+    PreparedNip,
+    ApprovedPosition,
+    ApprovedName,
+    ApprovedNip,
 }
 
 impl Field {
@@ -80,7 +92,7 @@ impl Field {
     pub const REALISATION: [Self; 3] =
         [Self::RealisationDone, Self::RealisationProgress, Self::RealisationEvidence];
 
-    pub const ALL: [Self; 32] = [
+    pub const ALL: [Self; 42] = [
         Self::No,
         Self::Bagian,
         Self::Aktivitas,
@@ -113,6 +125,16 @@ impl Field {
         Self::RealisationProgress,
         Self::RealisationDone,
         Self::RealisationEvidence,
+        Self::SkNumber,
+        Self::SkDate,
+        Self::SignPlace,
+        Self::SignDate,
+        Self::PreparedPosition,
+        Self::PreparedName,
+        Self::PreparedNip,
+        Self::ApprovedPosition,
+        Self::ApprovedName,
+        Self::ApprovedNip,
     ];
 
     /// The column name a field is stored and logged under.
@@ -150,6 +172,16 @@ impl Field {
             Self::RealisationProgress => "realisation_progress",
             Self::RealisationDone => "realisation_note",
             Self::RealisationEvidence => "realisation_evidence",
+            Self::SkNumber => "sk_number",
+            Self::SkDate => "sk_date",
+            Self::SignPlace => "sign_place",
+            Self::SignDate => "sign_date",
+            Self::PreparedPosition => "prepared_position",
+            Self::PreparedName => "prepared_name",
+            Self::PreparedNip => "prepared_nip",
+            Self::ApprovedPosition => "approved_position",
+            Self::ApprovedName => "approved_name",
+            Self::ApprovedNip => "approved_nip",
         }
     }
 
@@ -221,6 +253,10 @@ pub enum FieldProblem {
     },
     /// A matrix whose levels fall as its scores rise.
     LevelsOutOfOrder,
+    /// Not a NIP: `digits` digits, spaces allowed between its groups.
+    InvalidNip {
+        digits: usize,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 //! the browser, on SQLite and on PostgreSQL.
 pub mod assessment;
 mod field;
+pub mod print;
 mod text;
 
 pub use field::{Field, FieldError, FieldProblem};

@@ -27,7 +27,6 @@ pub use live::{RowLive, RowStore, announce_editing, follow_changes};
 pub use notes::NotesRow;
 pub use page::RegisterPage;
 pub use rich_text::RichTextView;
-#[cfg(feature = "hydrate")]
 pub(crate) use rows::problem;
 pub use rows::{BagianList, NewRow, RowActions, RowEditing, RowNotice};
 pub use sections::{AddBagian, BagianHeading, EmptySection};

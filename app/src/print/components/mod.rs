@@ -1,0 +1,131 @@
+//! `/register/{unit}/{year}/cetak`: the printed official form, with the
+//! settings its heading and signature block print for admins above it.
+mod settings;
+mod sheet;
+
+use super::api::get_print_form;
+use super::model::{PRINT_NOW, PrintForm};
+use crate::auth::{CurrentUser, Permission, SignedIn};
+use crate::i18n::use_i18n;
+use crate::layout::{ErrorPanel, NotFoundPage, PageTitle};
+use crate::register::model::RegisterKey;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+pub use sheet::PrintDocument;
+
+#[component]
+pub fn PrintPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let key = move || {
+        params.with(|params| {
+            let part = |name: &str| params.get(name)?.parse::<i32>().ok();
+            Some((part("unit")?, part("year")?))
+        })
+    };
+    let form = Resource::new(key, |key| async move {
+        match key {
+            Some((unit, year)) => get_print_form(unit, year).await,
+            None => Ok(None),
+        }
+    });
+    let signed_in = use_context::<SignedIn>();
+    let reload = Callback::new(move |()| form.refetch());
+    // Outlives the reload a save makes.
+    let message = RwSignal::new(None::<(bool, String)>);
+    print_when_asked(move || form.get().is_some_and(|loaded| matches!(loaded, Ok(Some(_)))));
+    view! {
+        <PageTitle text=|t| t.print.page_title.to_owned()/>
+        <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
+            {move || Suspend::new(async move {
+                let user = match signed_in {
+                    Some(SignedIn(user)) => user.await,
+                    None => None,
+                };
+                match form.await {
+                    Ok(Some(form)) => view! { <PrintView form user reload message/> }.into_any(),
+                    Ok(None) => view! { <NotFoundPage/> }.into_any(),
+                    Err(error) => view! { <ErrorPanel error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// The screen's controls (never printed), then the form as it prints.
+#[component]
+fn PrintView(
+    form: PrintForm,
+    user: Option<CurrentUser>,
+    reload: Callback<()>,
+    message: RwSignal<Option<(bool, String)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().print;
+    let register = &form.register;
+    let back = RegisterKey::path(register.unit_id, register.year);
+    let manages = user.as_ref().is_some_and(|user| user.may(Permission::ManageSettings));
+    let settings = manages.then(|| {
+        let (id, version) = (register.id, register.version);
+        let stored = form.settings.clone();
+        view! { <settings::PrintSettingsPanel register=id version stored reload message/> }
+    });
+    let controls = view! {
+        <div class="print-controls">
+            <div class="print-toolbar">
+                <h1 class="print-page-title">{move || t().page_title}</h1>
+                <a class="view-switch" href=back>{move || t().back}</a>
+                <button type="button" class="button" on:click=move |_| print()>
+                    {move || t().print}
+                </button>
+            </div>
+            <p class="print-lead">{move || t().lead}</p>
+            {settings}
+        </div>
+    }
+    .into_any();
+    view! {
+        {controls}
+        <PrintDocument form/>
+    }
+    .into_any()
+}
+
+/// Opens the browser's print dialog.
+fn print() {
+    #[cfg(feature = "hydrate")]
+    if let Err(error) = window().print() {
+        leptos::logging::warn!("print: {error:?}");
+    }
+}
+
+/// `?cetak=1` in the address (Ctrl+P on the register page comes here so):
+/// opens the print dialog once, when the form is on screen (`loaded`), and
+/// drops the query so that a reload does not print again.
+fn print_when_asked(loaded: impl Fn() -> bool + 'static) {
+    let query = use_query_map();
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || !query.with_untracked(|query| query.get(PRINT_NOW).is_some()) {
+            return true;
+        }
+        if !loaded() {
+            return false;
+        }
+        #[cfg(feature = "hydrate")]
+        set_timeout(
+            || {
+                let path = window().location().pathname().unwrap_or_default();
+                if let Ok(history) = window().history() {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&path),
+                    );
+                }
+                print();
+            },
+            std::time::Duration::from_millis(50),
+        );
+        true
+    });
+}

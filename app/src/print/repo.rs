@@ -1,0 +1,77 @@
+//! The print settings as stored on the register row.
+use super::model::{PrintForm, PrintSettings, PrintSettingsInput, Signatory};
+use crate::entities::register;
+use crate::error::AppError;
+use crate::register::model::RegisterKey;
+use crate::register::write::{Actor, bump_register, lock_register};
+use sea_orm::{
+    ActiveValue::Set, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, IntoActiveModel,
+};
+
+/// Register `key` with its print settings; `None` when there is none.
+pub async fn load_print_form(
+    db: &impl ConnectionTrait,
+    key: RegisterKey,
+) -> Result<Option<PrintForm>, DbErr> {
+    let Some(register) = crate::register::repo::load_register(db, key).await? else {
+        return Ok(None);
+    };
+    let stored = register::Entity::find_by_id(register.id).one(db).await?;
+    Ok(stored.map(|stored| PrintForm { settings: settings_of(&stored), register }))
+}
+
+fn settings_of(stored: &register::Model) -> PrintSettings {
+    let text = |value: &Option<String>| value.clone().unwrap_or_default();
+    PrintSettings {
+        sk_number: text(&stored.sk_number),
+        sk_date: stored.sk_date,
+        place: text(&stored.sign_place),
+        sign_date: stored.sign_date,
+        prepared: Signatory {
+            position: text(&stored.prepared_position),
+            name: text(&stored.prepared_name),
+            nip: text(&stored.prepared_nip),
+        },
+        approved: Signatory {
+            position: text(&stored.approved_position),
+            name: text(&stored.approved_name),
+            nip: text(&stored.approved_nip),
+        },
+    }
+}
+
+/// Stores the settings `input` gives on register `register_id` if it is
+/// still at `version` (the one the form was filled from); returns the
+/// register's new version. Admins only; refused once the register is final.
+pub async fn save_settings(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    register_id: i32,
+    version: i32,
+    input: &PrintSettingsInput,
+) -> Result<i32, AppError> {
+    actor.require(crate::auth::Permission::ManageSettings)?;
+    let settings = input.parse().map_err(AppError::Validation)?;
+    let locked = lock_register(txn, register_id).await?;
+    if locked.version != version {
+        return Err(AppError::Conflict { expected: version, current: locked.version });
+    }
+    let stored = register::Entity::find_by_id(register_id).one(txn).await?;
+    let mut row = stored.ok_or(AppError::NotFound)?.into_active_model();
+    let text = |value: &str| (!value.is_empty()).then(|| value.to_owned());
+    row.sk_number = Set(text(&settings.sk_number));
+    row.sk_date = Set(settings.sk_date);
+    row.sign_place = Set(text(&settings.place));
+    row.sign_date = Set(settings.sign_date);
+    row.prepared_position = Set(text(&settings.prepared.position));
+    row.prepared_name = Set(text(&settings.prepared.name));
+    row.prepared_nip = Set(text(&settings.prepared.nip));
+    row.approved_position = Set(text(&settings.approved.position));
+    row.approved_name = Set(text(&settings.approved.name));
+    row.approved_nip = Set(text(&settings.approved.nip));
+    register::Entity::update(row).exec(txn).await?;
+    let version = bump_register(txn, &locked, None).await?;
+    let detail = format!("{} {}: {}", locked.title, locked.year, settings.sk_number);
+    crate::register::write::audit_setting(txn, actor, "print_settings", detail).await?;
+    Ok(version)
+}
