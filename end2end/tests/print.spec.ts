@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, Page, test } from "@playwright/test";
@@ -36,6 +37,7 @@ async function printToPdf(page: Page, name: string): Promise<string> {
 
 /** Page `page` of `file` as a PNG among the screenshots, to look at. */
 function pageImage(file: string, page: number, name: string) {
+  mkdirSync("screenshots", { recursive: true });
   execFileSync("pdftoppm", ["-png", "-r", "70", "-f", String(page), "-l", String(page), "-singlefile", file, `screenshots/${name}`]);
 }
 
