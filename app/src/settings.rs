@@ -42,7 +42,10 @@ pub async fn set_risk_matrix(levels: Vec<(u8, Level)>) -> Result<MatrixSaved, Ap
 
 /// The outcome of an admin's last action: a status, or an alert.
 #[component]
-fn Message(message: RwSignal<Option<(bool, String)>>, testid: &'static str) -> impl IntoView {
+pub(crate) fn Message(
+    message: RwSignal<Option<(bool, String)>>,
+    testid: &'static str,
+) -> impl IntoView {
     move || {
         message.get().map(|(error, text)| {
             let role = if error { "alert" } else { "status" };

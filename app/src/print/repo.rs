@@ -5,7 +5,8 @@ use crate::error::AppError;
 use crate::register::model::RegisterKey;
 use crate::register::write::{Actor, bump_register, lock_register};
 use sea_orm::{
-    ActiveValue::Set, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, IntoActiveModel,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
+    sea_query::Expr,
 };
 
 /// Register `key` with its print settings; `None` when there is none.
@@ -56,20 +57,24 @@ pub async fn save_settings(
     if locked.version != version {
         return Err(AppError::Conflict { expected: version, current: locked.version });
     }
-    let stored = register::Entity::find_by_id(register_id).one(txn).await?;
-    let mut row = stored.ok_or(AppError::NotFound)?.into_active_model();
     let text = |value: &str| (!value.is_empty()).then(|| value.to_owned());
-    row.sk_number = Set(text(&settings.sk_number));
-    row.sk_date = Set(settings.sk_date);
-    row.sign_place = Set(text(&settings.place));
-    row.sign_date = Set(settings.sign_date);
-    row.prepared_position = Set(text(&settings.prepared.position));
-    row.prepared_name = Set(text(&settings.prepared.name));
-    row.prepared_nip = Set(text(&settings.prepared.nip));
-    row.approved_position = Set(text(&settings.approved.position));
-    row.approved_name = Set(text(&settings.approved.name));
-    row.approved_nip = Set(text(&settings.approved.nip));
-    register::Entity::update(row).exec(txn).await?;
+    let set = [
+        (register::Column::SkNumber, text(&settings.sk_number).into()),
+        (register::Column::SkDate, settings.sk_date.into()),
+        (register::Column::SignPlace, text(&settings.place).into()),
+        (register::Column::SignDate, settings.sign_date.into()),
+        (register::Column::PreparedPosition, text(&settings.prepared.position).into()),
+        (register::Column::PreparedName, text(&settings.prepared.name).into()),
+        (register::Column::PreparedNip, text(&settings.prepared.nip).into()),
+        (register::Column::ApprovedPosition, text(&settings.approved.position).into()),
+        (register::Column::ApprovedName, text(&settings.approved.name).into()),
+        (register::Column::ApprovedNip, text(&settings.approved.nip).into()),
+    ];
+    let mut update = register::Entity::update_many().filter(register::Column::Id.eq(register_id));
+    for (column, value) in set {
+        update = update.col_expr(column, Expr::val::<sea_orm::Value>(value));
+    }
+    update.exec(txn).await?;
     let version = bump_register(txn, &locked, None).await?;
     let detail = format!("{} {}: {}", locked.title, locked.year, settings.sk_number);
     crate::register::write::audit_setting(txn, actor, "print_settings", detail).await?;

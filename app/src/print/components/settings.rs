@@ -6,6 +6,7 @@ use crate::print::api::save_print_settings;
 use crate::print::model::{PrintSettings, PrintSettingsInput};
 use crate::rules::Field;
 use crate::rules::print::{MAX_PRINT_LINE_CHARS, MAX_SK_NUMBER_CHARS};
+use crate::settings::Message;
 use leptos::prelude::*;
 
 /// One input of the form: the field it sets, how it reads and writes the
@@ -69,13 +70,13 @@ pub fn PrintSettingsPanel(
             let result = save_print_settings(register, version, settings).await;
             saving.set(false);
             let t = i18n.t();
-            let told = match result {
-                Ok(_) => (false, t.print.saved.to_owned()),
-                Err(AppError::Conflict { .. }) => (true, t.print.stale.to_owned()),
-                Err(error) => (true, crate::register::components::problem(error, t)),
+            // (an alert?, what to say, read the register again?)
+            let (error, text, reread) = match result {
+                Ok(_) => (false, t.print.saved.to_owned(), true),
+                Err(AppError::Conflict { .. }) => (true, t.print.stale.to_owned(), true),
+                Err(error) => (true, crate::register::components::problem(error, t), false),
             };
-            let reread = !told.0 || told.1 == t.print.stale;
-            message.set(Some(told));
+            message.set(Some((error, text)));
             if reread {
                 reload.run(());
             }
@@ -109,16 +110,7 @@ pub fn PrintSettingsPanel(
                     <button type="submit" class="button" disabled=move || saving.get()>
                         {move || if saving.get() { i18n.t().print.saving } else { i18n.t().print.save }}
                     </button>
-                    {move || {
-                        message.get().map(|(error, text)| {
-                            let role = if error { "alert" } else { "status" };
-                            view! {
-                                <p class="admin-message" class:is-error=error role=role data-testid="print-settings-message">
-                                    {text}
-                                </p>
-                            }
-                        })
-                    }}
+                    <Message message testid="print-settings-message"/>
                 </div>
             </form>
         </details>
