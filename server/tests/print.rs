@@ -1,8 +1,9 @@
 //! The printed form's settings on both databases: an admin stores the SK
 //! and signatories (cleaned, the NIP kept as its digits), only at the
-//! register's version the form was read at; wrong fields are named with
-//! their limit; nobody else may set them; each save moves the register's
-//! version (open pages hear it) and is in the audit log.
+//! register's version the form was read at (of two saving at once, one
+//! wins); wrong fields are named with their limit; nobody else may set
+//! them; each save moves the register's version (open pages hear it) and is
+//! in the audit log.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
@@ -124,8 +125,26 @@ async fn admins_set_the_heading_and_signatories(db: &TestDb) {
     assert_eq!(status, StatusCode::FORBIDDEN);
     assert_eq!(form_of(&admin, unit, year).await, stored, "nothing changed");
 
+    // A 4,000-letter word is past the line's limit, named.
+    let word = "w".repeat(4_000);
+    let (status, body) = save(&admin, &id, version + 1, &[("approved_name", &word)]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["Validation"][0]["field"], "ApprovedName");
+    assert_eq!(body["Validation"][0]["problem"]["TooLong"]["limit"], 200);
+    // Two admins saving the form they read at once: one is stored, the
+    // other is told the register moved on.
+    let (first, second) = tokio::join!(
+        save(&admin, &id, version + 1, &[("sk_number", "pertama")]),
+        save(&admin, &id, version + 1, &[("sk_number", "kedua")]),
+    );
+    let mut statuses = [first.0, second.0];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
+    let won = if first.0 == StatusCode::OK { "pertama" } else { "kedua" };
+    assert_eq!(form_of(&admin, unit, year).await["settings"]["sk_number"], won);
+
     // Emptied again: the form prints blank lines.
-    let (status, _) = save(&admin, &id, version + 1, &[("sk_number", "")]).await;
+    let (status, _) = save(&admin, &id, version + 2, &[("sk_number", "")]).await;
     assert_eq!(status, StatusCode::OK);
     let cleared = form_of(&admin, unit, year).await;
     assert_eq!(cleared["settings"], blank["settings"]);
