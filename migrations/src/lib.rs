@@ -12,6 +12,7 @@ mod m20261130_000007_accounts;
 mod m20261130_000008_review_notes;
 mod m20261130_000009_assessment;
 mod m20261203_000010_print_settings;
+mod m20261204_000011_layout_log;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000008_review_notes::Migration),
             Box::new(m20261130_000009_assessment::Migration),
             Box::new(m20261203_000010_print_settings::Migration),
+            Box::new(m20261204_000011_layout_log::Migration),
         ]
     }
 }

@@ -200,6 +200,7 @@ async fn touched_bagian(
          FROM change_log c LEFT JOIN risk r ON r.id = c.risk_id \
          WHERE c.register_id = {id} AND c.register_version > {since} \
            AND c.register_version <= {version} \
+           AND c.action <> 'layout' \
          LIMIT {limit}",
         id = register.id,
         version = register.version,

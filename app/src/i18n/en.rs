@@ -332,6 +332,7 @@ pub const STRINGS: Strings = Strings {
         "Approver's position",
         "Approver's name",
         "Approver's NIP",
+        "Register date (as of)",
     ],
     required: |field| format!("{field} is required."),
     too_long: |field, limit| {

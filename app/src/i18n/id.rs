@@ -328,6 +328,7 @@ pub const STRINGS: Strings = Strings {
         "Jabatan yang menyetujui",
         "Nama yang menyetujui",
         "NIP yang menyetujui",
+        "Tanggal register (per)",
     ],
     required: |field| format!("{field} wajib diisi."),
     too_long: |field, limit| {

@@ -311,7 +311,7 @@ pub struct Strings {
     pub bagian_renamed: fn(name: &str) -> String,
     pub bagian_moved: fn(name: &str) -> String,
     pub bagian_removed: fn(name: &str) -> String,
-    pub field_names: [&'static str; 42],
+    pub field_names: [&'static str; 43],
     pub required: fn(field: &str) -> String,
     pub too_long: fn(field: &str, limit: usize) -> String,
     pub too_many_bytes: fn(field: &str, limit: usize) -> String,

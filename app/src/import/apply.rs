@@ -196,6 +196,7 @@ pub(super) async fn apply_rows(
                     report.rows_updated += 1;
                 } else {
                     report.rows_unchanged += 1;
+                    report.rows_placed += usize::from(change.position.is_some());
                 }
                 if change.bagian.is_some() {
                     report.rows_moved += 1;

@@ -9,8 +9,12 @@ use super::model::{Note, ParsedTable};
 use super::units::{find_or_create_register, unit};
 use crate::db::{begin_write, lock_organisation};
 use crate::entities::{org_unit, org_unit::UnitKind, risk};
+use crate::register::model::Field;
 use crate::register::model::RichText;
-use crate::register::write::{Actor, WriteError, bump_register, lock_register, set_sections};
+use crate::register::write::{
+    Actor, Touched, WriteError, bump_register, lock_register, log_layout, log_register,
+    set_sections,
+};
 use sea_orm::{
     ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
 };
@@ -49,6 +53,8 @@ pub struct ImportReport {
     pub rows_moved: usize,
     /// Deleted rows brought back by the file.
     pub rows_restored: usize,
+    /// Rows unchanged but in another place of their Bagian.
+    pub rows_placed: usize,
     /// Rows the file no longer has, deleted softly: (code, activity).
     pub rows_deleted: Vec<(String, String)>,
     /// How each row of the file found its stored row, in file order.
@@ -74,7 +80,7 @@ impl ImportReport {
 
     pub fn changed_anything(&self) -> bool {
         self.register_created
-            || self.rows_created + self.rows_updated + self.rows_restored > 0
+            || self.rows_created + self.rows_updated + self.rows_restored + self.rows_placed > 0
             || !self.rows_deleted.is_empty()
             || !self.bagian_renamed.is_empty()
             || !self.bagian_new.is_empty()
@@ -207,6 +213,14 @@ pub async fn import_into(
     apply_rows(txn, actor, &plan, &mut report).await?;
 
     let title_changed = register.title != table.title;
+    if report.changed_anything() {
+        let mut bagian: Vec<i32> = stored_rows.iter().map(|row| row.bagian_id).collect();
+        bagian.extend(&bagian_ids);
+        log_layout(txn, actor, register.id, Touched::SectionsAndRows(&bagian)).await?;
+    }
+    if title_changed {
+        log_register(txn, actor, register.id, Field::Title, &register.title, &table.title).await?;
+    }
     if report.changed_anything() || title_changed {
         let title = title_changed.then_some(table.title.as_str());
         report.register_version = bump_register(txn, &register, title).await?;

@@ -23,10 +23,13 @@ pub enum Action {
     Reopen,
     /// The row's level changed with the risk matrix.
     Relevel,
+    /// The register's layout (its Bagian, their rows' order) after a
+    /// change: no row's own (see `write::layout`).
+    Layout,
 }
 
 impl Action {
-    pub const ALL: [Self; 9] = [
+    pub const ALL: [Self; 10] = [
         Self::Create,
         Self::Update,
         Self::Delete,
@@ -36,6 +39,7 @@ impl Action {
         Self::Resolve,
         Self::Reopen,
         Self::Relevel,
+        Self::Layout,
     ];
 
     /// The value stored in `change_log.action`.
@@ -50,6 +54,7 @@ impl Action {
             Self::Resolve => "resolve",
             Self::Reopen => "reopen",
             Self::Relevel => "relevel",
+            Self::Layout => "layout",
         }
     }
 

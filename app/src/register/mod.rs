@@ -1,5 +1,6 @@
 //! The register: the official table of a unit for a year.
 pub mod api;
+pub mod as_of;
 pub mod components;
 pub mod edit;
 pub mod facets;

@@ -9,7 +9,9 @@
 //!
 //! Row operations of the editor (add, delete, restore, move) are in `rows`.
 mod assessment;
+pub(crate) mod fields;
 mod insert;
+mod layout;
 mod notes;
 mod rows;
 mod sections;
@@ -25,6 +27,7 @@ pub use assessment::{
     AssessmentEdit, Relevelled, SavedAssessment, save_assessment, set_matrix_levels,
 };
 pub use insert::{NewRow, insert_row, insert_rows};
+pub use layout::{ORDER_PREFIX, SECTIONS_FIELD, Touched, log_layout, order_value, sections_value};
 pub use notes::{add_note, resolve_note};
 pub use rows::{AddedRow, Placement, add_row, move_row, move_to_bagian, remove_row, restore_row};
 use sea_orm::{
@@ -508,6 +511,19 @@ impl LogEntry {
     ) -> Self {
         Self { action, field: field.into(), old: old.map(str::to_owned), new }
     }
+}
+
+/// Logs a change of the register itself (no row's): its title, say.
+pub async fn log_register(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    register_id: i32,
+    field: Field,
+    old: &str,
+    new: &str,
+) -> Result<(), WriteError> {
+    let entry = LogEntry::new(Action::Update, field.column(), Some(old), Some(new.to_owned()));
+    log(txn, actor, register_id, None, [entry]).await
 }
 
 async fn log(

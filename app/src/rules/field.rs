@@ -64,6 +64,8 @@ pub enum Field {
     ApprovedPosition,
     ApprovedName,
     ApprovedNip,
+    /// The day a register is shown "as of" (`?per=2026-09-30`).
+    AsOf,
 }
 
 impl Field {
@@ -92,7 +94,7 @@ impl Field {
     pub const REALISATION: [Self; 3] =
         [Self::RealisationDone, Self::RealisationProgress, Self::RealisationEvidence];
 
-    pub const ALL: [Self; 42] = [
+    pub const ALL: [Self; 43] = [
         Self::No,
         Self::Bagian,
         Self::Aktivitas,
@@ -135,6 +137,7 @@ impl Field {
         Self::ApprovedPosition,
         Self::ApprovedName,
         Self::ApprovedNip,
+        Self::AsOf,
     ];
 
     /// The column name a field is stored and logged under.
@@ -182,6 +185,7 @@ impl Field {
             Self::ApprovedPosition => "approved_position",
             Self::ApprovedName => "approved_name",
             Self::ApprovedNip => "approved_nip",
+            Self::AsOf => "per",
         }
     }
 

@@ -222,7 +222,7 @@ fn summary(change: &ChangeView, t: &Strings) -> String {
             describe(&name, &excerpt(&word(old)), &excerpt(&word(new)))
         }
         (Action::Update, Some(field)) => (t.cell_changed)(t.field_name(field)),
-        (Action::Relevel, _) => (t.cell_changed)(&change.column),
+        (Action::Relevel | Action::Layout, _) => (t.cell_changed)(&change.column),
         (Action::Move, Some(Field::Bagian)) => {
             format!("{}: {}", t.row_moved, (t.moved_bagian)(old, new))
         }

@@ -4,9 +4,10 @@
 //! only where the field still holds what the user started from. And the
 //! matrix itself: an admin moves its levels, and every row of every
 //! register still open is re-levelled at once, each change in its history.
+use super::fields::{rate, set_field, set_realisation, small, text_of};
 use super::*;
 use crate::entities::{conflict_source, risk_matrix, rtp_realisation};
-use crate::register::model::{Assessment, Level, Matrix, Realisation};
+use crate::register::model::{Assessment, Level, Realisation};
 use crate::register::repo::{ASSESSMENT_COLUMNS, AssessmentRecord, matrix, realisations};
 use crate::rules::FieldProblem;
 use crate::rules::assessment::{
@@ -21,16 +22,6 @@ use sea_orm::Value as SqlValue;
 pub struct SavedAssessment {
     pub version: i32,
     pub assessment: Assessment,
-}
-
-/// The form's text of a parsed value.
-fn text_of(value: &Value) -> String {
-    match value {
-        Value::None => String::new(),
-        Value::Number(n) => n.to_string(),
-        Value::Text(text) => text.clone(),
-        Value::Date(date) => date.to_string(),
-    }
 }
 
 /// One field of a row's assessment to save: `value` where the field still
@@ -89,6 +80,7 @@ pub async fn save_assessment(
     if now != expected {
         return Err(WriteError::CellConflict { row_id: id, field, theirs: now, version });
     }
+    let levels_before = (row.inherent_level, row.residual_level);
     match quarter {
         Some(quarter) => {
             let at = usize::from(quarter - 1);
@@ -143,29 +135,21 @@ pub async fn save_assessment(
         (!now.is_empty()).then_some(now.as_str()),
         (!new.is_empty()).then_some(new),
     );
-    log(txn, actor, register_id, Some(id), [entry]).await?;
+    // A level that moves with the save is logged too: what the register
+    // showed at any version is rebuilt from the log (`as_of`).
+    let levels = [
+        (Field::InherentLevel, levels_before.0, row.inherent_level),
+        (Field::ResidualLevel, levels_before.1, row.residual_level),
+    ];
+    let moved = levels.into_iter().filter(|(_, old, new)| old != new).map(|(field, old, new)| {
+        let slug = |level: Option<i16>| level.and_then(Level::from_code).map(Level::slug);
+        LogEntry::new(Action::Update, field.column(), slug(old), slug(new).map(str::to_owned))
+    });
+    let entries: Vec<LogEntry> = std::iter::once(entry).chain(moved).collect();
+    log(txn, actor, register_id, Some(id), entries).await?;
     bump_register(txn, &register, None).await?;
     let assessment = Assessment { realisation, ..row.view(today) };
     Ok(SavedAssessment { version: version + 1, assessment })
-}
-
-/// Puts a realisation field's `value` into a quarter's realisation.
-fn set_realisation(realisation: &mut Realisation, field: Field, value: &Value) {
-    let text = || match value {
-        Value::Text(text) => text.clone(),
-        _ => String::new(),
-    };
-    match field {
-        Field::RealisationProgress => {
-            realisation.progress = match value {
-                Value::Number(n) => u8::try_from(*n).unwrap_or(0),
-                _ => 0,
-            }
-        }
-        Field::RealisationDone => realisation.done = text(),
-        Field::RealisationEvidence => realisation.evidence = text(),
-        _ => {}
-    }
 }
 
 /// Stores row `id`'s realisation of quarter `quarter` of `year`: one record
@@ -227,10 +211,6 @@ async fn store_realisation(
     Ok(())
 }
 
-fn small(n: Option<i16>) -> Option<u8> {
-    n.and_then(|n| u8::try_from(n).ok())
-}
-
 /// Live row `id`'s assessment columns, its Bagian, and its version.
 async fn read_row(
     txn: &DatabaseTransaction,
@@ -253,56 +233,6 @@ async fn read_row(
         .await?
         .ok_or(WriteError::NotFound)?;
     Ok((found.record, found.bagian_id, found.version))
-}
-
-/// Puts `value` into the record's field.
-fn set_field(row: &mut AssessmentRecord, field: Field, value: &Value) {
-    let number = || match value {
-        Value::Number(n) => i16::try_from(*n).ok(),
-        _ => None,
-    };
-    let text = || match value {
-        Value::Text(text) => Some(text.clone()),
-        _ => None,
-    };
-    match field {
-        Field::Source => {
-            row.conflict_source_id = match value {
-                Value::Number(n) => Some(*n),
-                _ => None,
-            }
-        }
-        Field::Nature => row.conflict_nature = text(),
-        Field::Jabatan => row.jabatan = text(),
-        Field::ExistingControl => row.existing_control = text(),
-        Field::ControlBasis => row.control_basis = text(),
-        Field::InherentLikelihood => row.inherent_likelihood = number(),
-        Field::InherentImpact => row.inherent_impact = number(),
-        Field::ResidualLikelihood => row.residual_likelihood = number(),
-        Field::ResidualImpact => row.residual_impact = number(),
-        Field::Owner => row.rtp_owner = text(),
-        Field::TargetDate => {
-            row.rtp_target_date = match value {
-                Value::Date(date) => Some(*date),
-                _ => None,
-            }
-        }
-        Field::TargetQuarter => row.rtp_target_quarter = number(),
-        Field::RtpStatus => row.rtp_status = text(),
-        _ => {}
-    }
-}
-
-/// The record's scores and levels as the matrix gives them.
-fn rate(row: &mut AssessmentRecord, matrix: &Matrix) {
-    let rate = |l: Option<i16>, i: Option<i16>| {
-        let rating = matrix.rate(small(l)?, small(i)?)?;
-        Some((i16::from(rating.score), rating.level.code()))
-    };
-    let inherent = rate(row.inherent_likelihood, row.inherent_impact);
-    (row.inherent_score, row.inherent_level) = (inherent.map(|r| r.0), inherent.map(|r| r.1));
-    let residual = rate(row.residual_likelihood, row.residual_impact);
-    (row.residual_score, row.residual_level) = (residual.map(|r| r.0), residual.map(|r| r.1));
 }
 
 /// Every stored assessment column with its value.

@@ -94,6 +94,11 @@ pub async fn add_row(
     let code = next_code(txn, register.id).await?;
     let new = NewRow { register_id: register.id, bagian_id, position, code: &code, cells };
     let id = insert_row(txn, actor, new).await?;
+    let touched = match placement {
+        Placement::After { .. } => Touched::Rows(&[bagian_id]),
+        Placement::End { .. } => Touched::SectionsAndRows(&[bagian_id]),
+    };
+    log_layout(txn, actor, register.id, touched).await?;
     bump_register(txn, &register, None).await?;
     Ok(AddedRow { id, code })
 }
@@ -164,6 +169,8 @@ pub async fn move_to_bagian(
         ..Default::default()
     };
     let version = update_row(txn, actor, register.id, id, expected, &change).await?;
+    let touched = [row.bagian_id, target.id];
+    log_layout(txn, actor, register.id, Touched::SectionsAndRows(&touched)).await?;
     bump_register(txn, &register, None).await?;
     Ok(version)
 }
@@ -181,6 +188,7 @@ pub async fn remove_row(
     // read, the version would no longer match.
     actor.require(Permission::EditRowsOf(row.bagian_id))?;
     delete_row(txn, actor, register.id, id, expected).await?;
+    log_layout(txn, actor, register.id, Touched::Rows(&[row.bagian_id])).await?;
     bump_register(txn, &register, None).await?;
     Ok(())
 }
@@ -199,6 +207,7 @@ pub async fn restore_row(
     make_room(txn, register.id, row.bagian_id, row.position).await?;
     let change = RowChange { position: Some(row.position), restore: true, ..Default::default() };
     let version = update_row(txn, actor, register.id, id, row.version, &change).await?;
+    log_layout(txn, actor, register.id, Touched::SectionsAndRows(&[row.bagian_id])).await?;
     bump_register(txn, &register, None).await?;
     Ok(version)
 }
@@ -265,6 +274,7 @@ pub async fn move_row(
         Some(neighbour.position.to_string()),
     );
     log(txn, actor, register.id, Some(id), [entry]).await?;
+    log_layout(txn, actor, register.id, Touched::Rows(&[row.bagian_id])).await?;
     bump_register(txn, &register, None).await?;
     Ok(row.version + 1)
 }

@@ -133,6 +133,7 @@ pub async fn add_bagian(
     ensure_section(txn, register.id, id).await?;
     let entry = LogEntry::new(Action::Create, "bagian", None, Some(name));
     log(txn, actor, register.id, None, [entry]).await?;
+    log_layout(txn, actor, register.id, Touched::SectionsAndRows(&[])).await?;
     bump_register(txn, &register, None).await?;
     Ok(id)
 }
@@ -185,6 +186,7 @@ pub async fn rename_bagian(
     }
     let entry = LogEntry::new(Action::Update, "bagian", Some(expected), Some(name.clone()));
     log(txn, actor, register.id, None, [entry]).await?;
+    log_layout(txn, actor, register.id, Touched::SectionsAndRows(&[])).await?;
     bump_register(txn, &register, None).await?;
     Ok(name)
 }
@@ -220,6 +222,7 @@ pub async fn move_bagian(
         Some((other + 1).to_string()),
     );
     log(txn, actor, register.id, None, [entry]).await?;
+    log_layout(txn, actor, register.id, Touched::SectionsAndRows(&[])).await?;
     bump_register(txn, &register, None).await?;
     Ok(())
 }
@@ -263,6 +266,7 @@ pub async fn remove_bagian(
     }
     let entry = LogEntry::new(Action::Delete, "bagian", Some(name), None);
     log(txn, actor, register.id, None, [entry]).await?;
+    log_layout(txn, actor, register.id, Touched::SectionsAndRows(&[])).await?;
     bump_register(txn, &register, None).await?;
     Ok(())
 }

@@ -1,0 +1,63 @@
+//! The register as it stood at the end of a past day, rebuilt from the
+//! change log: read-only, exportable and printable like today's. The log
+//! names every change with the register version it made; the layout (which
+//! Bagian, which rows in what order) is logged whole where it changes
+//! (`write::log_layout`), the cells, assessments, realisations and notes
+//! as old → new, so that the register at version V is today's with every
+//! later change undone, laid out as last logged up to V.
+pub mod api;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+mod undo;
+
+use super::model::RegisterView;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Which moment a register shown "as of" is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AsOf {
+    /// The day, to its end in Asia/Makassar (WITA).
+    pub date: NaiveDate,
+    /// The register's version then: the last change made that day or before.
+    pub version: i32,
+}
+
+/// The register "as of" a day, or why it cannot be shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum AsOfView {
+    Shown {
+        register: RegisterView,
+        as_of: AsOf,
+    },
+    /// The day is before the first change the log holds the layout of
+    /// (`None`: it holds none yet).
+    BeforeLog {
+        since: Option<NaiveDate>,
+    },
+    /// The day has not ended yet anywhere: today's register is the one to see.
+    Future {
+        today: NaiveDate,
+    },
+}
+
+/// The day a `per=2026-09-30` names, if it is one.
+pub fn parse_day(text: &str) -> Option<NaiveDate> {
+    crate::rules::assessment::parse_date(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_are_iso_dates_only() {
+        assert_eq!(parse_day("2026-09-30"), NaiveDate::from_ymd_opt(2026, 9, 30));
+        assert_eq!(parse_day(" 2026-09-30 "), NaiveDate::from_ymd_opt(2026, 9, 30));
+        for bad in ["", "30-09-2026", "2026-02-30", "2026-09-30T00:00", "<b>", "2026\u{202e}-09-30"]
+        {
+            assert_eq!(parse_day(bad), None, "{bad:?}");
+        }
+    }
+}
