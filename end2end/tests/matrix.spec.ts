@@ -50,6 +50,9 @@ test("an admin adds, renames and retires a source of conflict; the register offe
   await expect(list.locator("li")).toHaveCount(7);
 
   const added = list.locator("li").last();
+  // The list as read after the refusal, before its name is edited.
+  await expect(added.locator("input")).toHaveValue("Rangkap jabatan");
+  await page.waitForLoadState("networkidle");
   await added.locator("input").fill("Rangkap jabatan ASN");
   await added.getByRole("button", { name: "Simpan nama" }).click();
   await expect(page.getByTestId("source-message")).toHaveText("Sumber “Rangkap jabatan ASN” disimpan.");
