@@ -51,6 +51,7 @@ fn register_of(table: ParsedTable) -> RegisterView {
         status: RegisterStatus::Draft,
         sections,
         sources: Vec::new(),
+        as_of: None,
     }
 }
 

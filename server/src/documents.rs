@@ -1,7 +1,12 @@
 //! Downloads of a register's documents by plain links (they work without
 //! JavaScript): `GET /unduh/register.xlsx` and `/unduh/register.csv`, with
-//! `?unit=&tahun=` for a register other than the most recent.
-use app::i18n::locale_from_cookie_header;
+//! `?unit=&tahun=` for a register other than the most recent, and
+//! `&per=2026-09-30` for the register as it stood at the end of that day.
+use app::error::AppError;
+use app::i18n::{Locale, locale_from_cookie_header};
+use app::register::as_of::AsOfGap;
+use app::register::as_of::api::day_asked;
+use app::register::as_of::repo::load_as_of;
 use app::register::export::write_csv;
 use app::register::model::{RegisterKey, RegisterView};
 use app::state::AppState;
@@ -16,6 +21,7 @@ use serde::Deserialize;
 pub struct Which {
     unit: Option<i32>,
     tahun: Option<i32>,
+    per: Option<String>,
 }
 
 pub fn routes() -> axum::Router<AppState> {
@@ -25,19 +31,16 @@ pub fn routes() -> axum::Router<AppState> {
 }
 
 async fn xlsx(state: State<AppState>, which: Query<Which>, headers: HeaderMap) -> Response {
-    let locale = headers
-        .get(header::COOKIE)
-        .and_then(|value| value.to_str().ok())
-        .and_then(locale_from_cookie_header)
-        .unwrap_or_default();
-    download(state, which, "xlsx", app::documents::XLSX_CONTENT_TYPE, move |register| {
+    let locale = locale_of(&headers);
+    download(state, which, locale, "xlsx", app::documents::XLSX_CONTENT_TYPE, move |register| {
         app::documents::register_workbook(register, locale.strings()).map_err(|e| e.to_string())
     })
     .await
 }
 
-async fn csv(state: State<AppState>, which: Query<Which>) -> Response {
-    download(state, which, "csv", "text/csv; charset=utf-8", |register| {
+async fn csv(state: State<AppState>, which: Query<Which>, headers: HeaderMap) -> Response {
+    let locale = locale_of(&headers);
+    download(state, which, locale, "csv", "text/csv; charset=utf-8", |register| {
         // A byte-order mark: Excel reads the file as UTF-8 then.
         let mut bytes = "\u{FEFF}".as_bytes().to_vec();
         write_csv(register, &mut bytes).map_err(|e| e.to_string())?;
@@ -46,11 +49,20 @@ async fn csv(state: State<AppState>, which: Query<Which>) -> Response {
     .await
 }
 
+fn locale_of(headers: &HeaderMap) -> Locale {
+    headers
+        .get(header::COOKIE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(locale_from_cookie_header)
+        .unwrap_or_default()
+}
+
 /// The register named by `which`, written by `write` (off the async
 /// threads: a large register takes a moment), as an attachment.
 async fn download(
     State(state): State<AppState>,
     Query(which): Query<Which>,
+    locale: Locale,
     extension: &'static str,
     content_type: &'static str,
     write: impl FnOnce(&RegisterView) -> Result<Vec<u8>, String> + Send + 'static,
@@ -59,10 +71,9 @@ async fn download(
         return StatusCode::SERVICE_UNAVAILABLE.into_response();
     }
     let key = RegisterKey { unit_id: which.unit, year: which.tahun };
-    let register = match app::register::repo::load_register(&state.db, key).await {
-        Ok(Some(register)) => register,
-        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
-        Err(error) => return app::error::AppError::from(error).status().into_response(),
+    let register = match load(&state, key, which.per.as_deref(), locale).await {
+        Ok(register) => register,
+        Err(refused) => return refused,
     };
     let name = file_name(&register, extension);
     let written = tokio::task::spawn_blocking(move || write(&register)).await;
@@ -84,8 +95,50 @@ async fn download(
     response
 }
 
+/// Register `key`, as of day `per` if given; or the response that says why
+/// there is none (a `per` that is no date, or a day it cannot be shown),
+/// in the user's language.
+async fn load(
+    state: &AppState,
+    key: RegisterKey,
+    per: Option<&str>,
+    locale: Locale,
+) -> Result<RegisterView, Response> {
+    let t = locale.strings();
+    let failed = |error: sea_orm::DbErr| AppError::from(error).status().into_response();
+    let Some(per) = per else {
+        return match app::register::repo::load_register(&state.db, key).await {
+            Ok(Some(register)) => Ok(register),
+            Ok(None) => Err(StatusCode::NOT_FOUND.into_response()),
+            Err(error) => Err(failed(error)),
+        };
+    };
+    let day = match day_asked(per) {
+        Ok(day) => day,
+        Err(AppError::Validation(errors)) => {
+            let text = errors.iter().map(|e| t.field_error(*e)).collect::<Vec<_>>().join("\n");
+            return Err((StatusCode::UNPROCESSABLE_ENTITY, text).into_response());
+        }
+        Err(error) => return Err(error.status().into_response()),
+    };
+    let today = app::register::repo::today();
+    match load_as_of(&state.db, key, day, today).await.map_err(failed)? {
+        Some(view) => view.into_register().map_err(|gap| {
+            let long = |day| t.print.long_date(day);
+            let reason = match gap {
+                AsOfGap::BeforeLog { since } => (t.as_of.before_log)(since.map(long).as_deref()),
+                AsOfGap::Future { today } => (t.as_of.future)(&long(today)),
+            };
+            let text = format!("{}\n{reason}", (t.as_of.gap_title)(&long(day)));
+            (StatusCode::NOT_FOUND, text).into_response()
+        }),
+        None => Err(StatusCode::NOT_FOUND.into_response()),
+    }
+}
+
 /// "pemetaan-benturan-biro-administrasi-pimpinan-2026.xlsx": the unit in
-/// plain ASCII letters and digits, the year, the format.
+/// plain ASCII letters and digits, the year, the format; of a register as
+/// of a day, "…-2026-per-2026-09-30.xlsx".
 fn file_name(register: &RegisterView, extension: &str) -> String {
     let mut unit = String::new();
     for c in register.unit_name.to_lowercase().chars() {
@@ -96,5 +149,6 @@ fn file_name(register: &RegisterView, extension: &str) -> String {
         }
     }
     let unit: String = unit.trim_end_matches('-').chars().take(60).collect();
-    format!("pemetaan-benturan-{unit}-{}.{extension}", register.year)
+    let per = register.as_of.map(|as_of| format!("-per-{}", as_of.date)).unwrap_or_default();
+    format!("pemetaan-benturan-{unit}-{}{per}.{extension}", register.year)
 }

@@ -9,8 +9,8 @@
 mod common;
 
 use app::db::begin_write;
-use app::register::as_of::AsOfView;
 use app::register::as_of::repo::{load_as_of, register_at};
+use app::register::as_of::{AsOf, AsOfView};
 use app::register::model::{Field, RegisterKey, RegisterView, RichText};
 use app::register::repo::{deleted_rows, load_register, today};
 use app::register::write::{self, Actor, AssessmentEdit, Placement, WriteError};
@@ -222,21 +222,21 @@ async fn a_day_is_its_last_version_in_makassar(db: &TestDb) {
     let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     let today = on(2026, 12, 4);
 
-    let Some(AsOfView::Shown { register: then, as_of }) =
+    let Some(AsOfView::Shown(mut then)) =
         load_as_of(&db.db, key, on(2026, 9, 30), today).await.unwrap()
     else {
         panic!("30 September is shown");
     };
-    assert_eq!(as_of.version, imported);
+    assert_eq!(then.as_of.take(), Some(AsOf { date: on(2026, 9, 30), version: imported }));
     assert_eq!(row_of(&then, id).rencana, cell);
     assert_eq!(then, unversioned(register.clone()));
 
-    let Some(AsOfView::Shown { register: later, as_of }) =
+    let Some(AsOfView::Shown(later)) =
         load_as_of(&db.db, key, on(2026, 10, 1), today).await.unwrap()
     else {
         panic!("1 October is shown");
     };
-    assert_eq!(as_of.version, imported + 1);
+    assert_eq!(later.as_of.map(|as_of| as_of.version), Some(imported + 1));
     assert_eq!(row_of(&later, id).rencana, edited);
 
     assert_eq!(

@@ -33,8 +33,10 @@ async fn save(
     app.post_form("save_print_settings", &pairs).await
 }
 
+/// Today's printed form of register `unit`/`year` (the server function
+/// answers `Ok` with a form, `Err` with why a past day cannot be shown).
 async fn form_of(app: &App, unit: i64, year: i64) -> Value {
-    app.get(&format!("print_form?unit={unit}&year={year}")).await
+    app.get(&format!("print_form?unit={unit}&year={year}")).await["Ok"].clone()
 }
 
 const FILLED: [(&str, &str); 10] = [

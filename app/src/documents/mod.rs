@@ -12,13 +12,20 @@ mod xlsx_assessment;
 pub use xlsx::{STAMP_REGISTER, STAMP_VERSION, XLSX_CONTENT_TYPE, register_workbook};
 
 use crate::register::model::RegisterKey;
+use chrono::NaiveDate;
 
-/// A download's address for register `key` in `format` ("xlsx", "csv"):
-/// `/unduh/register.xlsx?unit=1&tahun=2026`.
-pub fn download_path(format: &str, key: RegisterKey) -> String {
+/// A download's address for register `key` in `format` ("xlsx", "csv"), as
+/// it stood at the end of day `per` if given:
+/// `/unduh/register.xlsx?unit=1&tahun=2026&per=2026-09-30`.
+pub fn download_path(format: &str, key: RegisterKey, per: Option<NaiveDate>) -> String {
     let mut path = format!("/unduh/register.{format}");
+    let parts = [
+        ("unit", key.unit_id.map(|unit| unit.to_string())),
+        ("tahun", key.year.map(|year| year.to_string())),
+        ("per", per.map(|day| day.to_string())),
+    ];
     let mut separator = '?';
-    for (name, value) in [("unit", key.unit_id), ("tahun", key.year)] {
+    for (name, value) in parts {
         if let Some(value) = value {
             path.push_str(&format!("{separator}{name}={value}"));
             separator = '&';
@@ -33,10 +40,19 @@ mod tests {
 
     #[test]
     fn download_paths_name_the_register() {
-        assert_eq!(download_path("xlsx", RegisterKey::default()), "/unduh/register.xlsx");
+        assert_eq!(download_path("xlsx", RegisterKey::default(), None), "/unduh/register.xlsx");
         assert_eq!(
-            download_path("csv", RegisterKey::of(3, 2026)),
+            download_path("csv", RegisterKey::of(3, 2026), None),
             "/unduh/register.csv?unit=3&tahun=2026"
+        );
+        let day = NaiveDate::from_ymd_opt(2026, 9, 30);
+        assert_eq!(
+            download_path("xlsx", RegisterKey::of(3, 2026), day),
+            "/unduh/register.xlsx?unit=3&tahun=2026&per=2026-09-30"
+        );
+        assert_eq!(
+            download_path("xlsx", RegisterKey::default(), day),
+            "/unduh/register.xlsx?per=2026-09-30"
         );
     }
 }

@@ -48,13 +48,17 @@ fn write_official(
     let last = CODE_COLUMN - 1;
     sheet.merge_range(0, 0, 0, last, &register.title, &formats.title)?;
     sheet.merge_range(1, 0, 1, last, &register.unit_line(), &formats.subtitle)?;
-    let period = format!(
+    let mut period = format!(
         "{} {} · {}: {}",
         t.period,
         register.year,
         t.status,
         t.status_name(register.status)
     );
+    if let Some(as_of) = register.as_of {
+        let day = t.print.long_date(as_of.date);
+        period.push_str(&format!(" · {}", (t.as_of.document_line)(&day)));
+    }
     sheet.merge_range(2, 0, 2, last, &period, &formats.subtitle)?;
     sheet.set_row_height(0, 22)?;
     for (column, width) in WIDTHS.iter().enumerate() {

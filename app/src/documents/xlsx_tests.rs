@@ -52,6 +52,7 @@ fn register() -> RegisterView {
         year: 2026,
         status: RegisterStatus::Draft,
         sources: vec![],
+        as_of: None,
         sections: vec![
             SectionView {
                 bagian_id: 10,

@@ -443,4 +443,5 @@ pub const STRINGS: Strings = Strings {
     ],
     upload: &super::upload::EN,
     print: &super::print::EN,
+    as_of: &super::as_of::EN,
 };

@@ -442,4 +442,5 @@ pub const STRINGS: Strings = Strings {
     ],
     upload: &super::upload::ID,
     print: &super::print::ID,
+    as_of: &super::as_of::ID,
 };

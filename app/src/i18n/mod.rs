@@ -1,5 +1,6 @@
 //! Every user-visible string, in Bahasa Indonesia (the default) and English.
 //! A locale is a `&'static Strings`: a missing translation is a compile error.
+pub mod as_of;
 #[cfg(feature = "ssr")]
 pub mod cli;
 mod context;
@@ -374,6 +375,7 @@ pub struct Strings {
     pub audit_kinds: &'static [(&'static str, &'static str)],
     pub upload: &'static upload::UploadStrings,
     pub print: &'static print::PrintStrings,
+    pub as_of: &'static as_of::AsOfStrings,
 }
 
 impl Strings {

@@ -101,6 +101,7 @@ fn generated(cases: &mut Cases, id: i32) -> RegisterView {
         status: RegisterStatus::Draft,
         sections,
         sources: vec![],
+        as_of: None,
     }
 }
 

@@ -1,17 +1,25 @@
 //! Server functions of the printed form.
 use super::model::{PrintForm, PrintSettingsInput};
 use crate::error::AppError;
+use crate::register::as_of::AsOfGap;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
-/// Register `unit`/`year` as the printed form shows it; `None` when there
-/// is none.
+/// Register `unit`/`year` as the printed form shows it, as of the end of
+/// day `per` ("2026-09-30") if given; `None` when there is none. A `per`
+/// that is no date is refused naming the field.
 #[server(endpoint = "print_form", input = GetUrl)]
-pub async fn get_print_form(unit: i32, year: i32) -> Result<Option<PrintForm>, AppError> {
+pub async fn get_print_form(
+    unit: i32,
+    year: i32,
+    per: Option<String>,
+) -> Result<Option<Result<PrintForm, AsOfGap>>, AppError> {
     let load = async {
+        let per = per.as_deref().map(crate::register::as_of::api::day_asked).transpose()?;
         let db = crate::state::db()?;
         let key = crate::register::model::RegisterKey::of(unit, year);
-        Ok(super::repo::load_print_form(&db, key).await?)
+        let today = crate::register::repo::today();
+        Ok(super::repo::load_print_form(&db, key, per, today).await?)
     };
     load.await.map_err(AppError::with_http_status)
 }

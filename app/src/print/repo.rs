@@ -2,23 +2,36 @@
 use super::model::{PrintForm, PrintSettings, PrintSettingsInput, Signatory};
 use crate::entities::register;
 use crate::error::AppError;
+use crate::register::as_of::repo::load_as_of;
+use crate::register::as_of::{AsOfGap, AsOfView};
 use crate::register::model::RegisterKey;
 use crate::register::write::{Actor, bump_register, lock_register};
+use chrono::NaiveDate;
 use sea_orm::{
     ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
     sea_query::Expr,
 };
 
-/// Register `key` with its print settings; `None` when there is none.
+/// Register `key` with its print settings, as it stood at the end of day
+/// `per` if given (or why it cannot be shown then); `None` when there is
+/// no such register. The settings are today's: the form is signed now.
 pub async fn load_print_form(
     db: &impl ConnectionTrait,
     key: RegisterKey,
-) -> Result<Option<PrintForm>, DbErr> {
-    let Some(register) = crate::register::repo::load_register(db, key).await? else {
-        return Ok(None);
+    per: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Option<Result<PrintForm, AsOfGap>>, DbErr> {
+    let register = match per {
+        Some(day) => load_as_of(db, key, day, today).await?.map(AsOfView::into_register),
+        None => crate::register::repo::load_register(db, key).await?.map(Ok),
+    };
+    let Some(register) = register else { return Ok(None) };
+    let register = match register {
+        Ok(register) => register,
+        Err(gap) => return Ok(Some(Err(gap))),
     };
     let stored = register::Entity::find_by_id(register.id).one(db).await?;
-    Ok(stored.map(|stored| PrintForm { settings: settings_of(&stored), register }))
+    Ok(stored.map(|stored| Ok(PrintForm { settings: settings_of(&stored), register })))
 }
 
 fn settings_of(stored: &register::Model) -> PrintSettings {

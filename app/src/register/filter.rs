@@ -24,6 +24,8 @@ pub struct RowFilter {
     pub facets: Facets,
     /// The assessment columns are shown (`penilaian=1`): a view, not a filter.
     pub assessment: bool,
+    /// The register as of the end of a day (`per=2026-09-30`): a view too.
+    pub per: Option<chrono::NaiveDate>,
 }
 
 impl RowFilter {
@@ -41,7 +43,8 @@ impl RowFilter {
         bagian.sort_unstable();
         bagian.dedup();
         let assessment = query.get_str("penilaian").is_some_and(|flag| flag == "1");
-        Self { search, bagian, facets: Facets::from_query(query), assessment }
+        let per = query.get_str("per").and_then(super::as_of::parse_day);
+        Self { search, bagian, facets: Facets::from_query(query), assessment, per }
     }
 
     /// The query part of the address, `""` when nothing is filtered.
@@ -56,6 +59,9 @@ impl RowFilter {
         self.facets.write(&mut query);
         if self.assessment {
             query.insert("penilaian", "1".to_owned());
+        }
+        if let Some(per) = self.per {
+            query.insert("per", per.to_string());
         }
         query.to_query_string()
     }
@@ -384,6 +390,17 @@ mod tests {
     }
 
     #[test]
+    fn the_address_keeps_the_day_shown() {
+        let filter = RowFilter::from_query(&query(&[("q", "izin"), ("per", "2026-09-30")]));
+        assert_eq!(filter.per, chrono::NaiveDate::from_ymd_opt(2026, 9, 30));
+        assert!(!RowFilter { search: String::new(), ..filter.clone() }.is_active());
+        // The router decodes "%2D" back to "-".
+        assert_eq!(filter.query_string(), "?q=izin&per=2026%2D09%2D30");
+        // No day, no `per`: the filter never carries text it cannot read.
+        assert_eq!(RowFilter::from_query(&query(&[("per", "30/09/2026")])).per, None);
+    }
+
+    #[test]
     fn folding_ignores_case_accents_and_invisible_characters() {
         assert_eq!(fold("Pengadaan BARANG"), "pengadaan barang");
         assert_eq!(fold("Café Résumé Ñ"), "cafe resume n");
@@ -432,6 +449,7 @@ mod tests {
             year: 2026,
             status: RegisterStatus::Draft,
             sources: Vec::new(),
+            as_of: None,
             sections: vec![
                 section(
                     10,

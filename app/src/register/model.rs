@@ -64,6 +64,19 @@ pub struct RegisterView {
     /// categories, kept by admins), in their order.
     #[serde(default)]
     pub sources: Vec<SourceView>,
+    /// Shown as it stood at the end of a past day, rebuilt from the change
+    /// log (read-only); `None`: as it is now.
+    #[serde(default)]
+    pub as_of: Option<AsOf>,
+}
+
+/// Which moment a register shown "as of" is of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AsOf {
+    /// The day, to its end in Asia/Makassar (WITA).
+    pub date: NaiveDate,
+    /// The register's version then: the last change made that day or before.
+    pub version: i32,
 }
 
 /// A source of conflict of interest, as rows name it.

@@ -57,6 +57,7 @@ pub async fn load_register(
         status,
         sections,
         sources: sources(db).await?,
+        as_of: None,
     }))
 }
 

@@ -8,6 +8,8 @@ use super::model::{PRINT_NOW, PrintForm};
 use crate::auth::{CurrentUser, Permission, SignedIn};
 use crate::i18n::use_i18n;
 use crate::layout::{ErrorPanel, NotFoundPage, PageTitle};
+use crate::register::as_of::parse_day;
+use crate::register::components::AsOfGapPanel;
 use crate::register::model::RegisterKey;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -23,17 +25,22 @@ pub fn PrintPage() -> impl IntoView {
             Some((part("unit")?, part("year")?))
         })
     };
-    let form = Resource::new(key, |key| async move {
-        match key {
-            Some((unit, year)) => get_print_form(unit, year).await,
-            None => Ok(None),
-        }
-    });
+    let query = use_query_map();
+    let per = move || query.with(|query| query.get("per"));
+    let form = Resource::new(
+        move || (key(), per()),
+        |(key, per)| async move {
+            match key {
+                Some((unit, year)) => get_print_form(unit, year, per).await,
+                None => Ok(None),
+            }
+        },
+    );
     let signed_in = use_context::<SignedIn>();
     let reload = Callback::new(move |()| form.refetch());
     // Outlives the reload a save makes.
     let message = RwSignal::new(None::<(bool, String)>);
-    print_when_asked(move || form.get().is_some_and(|loaded| matches!(loaded, Ok(Some(_)))));
+    print_when_asked(move || form.get().is_some_and(|loaded| matches!(loaded, Ok(Some(Ok(_))))));
     view! {
         <PageTitle text=|t| t.print.page_title.to_owned()/>
         <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
@@ -43,7 +50,13 @@ pub fn PrintPage() -> impl IntoView {
                     None => None,
                 };
                 match form.await {
-                    Ok(Some(form)) => view! { <PrintView form user reload message/> }.into_any(),
+                    Ok(Some(Ok(form))) => {
+                        view! { <PrintView form user reload message/> }.into_any()
+                    }
+                    Ok(Some(Err(gap))) => {
+                        let date = per().as_deref().and_then(parse_day).unwrap_or_default();
+                        view! { <AsOfGapPanel gap date/> }.into_any()
+                    }
                     Ok(None) => view! { <NotFoundPage/> }.into_any(),
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
                 }
@@ -64,7 +77,11 @@ fn PrintView(
     let t = move || i18n.t().print;
     let register = &form.register;
     let back = RegisterKey::path(register.unit_id, register.year);
-    let manages = user.as_ref().is_some_and(|user| user.may(Permission::ManageSettings));
+    let per = register.as_of.map(|as_of| as_of.date);
+    let back = per.map_or_else(|| back.clone(), |day| format!("{back}?per={day}"));
+    // The settings are today's register's: not changed from a past day.
+    let manages =
+        per.is_none() && user.as_ref().is_some_and(|user| user.may(Permission::ManageSettings));
     let settings = manages.then(|| {
         let (id, version) = (register.id, register.version);
         let stored = form.settings.clone();
@@ -111,10 +128,15 @@ fn print_when_asked(loaded: impl Fn() -> bool + 'static) {
         if !loaded() {
             return false;
         }
+        // The day shown stays in the address.
+        let per = query.with_untracked(|query| query.get("per"));
+        #[cfg(not(feature = "hydrate"))]
+        let _ = per;
         #[cfg(feature = "hydrate")]
         set_timeout(
-            || {
+            move || {
                 let path = window().location().pathname().unwrap_or_default();
+                let path = per.map_or_else(|| path.clone(), |per| format!("{path}?per={per}"));
                 if let Ok(history) = window().history() {
                     let _ = history.replace_state_with_url(
                         &wasm_bindgen::JsValue::NULL,

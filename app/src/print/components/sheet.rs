@@ -77,6 +77,10 @@ fn heading(form: &PrintForm, t: &'static crate::i18n::Strings) -> AnyView {
             <p class="form-unit">{register.unit_line()}</p>
             <p class="form-period">{(strings.year)(register.year)} " · " {status}</p>
             <p class="form-decree">{decree}</p>
+            {register.as_of.map(|as_of| {
+                let day = strings.long_date(as_of.date);
+                view! { <p class="form-as-of">{(t.as_of.document_line)(&day)}</p> }
+            })}
         </header>
     }
     .into_any()

@@ -11,35 +11,39 @@ pub mod repo;
 #[cfg(feature = "ssr")]
 mod undo;
 
+pub use super::model::AsOf;
 use super::model::RegisterView;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Which moment a register shown "as of" is of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AsOf {
-    /// The day, to its end in Asia/Makassar (WITA).
-    pub date: NaiveDate,
-    /// The register's version then: the last change made that day or before.
-    pub version: i32,
-}
-
 /// The register "as of" a day, or why it cannot be shown.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum AsOfView {
-    Shown {
-        register: RegisterView,
-        as_of: AsOf,
-    },
+    /// The register then; its `as_of` says when.
+    Shown(RegisterView),
     /// The day is before the first change the log holds the layout of
     /// (`None`: it holds none yet).
-    BeforeLog {
-        since: Option<NaiveDate>,
-    },
+    BeforeLog { since: Option<NaiveDate> },
     /// The day has not ended yet anywhere: today's register is the one to see.
-    Future {
-        today: NaiveDate,
-    },
+    Future { today: NaiveDate },
+}
+
+/// Why a register cannot be shown as of a day (see [`AsOfView`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AsOfGap {
+    BeforeLog { since: Option<NaiveDate> },
+    Future { today: NaiveDate },
+}
+
+impl AsOfView {
+    /// The register, or why there is none that day.
+    pub fn into_register(self) -> Result<RegisterView, AsOfGap> {
+        match self {
+            Self::Shown(register) => Ok(register),
+            Self::BeforeLog { since } => Err(AsOfGap::BeforeLog { since }),
+            Self::Future { today } => Err(AsOfGap::Future { today }),
+        }
+    }
 }
 
 /// The day a `per=2026-09-30` names, if it is one.

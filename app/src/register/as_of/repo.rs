@@ -39,10 +39,11 @@ pub async fn load_as_of(
         return Ok(Some(AsOfView::BeforeLog { since: Some(day_of(from_at)) }));
     }
     let key = RegisterKey::of(record.unit_id, record.year);
-    let Some(register) = register_at(db, key, version, date.min(today)).await? else {
+    let Some(mut register) = register_at(db, key, version, date.min(today)).await? else {
         return Ok(None);
     };
-    Ok(Some(AsOfView::Shown { register, as_of: AsOf { date, version } }))
+    register.as_of = Some(AsOf { date, version });
+    Ok(Some(AsOfView::Shown(register)))
 }
 
 /// The day (in Asia/Makassar) of a moment.
@@ -144,6 +145,7 @@ pub async fn register_at(
         status,
         sections,
         sources: sources(db).await?,
+        as_of: None,
     }))
 }
 

@@ -3,23 +3,25 @@
 //! the whole register through its print view, not the windowed screen.
 use crate::documents::download_path;
 use crate::i18n::use_i18n;
-use crate::print::model::{PRINT_NOW, print_path};
+use crate::print::model::{print_path, printing_now};
 use crate::register::model::RegisterKey;
+use chrono::NaiveDate;
 use leptos::prelude::*;
 
+/// The register's documents; of the register as of day `per` if given.
 #[component]
-pub fn Downloads(unit_id: i32, year: i32) -> impl IntoView {
+pub fn Downloads(unit_id: i32, year: i32, per: Option<NaiveDate>) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     let key = RegisterKey::of(unit_id, year);
-    let print = print_path(unit_id, year);
-    print_on_ctrl_p(format!("{print}?{PRINT_NOW}=1"));
+    let print = print_path(unit_id, year, per);
+    print_on_ctrl_p(printing_now(&print));
     view! {
         <nav class="register-downloads" aria-label=move || t().downloads_label>
-            <a class="view-switch" href=download_path("xlsx", key) download="" rel="external">
+            <a class="view-switch" href=download_path("xlsx", key, per) download="" rel="external">
                 {move || t().download_xlsx}
             </a>
-            <a class="view-switch" href=download_path("csv", key) download="" rel="external">
+            <a class="view-switch" href=download_path("csv", key, per) download="" rel="external">
                 {move || t().download_csv}
             </a>
             <a class="view-switch" href=print data-testid="print-link">

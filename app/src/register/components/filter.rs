@@ -198,9 +198,13 @@ pub fn FilterBar(
         }
     };
     let clear = move || {
-        // Clearing keeps the view (the assessment columns).
-        let view = filter.with(|filter| filter.assessment);
-        format!("{}{}", location.pathname.get(), if view { "?penilaian=1" } else { "" })
+        // Clearing keeps the view (the assessment columns, the day shown).
+        let view = filter.with(|filter| RowFilter {
+            assessment: filter.assessment,
+            per: filter.per,
+            ..Default::default()
+        });
+        format!("{}{}", location.pathname.get(), view.query_string())
     };
     let go_facets = Callback::new({
         let go = go.clone();
@@ -252,6 +256,11 @@ pub fn FilterBar(
                 filter
                     .with(|filter| filter.assessment)
                     .then(|| view! { <input type="hidden" name="penilaian" value="1"/> })
+            }}
+            {move || {
+                filter
+                    .with(|filter| filter.per)
+                    .map(|per| view! { <input type="hidden" name="per" value=per.to_string()/> })
             }}
             <div class="filter-result">
                 <p role="status" aria-live="polite" data-testid="filter-count">{count}</p>

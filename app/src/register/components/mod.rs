@@ -1,3 +1,4 @@
+mod as_of;
 mod assessment;
 mod cell;
 mod downloads;
@@ -16,6 +17,7 @@ mod sections;
 mod table;
 mod window;
 
+pub use as_of::AsOfGapPanel;
 pub use assessment::{AssessmentCells, LevelBadge, SourceList};
 pub use cell::{Announcer, EditableCell};
 pub use facets::FacetChoices;

@@ -1,14 +1,18 @@
+use super::as_of::AsOfGapPanel;
 use super::{RegisterTable, RowEditing, RowNotice};
 use crate::auth::SignedIn;
+use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::layout::{ErrorPanel, NotFoundPage, PageTitle};
 use crate::register::api::get_register;
+use crate::register::as_of::{AsOfView, api::get_register_as_of, parse_day};
 use crate::register::model::RegisterKey;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// `/` (the default register) and `/register/{unit}/{year}`: a register as
-/// the official table.
+/// the official table; with `?per=2026-09-30`, as it stood at the end of
+/// that day (read-only).
 #[component]
 pub fn RegisterPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -24,13 +28,20 @@ pub fn RegisterPage() -> impl IntoView {
             }
         })
     };
+    let query = use_query_map();
+    let per = move || query.with(|query| query.get("per"));
     let signed_in = use_context::<SignedIn>();
-    let register = Resource::new(key, |key| async move {
-        match key {
-            Some(key) => get_register(key.unit_id, key.year).await.map(Some),
-            None => Ok(None),
-        }
-    });
+    // Today's register is shown as the view of now.
+    let register = Resource::new(
+        move || (key(), per()),
+        |(key, per)| async move {
+            let Some(key) = key else { return Err(AppError::NotFound) };
+            match per {
+                Some(per) => get_register_as_of(key.unit_id, key.year, per).await,
+                None => get_register(key.unit_id, key.year).await.map(|r| r.map(AsOfView::Shown)),
+            }
+        },
+    );
     let reloading = StoredValue::new(false);
     // Row operations outlive a reload of the register (their notice and undo).
     provide_context(RowEditing {
@@ -58,12 +69,14 @@ pub fn RegisterPage() -> impl IntoView {
                 };
                 let loaded = register.await;
                 reloading.set_value(false);
-                match loaded {
-                    Ok(Some(Some(register))) => {
-                        view! { <RegisterTable register user/> }.into_any()
+                match loaded.map(|view| view.map(AsOfView::into_register)) {
+                    Ok(Some(Ok(register))) => view! { <RegisterTable register user/> }.into_any(),
+                    Ok(Some(Err(gap))) => {
+                        let date = per().as_deref().and_then(parse_day).unwrap_or_default();
+                        view! { <AsOfGapPanel gap date/> }.into_any()
                     }
-                    Ok(Some(None)) if !addressed => view! { <EmptyRegister/> }.into_any(),
-                    Ok(_) => view! { <NotFoundPage/> }.into_any(),
+                    Ok(None) if !addressed => view! { <EmptyRegister/> }.into_any(),
+                    Ok(None) => view! { <NotFoundPage/> }.into_any(),
                     Err(error) => view! { <ErrorPanel error/> }.into_any(),
                 }
             })}

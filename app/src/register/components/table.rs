@@ -47,17 +47,21 @@ pub fn RegisterTable(
     let caption_unit = register.unit_name.clone();
     let year = register.year;
     let register_id = register.id;
-    let access = Access::new(user, !register.status.is_final());
+    // A register as of a past day is history: read-only, and still.
+    let now = register.as_of.is_none();
+    let access = Access::new(user, now && !register.status.is_final());
     provide_context(access);
-    // Rows follow colleagues' changes as they happen.
     let store = RowStore::new(&register, access.user_id());
     provide_context(store);
-    follow_changes(&register, store, use_context::<RowEditing>());
+    if now {
+        // Rows follow colleagues' changes as they happen.
+        follow_changes(&register, store, use_context::<RowEditing>());
+    }
     // Any row at all to change: deleted rows can be brought back.
     let edits = access.any_rows();
     // Signed in: the table gets its column of row controls (history and
     // review notes for every reader, the row tools for the user's rows).
-    let editable = access.role().is_some();
+    let editable = now && access.role().is_some();
     // Cells become interactive once the page is hydrated (effects run only
     // in the browser); the server's HTML promises nothing it cannot do.
     let (ready, set_ready) = signal(false);
@@ -167,6 +171,7 @@ pub fn RegisterTable(
     let access_note = move || {
         let t = i18n.t();
         let text = match role {
+            _ if !now => return None,
             Some(Role::Admin) | None => return None,
             Some(Role::Editor) if !own_bagian.is_empty() && !all_rows => {
                 (t.edits_bagian_note)(&own_bagian.join(", "))
@@ -311,7 +316,8 @@ fn RegisterHead(register: RegisterView) -> impl IntoView {
         Locale::En => t().table_title.to_owned(),
     };
     let subtitle = register.title.clone();
-    let (year, status) = (register.year, register.status);
+    let (year, status, as_of) = (register.year, register.status, register.as_of);
+    let per = as_of.map(|as_of| as_of.date);
     view! {
         <header class="register-head">
             <h1 id="register-title">{title}</h1>
@@ -337,7 +343,9 @@ fn RegisterHead(register: RegisterView) -> impl IntoView {
                     <dd data-testid="register-summary">{move || (t().summary)(sections, rows)}</dd>
                 </div>
             </dl>
-            <super::downloads::Downloads unit_id=register.unit_id year/>
+            {as_of.map(|as_of| view! { <super::as_of::AsOfBanner as_of/> })}
+            <super::downloads::Downloads unit_id=register.unit_id year per/>
+            <super::as_of::PickDay per/>
         </header>
     }
     .into_any()
