@@ -79,6 +79,16 @@ pub fn App() -> impl IntoView {
                         view=crate::print::components::PrintPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=(
+                            StaticSegment("register"),
+                            ParamSegment("unit"),
+                            ParamSegment("year"),
+                            StaticSegment("bukti"),
+                        )
+                        view=crate::evidence::components::EvidencePage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </main>
             <SiteFooter/>

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod documents;
 pub mod error;
+pub mod evidence;
 pub mod i18n;
 pub mod import;
 pub mod layout;

@@ -1,9 +1,10 @@
 //! Downloads of a register's documents by plain links (they work without
 //! JavaScript): `GET /unduh/register.xlsx` and `/unduh/register.csv`, with
 //! `?unit=&tahun=` for a register other than the most recent, and
-//! `&per=2026-09-30` for the register as it stood at the end of that day.
+//! `&per=2026-09-30` for the register as it stood at the end of that day;
+//! and the quarter's evidence pack, `/unduh/paket-bukti.xlsx?unit=&tahun=&triwulan=`.
 use app::error::AppError;
-use app::i18n::{Locale, locale_from_cookie_header};
+use app::i18n::{Locale, Strings, locale_from_cookie_header};
 use app::register::as_of::AsOfGap;
 use app::register::as_of::api::day_asked;
 use app::register::as_of::repo::load_as_of;
@@ -28,6 +29,7 @@ pub fn routes() -> axum::Router<AppState> {
     axum::Router::new()
         .route("/unduh/register.xlsx", axum::routing::get(xlsx))
         .route("/unduh/register.csv", axum::routing::get(csv))
+        .route(app::evidence::PACK_DOWNLOAD, axum::routing::get(evidence_pack))
 }
 
 async fn xlsx(state: State<AppState>, which: Query<Which>, headers: HeaderMap) -> Response {
@@ -47,6 +49,49 @@ async fn csv(state: State<AppState>, which: Query<Which>, headers: HeaderMap) ->
         Ok(bytes)
     })
     .await
+}
+
+#[derive(Debug, Deserialize)]
+pub struct WhichQuarter {
+    unit: i32,
+    tahun: i32,
+    triwulan: Option<i32>,
+}
+
+/// The quarter's evidence pack: `?unit=&tahun=&triwulan=3`.
+async fn evidence_pack(
+    State(state): State<AppState>,
+    Query(which): Query<WhichQuarter>,
+    headers: HeaderMap,
+) -> Response {
+    if !state.is_ready() {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
+    let locale = locale_of(&headers);
+    let t = locale.strings();
+    let quarter = match app::evidence::api::quarter_asked(which.triwulan.unwrap_or(0)) {
+        Ok(quarter) => quarter,
+        Err(error) => return refusal(error, t),
+    };
+    let key = RegisterKey::of(which.unit, which.tahun);
+    let today = app::register::repo::today();
+    let pack = match app::evidence::repo::load_pack(&state.db, key, quarter, today).await {
+        Ok(Some(Ok(pack))) => pack,
+        Ok(Some(Err(gap))) => {
+            let last = app::evidence::Quarter::new(which.tahun, quarter).map(|q| q.last_day());
+            return gap_response(gap, last.unwrap_or(today), t);
+        }
+        Ok(None) => return StatusCode::NOT_FOUND.into_response(),
+        Err(error) => return AppError::from(error).status().into_response(),
+    };
+    let register = &pack.form.register;
+    let name =
+        format!("paket-bukti-{}-{}-triwulan-{quarter}.xlsx", unit_slug(register), register.year);
+    let written = tokio::task::spawn_blocking(move || {
+        app::documents::evidence_workbook(&pack, t).map_err(|e| e.to_string())
+    })
+    .await;
+    attachment(written, app::documents::XLSX_CONTENT_TYPE, &name)
 }
 
 fn locale_of(headers: &HeaderMap) -> Locale {
@@ -77,6 +122,15 @@ async fn download(
     };
     let name = file_name(&register, extension);
     let written = tokio::task::spawn_blocking(move || write(&register)).await;
+    attachment(written, content_type, &name)
+}
+
+/// The bytes written off the async threads, as an attachment named `name`.
+fn attachment(
+    written: Result<Result<Vec<u8>, String>, tokio::task::JoinError>,
+    content_type: &'static str,
+    name: &str,
+) -> Response {
     let bytes = match written {
         Ok(Ok(bytes)) => bytes,
         Ok(Err(error)) => {
@@ -113,33 +167,47 @@ async fn load(
             Err(error) => Err(failed(error)),
         };
     };
-    let day = match day_asked(per) {
-        Ok(day) => day,
-        Err(AppError::Validation(errors)) => {
-            let text = errors.iter().map(|e| t.field_error(*e)).collect::<Vec<_>>().join("\n");
-            return Err((StatusCode::UNPROCESSABLE_ENTITY, text).into_response());
-        }
-        Err(error) => return Err(error.status().into_response()),
-    };
+    let day = day_asked(per).map_err(|error| refusal(error, t))?;
     let today = app::register::repo::today();
     match load_as_of(&state.db, key, day, today).await.map_err(failed)? {
-        Some(view) => view.into_register().map_err(|gap| {
-            let long = |day| t.print.long_date(day);
-            let reason = match gap {
-                AsOfGap::BeforeLog { since } => (t.as_of.before_log)(since.map(long).as_deref()),
-                AsOfGap::Future { today } => (t.as_of.future)(&long(today)),
-            };
-            let text = format!("{}\n{reason}", (t.as_of.gap_title)(&long(day)));
-            (StatusCode::NOT_FOUND, text).into_response()
-        }),
+        Some(view) => view.into_register().map_err(|gap| gap_response(gap, day, t)),
         None => Err(StatusCode::NOT_FOUND.into_response()),
     }
+}
+
+/// A refused query in the user's words: the fields and their limits.
+fn refusal(error: AppError, t: &Strings) -> Response {
+    match error {
+        AppError::Validation(errors) => {
+            let text = errors.iter().map(|e| t.field_error(*e)).collect::<Vec<_>>().join("\n");
+            (StatusCode::UNPROCESSABLE_ENTITY, text).into_response()
+        }
+        error => error.status().into_response(),
+    }
+}
+
+/// Why the register cannot be shown as of `day`, in the user's words.
+fn gap_response(gap: AsOfGap, day: chrono::NaiveDate, t: &Strings) -> Response {
+    let long = |day| t.print.long_date(day);
+    let reason = match gap {
+        AsOfGap::BeforeLog { since } => (t.as_of.before_log)(since.map(long).as_deref()),
+        AsOfGap::Future { today } => (t.as_of.future)(&long(today)),
+    };
+    let text = format!("{}\n{reason}", (t.as_of.gap_title)(&long(day)));
+    (StatusCode::NOT_FOUND, text).into_response()
 }
 
 /// "pemetaan-benturan-biro-administrasi-pimpinan-2026.xlsx": the unit in
 /// plain ASCII letters and digits, the year, the format; of a register as
 /// of a day, "…-2026-per-2026-09-30.xlsx".
 fn file_name(register: &RegisterView, extension: &str) -> String {
+    let unit = unit_slug(register);
+    let per = register.as_of.map(|as_of| format!("-per-{}", as_of.date)).unwrap_or_default();
+    format!("pemetaan-benturan-{unit}-{}{per}.{extension}", register.year)
+}
+
+/// The unit's name in plain lower-case ASCII letters and digits, dashed.
+fn unit_slug(register: &RegisterView) -> String {
     let mut unit = String::new();
     for c in register.unit_name.to_lowercase().chars() {
         if c.is_ascii_alphanumeric() {
@@ -148,7 +216,5 @@ fn file_name(register: &RegisterView, extension: &str) -> String {
             unit.push('-');
         }
     }
-    let unit: String = unit.trim_end_matches('-').chars().take(60).collect();
-    let per = register.as_of.map(|as_of| format!("-per-{}", as_of.date)).unwrap_or_default();
-    format!("pemetaan-benturan-{unit}-{}{per}.{extension}", register.year)
+    unit.trim_end_matches('-').chars().take(60).collect()
 }

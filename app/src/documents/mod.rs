@@ -2,12 +2,16 @@
 //! Biro's layout (the official table, then the assessment and RTP), and CSV.
 //! Written on the server; the browser downloads them by plain links.
 #[cfg(feature = "ssr")]
+mod evidence;
+#[cfg(feature = "ssr")]
 mod layout;
 #[cfg(feature = "ssr")]
 mod xlsx;
 #[cfg(feature = "ssr")]
 mod xlsx_assessment;
 
+#[cfg(feature = "ssr")]
+pub use evidence::evidence_workbook;
 #[cfg(feature = "ssr")]
 pub use xlsx::{STAMP_REGISTER, STAMP_VERSION, XLSX_CONTENT_TYPE, register_workbook};
 

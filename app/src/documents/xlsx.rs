@@ -39,7 +39,7 @@ pub fn register_workbook(register: &RegisterView, t: &Strings) -> Result<Vec<u8>
     workbook.save_to_buffer()
 }
 
-fn write_official(
+pub(super) fn write_official(
     sheet: &mut Worksheet,
     register: &RegisterView,
     t: &Strings,

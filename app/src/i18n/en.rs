@@ -444,4 +444,5 @@ pub const STRINGS: Strings = Strings {
     upload: &super::upload::EN,
     print: &super::print::EN,
     as_of: &super::as_of::EN,
+    evidence: &super::evidence::EN,
 };

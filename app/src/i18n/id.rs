@@ -443,4 +443,5 @@ pub const STRINGS: Strings = Strings {
     upload: &super::upload::ID,
     print: &super::print::ID,
     as_of: &super::as_of::ID,
+    evidence: &super::evidence::ID,
 };

@@ -5,6 +5,7 @@ pub mod as_of;
 pub mod cli;
 mod context;
 mod en;
+pub mod evidence;
 mod id;
 pub mod print;
 mod switch;
@@ -376,6 +377,7 @@ pub struct Strings {
     pub upload: &'static upload::UploadStrings,
     pub print: &'static print::PrintStrings,
     pub as_of: &'static as_of::AsOfStrings,
+    pub evidence: &'static evidence::EvidenceStrings,
 }
 
 impl Strings {
@@ -394,6 +396,16 @@ impl Strings {
             self.time_separator,
             local.minute()
         )
+    }
+
+    /// Who made a change, as the history and the evidence pack name them.
+    pub fn author_name(&self, author: &crate::register::history::Author) -> String {
+        use crate::register::history::Author;
+        match author {
+            Author::Import => self.by_import.to_owned(),
+            Author::Web { client } => (self.by_web)(client.as_deref()),
+            Author::User { name, client } => (self.by_user)(name, client.as_deref()),
+        }
     }
 
     /// Why an account change was refused, naming the field and the limit.

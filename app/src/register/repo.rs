@@ -419,6 +419,14 @@ pub async fn row_notes(db: &impl ConnectionTrait, row: i32) -> Result<Vec<NoteVi
         .order_by_asc(review_note::Column::Id)
         .all(db)
         .await?;
+    note_views(db, notes).await
+}
+
+/// Review notes as the page shows them, their authors named.
+pub(crate) async fn note_views(
+    db: &impl ConnectionTrait,
+    notes: Vec<review_note::Model>,
+) -> Result<Vec<NoteView>, DbErr> {
     let ids: Vec<i32> =
         notes.iter().flat_map(|note| [note.author_id, note.resolved_by]).flatten().collect();
     let names = user_names(db, ids).await?;
@@ -590,8 +598,25 @@ pub async fn row_history(db: &impl ConnectionTrait, id: i32) -> Result<Option<Ro
         .order_by_desc(change_log::Column::Id)
         .all(db)
         .await?;
+    let changes = change_views(db, entries).await?;
+    Ok(Some(RowHistory {
+        id: row.id,
+        code: row.code.unwrap_or_default(),
+        version: row.version,
+        deleted: row.deleted_at.is_some(),
+        cells: [row.aktivitas, row.potensi, row.penyebab, row.dampak, row.rencana]
+            .map(RichText::new),
+        changes,
+    }))
+}
+
+/// Change log entries as the history shows them, their authors named.
+pub(crate) async fn change_views(
+    db: &impl ConnectionTrait,
+    entries: Vec<change_log::Model>,
+) -> Result<Vec<ChangeView>, DbErr> {
     let names = user_names(db, entries.iter().filter_map(|entry| entry.changed_by)).await?;
-    let changes = entries
+    entries
         .into_iter()
         .map(|entry| {
             let action = Action::from_code(&entry.action).ok_or_else(|| {
@@ -618,16 +643,7 @@ pub async fn row_history(db: &impl ConnectionTrait, id: i32) -> Result<Option<Ro
                 author,
             })
         })
-        .collect::<Result<Vec<_>, DbErr>>()?;
-    Ok(Some(RowHistory {
-        id: row.id,
-        code: row.code.unwrap_or_default(),
-        version: row.version,
-        deleted: row.deleted_at.is_some(),
-        cells: [row.aktivitas, row.potensi, row.penyebab, row.dampak, row.rencana]
-            .map(RichText::new),
-        changes,
-    }))
+        .collect()
 }
 
 /// The deleted rows of register `register_id`, most recently deleted first.

@@ -52,11 +52,15 @@ fn day_of(at: DateTime<Utc>) -> NaiveDate {
 }
 
 /// The first moment of the day after `date` in Asia/Makassar (UTC+8, no
-/// daylight saving), in UTC, written as both databases' timestamps compare.
-fn end_of_day(date: NaiveDate) -> String {
+/// daylight saving).
+pub(crate) fn day_end(date: NaiveDate) -> DateTime<Utc> {
     let next = date.succ_opt().unwrap_or(date).and_hms_opt(0, 0, 0).unwrap_or_default();
-    let utc = next - Duration::hours(8);
-    utc.format("%Y-%m-%dT%H:%M:%S%.3f+00:00").to_string()
+    (next - Duration::hours(8)).and_utc()
+}
+
+/// [`day_end`] written as both databases' timestamps compare.
+pub(crate) fn end_of_day(date: NaiveDate) -> String {
+    day_end(date).format("%Y-%m-%dT%H:%M:%S%.3f+00:00").to_string()
 }
 
 /// The register's version at the end of `date`: made by the last change

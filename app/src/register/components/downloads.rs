@@ -2,6 +2,7 @@
 //! they work before hydration and without JavaScript. Ctrl+P (⌘P) prints
 //! the whole register through its print view, not the windowed screen.
 use crate::documents::download_path;
+use crate::evidence::{PACK_DOWNLOAD, Quarter};
 use crate::i18n::use_i18n;
 use crate::print::model::{print_path, printing_now};
 use crate::register::model::RegisterKey;
@@ -28,7 +29,57 @@ pub fn Downloads(unit_id: i32, year: i32, per: Option<NaiveDate>) -> impl IntoVi
                 {move || t().print.print}
             </a>
         </nav>
+        {per.is_none().then(|| view! { <EvidencePick unit_id year/> })}
     }
+}
+
+/// "Paket bukti triwulan": the quarter's evidence pack, as a workbook or
+/// printed; a plain GET form, so it works before hydration.
+#[component]
+fn EvidencePick(unit_id: i32, year: i32) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t();
+    let offered = Quarter::last_ended(year, today()).number;
+    let options = (1..=4u8)
+        .map(|quarter| {
+            let name = move || t().quarter_names[usize::from(quarter - 1)];
+            view! { <option value=quarter selected=quarter == offered>{name}</option> }
+        })
+        .collect_view();
+    view! {
+        <form class="evidence-pick" method="get" action=PACK_DOWNLOAD data-testid="evidence-pick">
+            <input type="hidden" name="unit" value=unit_id/>
+            <input type="hidden" name="tahun" value=year/>
+            <label for="evidence-quarter">{move || t().evidence.legend}</label>
+            <select id="evidence-quarter" name="triwulan" aria-describedby="evidence-hint">
+                {options}
+            </select>
+            <button type="submit" class="button-secondary">{move || t().evidence.download}</button>
+            <button
+                type="submit"
+                class="button-secondary"
+                formaction=format!("{}/bukti", RegisterKey::path(unit_id, year))
+            >
+                {move || t().evidence.print}
+            </button>
+            <p id="evidence-hint" class="filter-hint">{move || t().evidence.hint}</p>
+        </form>
+    }
+}
+
+/// Today in Asia/Makassar: the server's clock, or the browser's.
+fn today() -> NaiveDate {
+    #[cfg(feature = "ssr")]
+    return crate::register::repo::today();
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        let now = js_sys::Date::new_0();
+        let wita = now.get_time() + 8.0 * 3_600_000.0;
+        let day = chrono::DateTime::from_timestamp_millis(wita as i64).map(|at| at.date_naive());
+        return day.unwrap_or_default();
+    }
+    #[allow(unreachable_code)]
+    NaiveDate::default()
 }
 
 /// Ctrl+P (⌘P on a Mac) on the register opens `target`, the print view that

@@ -2,7 +2,7 @@ use super::{RichTextView, RowEditing, rows::problem};
 use crate::i18n::{Strings, use_i18n};
 use crate::register::edit::{restore_row, save_cell};
 use crate::register::history::{
-    Action, Author, ChangeView, RowHistory, load_deleted_rows, load_row_history,
+    Action, ChangeView, RowHistory, load_deleted_rows, load_row_history,
 };
 use crate::register::model::{Field, RichText};
 use leptos::prelude::*;
@@ -122,7 +122,7 @@ fn HistoryList(
         .map(|change| {
             let t = i18n.t();
             let when = t.moment(change.at);
-            let who = author(&change.author, t);
+            let who = t.author_name(&change.author);
             let what = summary(change, t);
             let diff = change.restorable().map(|(field, old)| {
                 let now = history.current(field).cloned().unwrap_or_default();
@@ -190,14 +190,6 @@ fn Value(text: RichText) -> impl IntoView {
             </p>
         }
         .into_any()
-    }
-}
-
-fn author(author: &Author, t: &Strings) -> String {
-    match author {
-        Author::Import => t.by_import.to_owned(),
-        Author::Web { client } => (t.by_web)(client.as_deref()),
-        Author::User { name, client } => (t.by_user)(name, client.as_deref()),
     }
 }
 
