@@ -1,15 +1,18 @@
 import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import os from "node:os";
+import path_ from "node:path";
 import { expect, request, test } from "@playwright/test";
 import { PASSWORD } from "./accounts";
 import { expectAccessible, waitForHydration } from "./helpers";
 import { Server, signedInAt } from "./servers";
 
-// The register as of a past day. A server of its own on a PostgreSQL
+// The register as of a past day, and a quarter's evidence pack. A server of its own on a PostgreSQL
 // database of its own, whose change log is dated back to 30 September, so
 // that the day's register differs from today's by one edit made after.
 test.describe.configure({ timeout: 120_000 });
 
-test("the register as of 30 September: read-only under its banner, its links keep the day, a day without a log says so", async ({ browser }) => {
+test("the register as of 30 September: read-only under its banner, its links keep the day, a day without a log says so; the third quarter's evidence pack", async ({ browser }) => {
   const name = `benturan_e2e_asof_${process.pid}_${Date.now() % 100000}`;
   const psql = (database: string, sql: string) =>
     execFileSync("psql", ["-h", "127.0.0.1", "-U", "postgres", "-d", database, "-qc", sql], { stdio: "pipe" });
@@ -86,6 +89,41 @@ test("the register as of 30 September: read-only under its banner, its links kee
     await waitForHydration(page);
     await expect(cell).toHaveText(now);
     await expect(page.locator(".cell-actions").first()).toBeAttached();
+
+    // The quarter's evidence pack: a workbook, and printed pages.
+    const pick = page.getByTestId("evidence-pick");
+    await pick.getByLabel("Paket bukti triwulan").selectOption("3");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      pick.getByRole("button", { name: "Unduh paket (XLSX)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`paket-bukti-biro-administrasi-pimpinan-${register.year}-triwulan-3.xlsx`);
+    await pick.getByRole("button", { name: "Cetak paket" }).click();
+    await expect(page).toHaveURL(new RegExp(`${path}/bukti\\?.*triwulan=3`));
+    await waitForHydration(page);
+    const pack = page.getByTestId("evidence-doc");
+    await expect(pack.getByTestId("evidence-summary")).toContainText("PAKET BUKTI TRIWULAN III 2026");
+    await expect(pack.getByTestId("evidence-summary")).toContainText("1 Juli 2026 \u2013 30 September 2026");
+    await expect(pack.locator(".form-as-of")).toContainText("Keadaan per 30 September 2026");
+    // The load, logged on 30 September, is the quarter's; today's edit is not.
+    await expect(pack.getByTestId("evidence-changes")).toContainText("Impor berkas");
+    await expect(pack.getByTestId("evidence-changes")).not.toContainText(now);
+    await expectAccessible(page);
+    await page.screenshot({ path: "screenshots/evidence-desktop.png" });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: "screenshots/evidence-phone.png" });
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const pdf = path_.join(os.tmpdir(), `benturan-evidence-${process.pid}.pdf`);
+    await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+    const text = execFileSync("pdftotext", ["-raw", pdf, "-"]).toString().replace(/\s+/g, "");
+    for (const words of ["PAKET BUKTI TRIWULAN III 2026", "Realisasi RTP", "Catatan Reviu", then]) {
+      expect(text).toContain(words.replace(/\s+/g, ""));
+    }
+    expect(text).not.toContain("Cetakpaket");
+    mkdirSync("screenshots", { recursive: true });
+    execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "3", pdf, "screenshots/evidence-pdf"]);
+    rmSync(pdf);
     expect(pageErrors).toEqual([]);
     await context.close();
   } finally {
