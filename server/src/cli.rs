@@ -1,12 +1,10 @@
-//! The `benturan` command line: serve (the default), migrate, import, export.
+//! The `benturan` command line: serve (the default), migrate, import,
+//! export, evidence, user, generate.
 use crate::client::TrustedProxies;
 use crate::security::PublicOrigin;
 use crate::startup::{self, current_year, redact};
 use app::i18n::{Locale, cli as text};
-use app::import::{ImportOptions, parse::parse_bytes};
-use app::register::export::{write_csv, write_text};
 use app::register::model::RegisterKey;
-use app::register::repo::load_register;
 use app::state::AppState;
 use clap::{Parser, Subcommand, ValueEnum};
 use sea_orm::DatabaseConnection;
@@ -66,9 +64,29 @@ pub enum Command {
         /// Period of the register; the latest if not given.
         #[arg(long)]
         year: Option<i32>,
+        /// The register as it stood at the end of this day (YYYY-MM-DD,
+        /// WITA), rebuilt from the change history; today's if not given.
+        #[arg(long)]
+        per: Option<String>,
         /// Where to write it (an XLSX workbook needs one); standard output if not given.
         #[arg(long)]
         out: Option<std::path::PathBuf>,
+    },
+    /// Write a quarter's evidence pack (an XLSX workbook) to --out: the
+    /// register as of the quarter's last day, its realisation per RTP, the
+    /// changes made and the review notes open during it.
+    Evidence {
+        /// The quarter: 1 to 4.
+        #[arg(long)]
+        quarter: i32,
+        /// Unit (id) whose register; the first unit if not given.
+        #[arg(long)]
+        unit: Option<i32>,
+        /// Period of the register; the latest if not given.
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        out: std::path::PathBuf,
     },
     /// Manage the accounts (scripts give passwords with --password-stdin).
     User {
@@ -170,11 +188,18 @@ pub async fn run(cli: Cli) -> ExitCode {
             eprintln!("{}", messages.migrated);
             Ok(())
         }
-        Command::Import { file, year, dry_run } => import(&db, &file, year, dry_run, locale).await,
-        Command::Export { format, unit, year, out } => {
-            export(&db, RegisterKey { unit_id: unit, year }, format, out, locale).await
+        Command::Import { file, year, dry_run } => {
+            crate::commands::import::import(&db, &file, year, dry_run, locale).await
         }
-        Command::User { command } => user(&db, command, locale).await,
+        Command::Export { format, unit, year, per, out } => {
+            let key = RegisterKey { unit_id: unit, year };
+            crate::commands::export::export(&db, key, per.as_deref(), format, out, locale).await
+        }
+        Command::Evidence { quarter, unit, year, out } => {
+            let key = RegisterKey { unit_id: unit, year };
+            crate::commands::export::evidence(&db, key, quarter, &out, locale).await
+        }
+        Command::User { command } => crate::commands::user::user(&db, command, locale).await,
         Command::Generate { rows, year, assessed } => {
             let year = year.unwrap_or(current_year());
             let report = app::import::generate::generate_register(&db, rows, year).await;
@@ -285,136 +310,4 @@ async fn shutdown_signal() {
         () = terminate => {}
     }
     tracing::info!("shutting down: finishing requests in flight");
-}
-
-async fn import(
-    db: &DatabaseConnection,
-    file: &std::path::Path,
-    year: Option<i32>,
-    dry_run: bool,
-    locale: Locale,
-) -> Result<(), String> {
-    let messages = text::strings(locale);
-    let path = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| (messages.cannot_read)(&path, &e.to_string()))?;
-    // An XLSX workbook is a zip package; anything else is read as text.
-    let read = if bytes.starts_with(b"PK\x03\x04") {
-        app::import::parse_workbook(&bytes)
-            .map_err(|error| app::i18n::workbook::workbook_error(locale, &error))
-    } else {
-        parse_bytes(&bytes).map_err(|error| text::parse_error(locale, &error))
-    };
-    let table = read.map_err(|error| {
-        format!("{} {path}: {error}\n{}", messages.refused, messages.nothing_changed)
-    })?;
-    let options = ImportOptions { year: year.unwrap_or(current_year()), dry_run };
-    // Drawn only on a terminal (standard error), and only for a big file.
-    let bar = indicatif::ProgressBar::new(table.row_count() as u64);
-    if table.row_count() < 2_000 {
-        bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
-    }
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} {eta}")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    let progress = |done: usize| bar.set_position(done as u64);
-    let imported = app::import::import_table_reporting(db, &table, options, &progress).await;
-    bar.finish_and_clear();
-    let report = imported.map_err(|error| {
-        format!("{}\n{}", text::write_error(locale, &error), messages.nothing_changed)
-    })?;
-    println!("{}", text::import_summary(locale, &report));
-    println!("{}", messages.rows_heading);
-    for line in text::import_rows(locale, &report) {
-        println!("  {line}");
-    }
-    if !report.notes.is_empty() {
-        println!("{}", messages.notes_heading);
-        for note in &report.notes {
-            println!("  {}", text::note(locale, note));
-        }
-    }
-    Ok(())
-}
-
-async fn export(
-    db: &DatabaseConnection,
-    key: RegisterKey,
-    format: Format,
-    out: Option<std::path::PathBuf>,
-    locale: Locale,
-) -> Result<(), String> {
-    let messages = text::strings(locale);
-    let register = load_register(db, key).await.map_err(|e| e.to_string())?;
-    let register = register.ok_or_else(|| messages.no_register.to_owned())?;
-    let mut bytes = Vec::new();
-    let rows = match format {
-        Format::Csv => write_csv(&register, &mut bytes).map_err(|e| e.to_string())?,
-        Format::Text => write_text(&register, &mut bytes).map_err(|e| e.to_string())?,
-        Format::Xlsx if out.is_none() => return Err(messages.xlsx_needs_out.to_owned()),
-        Format::Xlsx => {
-            bytes = app::documents::register_workbook(&register, locale.strings())
-                .map_err(|e| e.to_string())?;
-            register.row_count()
-        }
-    };
-    let written = match &out {
-        Some(path) => std::fs::write(path, &bytes).map_err(|e| format!("{}: {e}", path.display())),
-        None => std::io::Write::write_all(&mut std::io::stdout().lock(), &bytes)
-            .map_err(|e| e.to_string()),
-    };
-    written?;
-    eprintln!("{}", (messages.exported)(rows));
-    Ok(())
-}
-
-/// The `user` commands.
-async fn user(db: &DatabaseConnection, command: UserCommand, locale: Locale) -> Result<(), String> {
-    use app::accounts::{self, AccountError, Role};
-    use text::AccountDone;
-    let refused = |error: AccountError| text::account_error(locale, &error);
-    // The password from standard input, or a new one printed once.
-    let password = |name: &str, from_stdin: bool| -> Result<String, String> {
-        if from_stdin {
-            let mut line = String::new();
-            std::io::stdin().read_line(&mut line).map_err(|error| error.to_string())?;
-            return Ok(line.trim_end_matches(['\r', '\n']).to_owned());
-        }
-        let made = accounts::generate_password();
-        eprintln!("{}", text::account_done(locale, AccountDone::OneTimePassword { name }));
-        println!("{made}");
-        Ok(made)
-    };
-    match command {
-        UserCommand::Add { name, role, bagian, password_stdin } => {
-            let role = Role::parse(&role).ok_or_else(|| refused(AccountError::BadRole(role)))?;
-            let secret = password(&name, password_stdin)?;
-            accounts::add_user(db, &name, role, &bagian, &secret).await.map_err(refused)?;
-            eprintln!(
-                "{}",
-                text::account_done(locale, AccountDone::Added { name: &name, role: role.code() })
-            );
-        }
-        UserCommand::Passwd { name, password_stdin } => {
-            let secret = password(&name, password_stdin)?;
-            accounts::set_password(db, &name, &secret).await.map_err(refused)?;
-            eprintln!("{}", text::account_done(locale, AccountDone::PasswordSet { name: &name }));
-        }
-        UserCommand::List => {
-            let users = accounts::list_users(db).await.map_err(refused)?;
-            if users.is_empty() {
-                eprintln!("{}", text::account_done(locale, AccountDone::NoUsers));
-            }
-            for user in users {
-                let bagian = user.bagian.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
-                let state = if user.active { "active" } else { "disabled" };
-                println!("{}\t{}\t{state}\t{bagian}", user.username, user.role);
-            }
-        }
-        UserCommand::Disable { name } => {
-            accounts::disable_user(db, &name).await.map_err(refused)?;
-            eprintln!("{}", text::account_done(locale, AccountDone::Disabled { name: &name }));
-        }
-    }
-    Ok(())
 }

@@ -179,8 +179,7 @@ async fn load(
 fn refusal(error: AppError, t: &Strings) -> Response {
     match error {
         AppError::Validation(errors) => {
-            let text = errors.iter().map(|e| t.field_error(*e)).collect::<Vec<_>>().join("\n");
-            (StatusCode::UNPROCESSABLE_ENTITY, text).into_response()
+            (StatusCode::UNPROCESSABLE_ENTITY, t.field_errors(&errors)).into_response()
         }
         error => error.status().into_response(),
     }
@@ -188,13 +187,7 @@ fn refusal(error: AppError, t: &Strings) -> Response {
 
 /// Why the register cannot be shown as of `day`, in the user's words.
 fn gap_response(gap: AsOfGap, day: chrono::NaiveDate, t: &Strings) -> Response {
-    let long = |day| t.print.long_date(day);
-    let reason = match gap {
-        AsOfGap::BeforeLog { since } => (t.as_of.before_log)(since.map(long).as_deref()),
-        AsOfGap::Future { today } => (t.as_of.future)(&long(today)),
-    };
-    let text = format!("{}\n{reason}", (t.as_of.gap_title)(&long(day)));
-    (StatusCode::NOT_FOUND, text).into_response()
+    (StatusCode::NOT_FOUND, app::i18n::as_of::gap_text(t, gap, day)).into_response()
 }
 
 /// "pemetaan-benturan-biro-administrasi-pimpinan-2026.xlsx": the unit in

@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod cli;
 pub mod client;
+pub mod commands;
 pub mod documents;
 pub mod input;
 pub mod live;

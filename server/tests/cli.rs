@@ -545,7 +545,66 @@ async fn users_are_managed_from_the_command_line(db: &TestDb) {
     assert_eq!(text(&listed.stdout), "ani\teditor\tactive\t\nbudi\tviewer\tdisabled\t\n");
 }
 
+/// `export --per DAY` writes the register as it stood at the end of that
+/// day, and `evidence --quarter N` a quarter's pack; days the log cannot
+/// show and values out of range are refused in words, writing nothing.
+async fn the_register_of_a_past_day_and_the_quarters_pack_are_written(db: &TestDb) {
+    assert!(benturan(db, &["import", SEED, "--year", "2026"]).status.success());
+    // The register as loaded, logged by 23:59 WITA on 30 June; then today
+    // BK-001's impact changes.
+    db.exec("UPDATE change_log SET changed_at = '2026-06-30T15:59:00.000+00:00'").await;
+    let exported = text(&benturan(db, &["export", "--format", "text", "--year", "2026"]).stdout);
+    let old = db.text("SELECT dampak FROM risk WHERE code = 'BK-001'").await.unwrap();
+    let changed = exported.replacen(&old, "Dampak kini", 1);
+    assert_ne!(changed, exported);
+    let file = TempFile::new(&changed);
+    assert!(benturan(db, &["import", file.path(), "--year", "2026"]).status.success());
+
+    let then = benturan(db, &["export", "--year", "2026", "--per", "2026-06-30"]);
+    assert!(then.status.success(), "{}", text(&then.stderr));
+    assert!(!text(&then.stdout).contains("Dampak kini"), "the text of then");
+    assert_eq!(text(&then.stdout).lines().count(), 14);
+    let now = benturan(db, &["export", "--year", "2026"]);
+    assert!(text(&now.stdout).contains("Dampak kini"), "today's text");
+    let before = benturan(db, &["export", "--per", "2026-06-29"]);
+    assert!(!before.status.success() && before.stdout.is_empty());
+    let message = text(&before.stderr);
+    assert!(message.contains("Register per 29 Juni 2026 tidak tersedia"), "{message}");
+    assert!(message.contains("tercatat sejak 30 Juni 2026"), "{message}");
+    let future = benturan(db, &["export", "--per", "2099-12-31"]);
+    assert!(text(&future.stderr).contains("belum berakhir"), "{}", text(&future.stderr));
+    let bad = benturan(db, &["export", "--per", "30/06/2026"]);
+    assert!(!bad.status.success());
+    assert!(text(&bad.stderr).contains("Tanggal register (per)"), "{}", text(&bad.stderr));
+
+    let out = std::env::temp_dir().join(format!("benturan-{}.xlsx", uuid::Uuid::new_v4()));
+    let path = out.to_str().unwrap();
+    let pack = benturan(db, &["evidence", "--quarter", "2", "--year", "2026", "--out", path]);
+    assert!(pack.status.success(), "{}", text(&pack.stderr));
+    let said = text(&pack.stderr);
+    assert!(said.contains("Paket bukti triwulan 2 tahun 2026 ditulis ke"), "{said}");
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&out).unwrap();
+    use calamine::Reader;
+    assert_eq!(workbook.sheet_names().len(), 6, "{:?}", workbook.sheet_names());
+    let official = workbook.worksheet_range("Tabel Pemetaan").unwrap();
+    let cells: Vec<String> = official.cells().map(|(_, _, cell)| cell.to_string()).collect();
+    assert!(cells.iter().any(|cell| cell == &old), "the register of 30 June");
+    assert!(!cells.iter().any(|cell| cell.contains("Dampak kini")));
+    std::fs::remove_file(&out).unwrap();
+    let refused = [
+        (vec!["--quarter", "5"], "Triwulan"),
+        (vec!["--quarter", "1", "--year", "1999"], "Belum ada register"),
+    ];
+    for (args, expected) in refused {
+        let output = benturan(db, &[&["evidence", "--out", path][..], &args].concat());
+        assert!(!output.status.success(), "{args:?}");
+        assert!(text(&output.stderr).contains(expected), "{args:?}: {}", text(&output.stderr));
+        assert!(!out.exists(), "nothing written");
+    }
+}
+
 on_both_databases!(
+    the_register_of_a_past_day_and_the_quarters_pack_are_written,
     users_are_managed_from_the_command_line,
     import_reports_what_it_did,
     reimport_equals_the_file_and_dry_run_writes_nothing,

@@ -107,7 +107,9 @@ async fn the_quarters_evidence_pack_holds_its_register_changes_and_notes(db: &Te
     );
     assert!(summary.contains("1 Juli 2026 \u{2013} 30 September 2026"), "{summary}");
     assert!(summary.contains("1 dari 13 RTP"), "{summary}");
-    assert!(summary.contains("1 (1 masih terbuka)"), "{summary}");
+    let unsigned = format!("Disusun oleh\n{}", app::i18n::print::BLANK);
+    assert!(summary.contains(&unsigned), "no signatory yet: the blank to fill in");
+    assert!(summary.contains("Catatan reviu selama triwulan\n1 (1 masih terbuka)"), "{summary}");
     let official = text(sheet(&all, "Tabel Pemetaan"));
     assert!(official.contains("Diubah pada triwulan III"), "the register as of 30 September");
     assert!(!official.contains("Diubah sesudah triwulan") && official.contains(old_second.trim()));

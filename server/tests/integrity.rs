@@ -120,7 +120,7 @@ async fn the_register_version_counts_changes(db: &TestDb) {
             }
         ))
         .await;
-    assert_eq!(logged.as_deref(), Some("6"), "5 created cells and 1 update, all just now");
+    assert_eq!(logged.as_deref(), Some("2"), "the row created and 1 update, both just now");
 }
 
 /// A register that is set is refused by the write path itself.

@@ -44,9 +44,11 @@ pub fn summary(pack: &EvidencePack, t: &Strings) -> Vec<(String, String)> {
             .map(String::as_str)
             .collect::<Vec<_>>()
             .join(", ");
+        // Not yet named: the dotted blank the printed form leaves to fill in.
+        let name = if name.is_empty() { crate::i18n::print::BLANK.to_owned() } else { name };
         match signatory.nip.trim() {
             "" => name,
-            nip => format!("{name} ({} {nip})", t.print.nip),
+            nip => format!("{name} ({} {})", t.print.nip, crate::rules::print::format_nip(nip)),
         }
     };
     let (written, all) = pack.realised();
@@ -60,7 +62,7 @@ pub fn summary(pack: &EvidencePack, t: &Strings) -> Vec<(String, String)> {
         (e.rows.to_owned(), all.to_string()),
         (e.realised_label.to_owned(), (e.realised)(written, all)),
         (e.changes_count.to_owned(), pack.changes.len().to_string()),
-        (t.evidence.sheet_notes.to_owned(), (e.notes_count)(pack.notes.len(), pack.open_notes())),
+        (e.notes_label.to_owned(), (e.notes_count)(pack.notes.len(), pack.open_notes())),
         (e.generated.to_owned(), t.moment(pack.generated)),
     ]
 }

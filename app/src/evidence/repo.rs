@@ -75,6 +75,16 @@ pub async fn load_pack(
     Ok(Some(Ok(EvidencePack { quarter, form, changes, notes, generated: chrono::Utc::now() })))
 }
 
+/// Quarter `number` of register `key`'s year (`None`: no such register,
+/// or no such quarter).
+pub async fn quarter_of(
+    db: &impl ConnectionTrait,
+    key: RegisterKey,
+    number: u8,
+) -> Result<Option<Quarter>, DbErr> {
+    Ok(year_of(db, key).await?.and_then(|year| Quarter::new(year, number)))
+}
+
 /// The year of register `key`.
 async fn year_of(db: &impl ConnectionTrait, key: RegisterKey) -> Result<Option<i32>, DbErr> {
     let record = crate::register::repo::register_record(db, key).await?;

@@ -246,6 +246,7 @@ pub struct CliStrings {
     pub no_register: &'static str,
     pub exported: fn(rows: usize) -> String,
     pub xlsx_needs_out: &'static str,
+    pub evidence_written: fn(quarter: u8, year: i32, path: &str) -> String,
     pub seeded: fn(rows: usize) -> String,
     pub listening: fn(address: &str) -> String,
 }
@@ -278,6 +279,9 @@ const ID: CliStrings = CliStrings {
     no_register: "Belum ada register untuk diekspor.",
     exported: |rows| format!("{rows} baris risiko diekspor."),
     xlsx_needs_out: "Buku kerja XLSX ditulis ke berkas: sebutkan --out BERKAS.xlsx.",
+    evidence_written: |quarter, year, path| {
+        format!("Paket bukti triwulan {quarter} tahun {year} ditulis ke {path}.")
+    },
     seeded: |rows| format!("Basis data kosong: tabel Biro dimuat ({rows} baris risiko)."),
     listening: |address| format!("Benturan berjalan di http://{address}"),
 };
@@ -299,6 +303,9 @@ const EN: CliStrings = CliStrings {
     no_register: "There is no register to export yet.",
     exported: |rows| format!("{rows} risk rows exported."),
     xlsx_needs_out: "An XLSX workbook is written to a file: give --out FILE.xlsx.",
+    evidence_written: |quarter, year, path| {
+        format!("The evidence pack of quarter {quarter} of {year} was written to {path}.")
+    },
     seeded: |rows| format!("Empty database: the Biro's table was loaded ({rows} risk rows)."),
     listening: |address| format!("Benturan is listening on http://{address}"),
 };

@@ -32,6 +32,7 @@ pub struct EvidenceStrings {
     pub realised: fn(written: usize, all: usize) -> String,
     pub realised_label: &'static str,
     pub changes_count: &'static str,
+    pub notes_label: &'static str,
     /// "4 (1 masih terbuka)".
     pub notes_count: fn(all: usize, open: usize) -> String,
     pub generated: &'static str,
@@ -82,6 +83,7 @@ pub const ID: EvidenceStrings = EvidenceStrings {
     realised: |written, all| format!("{written} dari {all} RTP"),
     realised_label: "RTP dengan realisasi triwulan ini",
     changes_count: "Perubahan selama triwulan",
+    notes_label: "Catatan reviu selama triwulan",
     notes_count: |all, open| format!("{all} ({open} masih terbuka)"),
     generated: "Dibuat",
     when: "Waktu (WITA)",
@@ -141,6 +143,7 @@ pub const EN: EvidenceStrings = EvidenceStrings {
     realised: |written, all| format!("{written} of {all} RTPs"),
     realised_label: "RTPs with realisation this quarter",
     changes_count: "Changes during the quarter",
+    notes_label: "Review notes during the quarter",
     notes_count: |all, open| format!("{all} ({open} still open)"),
     generated: "Generated",
     when: "Time (WITA)",

@@ -490,6 +490,11 @@ impl Strings {
         self.field_names[field as usize]
     }
 
+    /// Each of `errors` in words, one per line.
+    pub fn field_errors(&self, errors: &[FieldError]) -> String {
+        errors.iter().map(|e| self.field_error(*e)).collect::<Vec<_>>().join("\n")
+    }
+
     /// "Penyebab Utama wajib diisi." — names the field and, if any, the limit.
     pub fn field_error(&self, error: FieldError) -> String {
         let field = self.field_name(error.field);

@@ -11,6 +11,7 @@
 mod assessment;
 pub(crate) mod fields;
 mod insert;
+mod insert_pg;
 mod layout;
 mod notes;
 mod rows;

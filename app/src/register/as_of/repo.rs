@@ -1,17 +1,18 @@
 //! Reading a register as it stood at a version, or at the end of a day.
 use super::undo::{Heading, Layout, Logged, RowState, assemble, undo};
 use super::{AsOf, AsOfView};
-use crate::entities::{change_log, review_note, risk, rtp_realisation};
+use crate::entities::{change_log, risk};
 use crate::register::history::Action;
 use crate::register::model::{RegisterKey, RegisterStatus, RegisterView};
 use crate::register::repo::{
-    ASSESSMENT_COLUMNS, AssessmentRecord, matrix, register_record, sources,
+    ASSESSMENT_COLUMNS, AssessmentRecord, Rows, matrix, open_note_counts, realisations,
+    register_record, sources,
 };
 use crate::register::write::SECTIONS_FIELD;
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, JoinType, QueryFilter,
-    QueryOrder, QuerySelect, QueryTrait, RelationTrait, sea_query::Expr,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect, QueryTrait, sea_query::Expr,
 };
 use std::collections::HashMap;
 
@@ -227,40 +228,15 @@ async fn row_states(
             (row.id, state)
         })
         .collect();
-    use rtp_realisation::Column as C;
-    type Found = (i32, i16, i16, Option<String>, Option<String>);
-    let realised: Vec<Found> = rtp_realisation::Entity::find()
-        .select_only()
-        .columns([C::RiskId, C::Quarter, C::Progress, C::Note, C::Evidence])
-        .join(JoinType::InnerJoin, rtp_realisation::Relation::Risk.def())
-        .filter(risk::Column::RegisterId.eq(register_id))
-        .filter(C::Year.eq(year))
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (row, quarter, progress, done, evidence) in realised {
-        let at = usize::try_from(quarter).ok().and_then(|q| q.checked_sub(1));
-        let Some(slot) = rows.get_mut(&row).and_then(|row| row.realisation.get_mut(at?)) else {
-            continue;
-        };
-        slot.progress = u8::try_from(progress).unwrap_or(0);
-        slot.done = done.unwrap_or_default();
-        slot.evidence = evidence.unwrap_or_default();
-    }
-    let open: Vec<(i32, i64)> = review_note::Entity::find()
-        .select_only()
-        .column(review_note::Column::RiskId)
-        .column_as(Expr::cust("COUNT(*)"), "notes")
-        .join(JoinType::InnerJoin, review_note::Relation::Risk.def())
-        .filter(risk::Column::RegisterId.eq(register_id))
-        .filter(review_note::Column::ResolvedAt.is_null())
-        .group_by(review_note::Column::RiskId)
-        .into_tuple()
-        .all(db)
-        .await?;
-    for (row, count) in open {
+    let realised = realisations(db, register_id, year, Rows::WithDeleted).await?;
+    for (row, quarters) in realised {
         if let Some(row) = rows.get_mut(&row) {
-            row.notes = count;
+            row.realisation = quarters;
+        }
+    }
+    for (row, count) in open_note_counts(db, register_id, Rows::WithDeleted).await? {
+        if let Some(row) = rows.get_mut(&row) {
+            row.notes = i64::from(count);
         }
     }
     Ok(rows)

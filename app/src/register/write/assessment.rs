@@ -8,7 +8,7 @@ use super::fields::{rate, set_field, set_realisation, small, text_of};
 use super::*;
 use crate::entities::{conflict_source, risk_matrix, rtp_realisation};
 use crate::register::model::{Assessment, Level, Realisation};
-use crate::register::repo::{ASSESSMENT_COLUMNS, AssessmentRecord, matrix, realisations};
+use crate::register::repo::{ASSESSMENT_COLUMNS, AssessmentRecord, Rows, matrix, realisations};
 use crate::rules::FieldProblem;
 use crate::rules::assessment::{
     Value, check_residual, due_date, is_assessment, is_realisation, parse_assessment, parse_quarter,
@@ -68,7 +68,7 @@ pub async fn save_assessment(
     // Read under the register's lock: no one changes the row meanwhile.
     let (mut row, bagian_id, version) = read_row(txn, id).await?;
     actor.require(Permission::EditRowsOf(bagian_id))?;
-    let mut realisation = realisations(txn, register_id, register.year, Some(&[id]))
+    let mut realisation = realisations(txn, register_id, register.year, Rows::Only(&[id]))
         .await?
         .remove(&id)
         .unwrap_or_default();

@@ -2,6 +2,7 @@
 //! change log entries, in chunks that keep under both databases' limit of
 //! bound parameters (SQLite's 32,766).
 use super::*;
+use sea_orm::{DbBackend, QueryResult};
 
 /// A row to create.
 pub struct NewRow<'a> {
@@ -14,10 +15,12 @@ pub struct NewRow<'a> {
 
 /// Rows per INSERT: 12 parameters each.
 const ROWS_PER_INSERT: usize = 1_000;
+/// Rows per INSERT on PostgreSQL, as arrays: memory the only bound.
+const PG_ROWS_PER_INSERT: usize = 10_000;
 /// Log entries per INSERT: 8 parameters each.
 const ENTRIES_PER_INSERT: usize = 2_500;
 
-/// Creates a row (version 1) and logs each of its cells.
+/// Creates a row (version 1) and logs its creation.
 pub async fn insert_row(
     txn: &DatabaseTransaction,
     actor: &Actor,
@@ -27,7 +30,7 @@ pub async fn insert_row(
     ids.first().copied().ok_or(WriteError::NotFound)
 }
 
-/// Creates the rows (version 1) and logs each of their cells as made by
+/// Creates the rows (version 1) and logs their creation as made by
 /// register version `version` (the one the write's bump will make, when
 /// the writer knows it: else looked up per entry); returns their ids in
 /// order. Live rows' places are unique, so the ids the
@@ -39,17 +42,29 @@ pub async fn insert_rows(
     version: Option<i32>,
     rows: &[NewRow<'_>],
 ) -> Result<Vec<i32>, WriteError> {
+    let postgres = txn.get_database_backend() == DbBackend::Postgres;
     let mut ids = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(ROWS_PER_INSERT) {
-        ids.extend(insert_chunk(txn, actor, chunk).await?);
+    for chunk in rows.chunks(if postgres { PG_ROWS_PER_INSERT } else { ROWS_PER_INSERT }) {
+        let returned = if postgres {
+            super::insert_pg::insert_rows(txn, actor, chunk).await?
+        } else {
+            insert_chunk(txn, actor, chunk).await?
+        };
+        ids.extend(ids_by_place(chunk, returned)?);
     }
-    let mut by_register: Vec<(i32, LogEntry, i32)> = Vec::with_capacity(rows.len() * 5);
+    // One entry per row, naming its activity: what a row was created as is
+    // what it holds until a change, whose entry keeps the value before.
+    let activity = |row: &NewRow<'_>| row.cells[0].markup().to_owned();
+    if postgres {
+        let created = rows.iter().zip(&ids).map(|(row, id)| (row.register_id, *id, activity(row)));
+        super::insert_pg::log_created(txn, actor, version, created.collect()).await?;
+        return Ok(ids);
+    }
+    let mut by_register: Vec<(i32, LogEntry, i32)> = Vec::with_capacity(rows.len());
     for (row, id) in rows.iter().zip(&ids) {
-        for (field, cell) in Field::CELLS.into_iter().zip(row.cells) {
-            let entry =
-                LogEntry::new(Action::Create, field.column(), None, Some(cell.markup().to_owned()));
-            by_register.push((row.register_id, entry, *id));
-        }
+        let entry =
+            LogEntry::new(Action::Create, Field::CELLS[0].column(), None, Some(activity(row)));
+        by_register.push((row.register_id, entry, *id));
     }
     let mut entries = by_register.into_iter().peekable();
     while entries.peek().is_some() {
@@ -59,11 +74,13 @@ pub async fn insert_rows(
     Ok(ids)
 }
 
+/// Inserts `rows` by one multi-row INSERT, returning per row its id,
+/// register, Bagian and place.
 async fn insert_chunk(
     txn: &DatabaseTransaction,
     actor: &Actor,
     rows: &[NewRow<'_>],
-) -> Result<Vec<i32>, WriteError> {
+) -> Result<Vec<QueryResult>, WriteError> {
     let now = now(txn.get_database_backend());
     let mut insert = Query::insert()
         .into_table(risk::Entity)
@@ -110,7 +127,11 @@ async fn insert_chunk(
             actor.user_id().into(),
         ]);
     }
-    let returned = txn.query_all(&insert).await?;
+    Ok(txn.query_all(&insert).await?)
+}
+
+/// The ids of `rows` in order, told apart by place among `returned`.
+fn ids_by_place(rows: &[NewRow<'_>], returned: Vec<QueryResult>) -> Result<Vec<i32>, WriteError> {
     let mut by_place = std::collections::HashMap::with_capacity(returned.len());
     for created in returned {
         let place: (i32, i32, i32) = (

@@ -1,0 +1,103 @@
+//! `benturan export` and `benturan evidence`: a register's documents written
+//! from the command line, as the downloads write them (the same workbook,
+//! the same refusals in the user's language).
+use crate::cli::Format;
+use app::error::AppError;
+use app::i18n::{Locale, Strings, cli as text};
+use app::register::as_of::api::day_asked;
+use app::register::as_of::repo::load_as_of;
+use app::register::export::{write_csv, write_text};
+use app::register::model::{RegisterKey, RegisterView};
+use app::register::repo::{load_register, today};
+use sea_orm::DatabaseConnection;
+use std::path::{Path, PathBuf};
+
+/// Register `key` (as of day `per`, if given) in `format`, to `out` or
+/// standard output.
+pub async fn export(
+    db: &DatabaseConnection,
+    key: RegisterKey,
+    per: Option<&str>,
+    format: Format,
+    out: Option<PathBuf>,
+    locale: Locale,
+) -> Result<(), String> {
+    let messages = text::strings(locale);
+    if matches!(format, Format::Xlsx) && out.is_none() {
+        return Err(messages.xlsx_needs_out.to_owned());
+    }
+    let register = load(db, key, per, locale).await?;
+    let mut bytes = Vec::new();
+    let written = match format {
+        Format::Csv => write_csv(&register, &mut bytes).map(drop).map_err(|e| e.to_string()),
+        Format::Text => write_text(&register, &mut bytes).map(drop).map_err(|e| e.to_string()),
+        Format::Xlsx => app::documents::register_workbook(&register, locale.strings())
+            .map(|workbook| bytes = workbook)
+            .map_err(|e| e.to_string()),
+    };
+    written?;
+    write(out.as_deref(), &bytes)?;
+    eprintln!("{}", (messages.exported)(register.row_count()));
+    Ok(())
+}
+
+/// The evidence pack of quarter `number` of register `key`, to `out`.
+pub async fn evidence(
+    db: &DatabaseConnection,
+    key: RegisterKey,
+    number: i32,
+    out: &Path,
+    locale: Locale,
+) -> Result<(), String> {
+    let (messages, t) = (text::strings(locale), locale.strings());
+    let number = app::evidence::api::quarter_asked(number).map_err(|e| refusal(e, t))?;
+    let failed = |error: sea_orm::DbErr| error.to_string();
+    let quarter = app::evidence::repo::quarter_of(db, key, number).await.map_err(failed)?;
+    let quarter = quarter.ok_or_else(|| messages.no_register.to_owned())?;
+    let loaded = app::evidence::repo::load_pack(db, key, number, today()).await.map_err(failed)?;
+    let pack = match loaded {
+        Some(Ok(pack)) => pack,
+        Some(Err(gap)) => return Err(app::i18n::as_of::gap_text(t, gap, quarter.last_day())),
+        None => return Err(messages.no_register.to_owned()),
+    };
+    let bytes = app::documents::evidence_workbook(&pack, t).map_err(|e| e.to_string())?;
+    write(Some(out), &bytes)?;
+    let register = &pack.form.register;
+    eprintln!("{}", (messages.evidence_written)(number, register.year, &out.display().to_string()));
+    Ok(())
+}
+
+/// Register `key`, as of day `per` if given; or why there is none.
+async fn load(
+    db: &DatabaseConnection,
+    key: RegisterKey,
+    per: Option<&str>,
+    locale: Locale,
+) -> Result<RegisterView, String> {
+    let (messages, t) = (text::strings(locale), locale.strings());
+    let Some(per) = per else {
+        let register = load_register(db, key).await.map_err(|e| e.to_string())?;
+        return register.ok_or_else(|| messages.no_register.to_owned());
+    };
+    let day = day_asked(per).map_err(|error| refusal(error, t))?;
+    match load_as_of(db, key, day, today()).await.map_err(|e| e.to_string())? {
+        Some(view) => view.into_register().map_err(|gap| app::i18n::as_of::gap_text(t, gap, day)),
+        None => Err(messages.no_register.to_owned()),
+    }
+}
+
+/// A refused option in the user's words: the field and its limit.
+fn refusal(error: AppError, t: &Strings) -> String {
+    match error {
+        AppError::Validation(errors) => t.field_errors(&errors),
+        error => error.to_string(),
+    }
+}
+
+fn write(out: Option<&Path>, bytes: &[u8]) -> Result<(), String> {
+    match out {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display())),
+        None => std::io::Write::write_all(&mut std::io::stdout().lock(), bytes)
+            .map_err(|e| e.to_string()),
+    }
+}

@@ -1,0 +1,59 @@
+//! `benturan user …`: the accounts, managed from the command line.
+use crate::cli::UserCommand;
+use app::i18n::{Locale, cli as text};
+use sea_orm::DatabaseConnection;
+
+/// The `user` commands.
+pub async fn user(
+    db: &DatabaseConnection,
+    command: UserCommand,
+    locale: Locale,
+) -> Result<(), String> {
+    use app::accounts::{self, AccountError, Role};
+    use text::AccountDone;
+    let refused = |error: AccountError| text::account_error(locale, &error);
+    // The password from standard input, or a new one printed once.
+    let password = |name: &str, from_stdin: bool| -> Result<String, String> {
+        if from_stdin {
+            let mut line = String::new();
+            std::io::stdin().read_line(&mut line).map_err(|error| error.to_string())?;
+            return Ok(line.trim_end_matches(['\r', '\n']).to_owned());
+        }
+        let made = accounts::generate_password();
+        eprintln!("{}", text::account_done(locale, AccountDone::OneTimePassword { name }));
+        println!("{made}");
+        Ok(made)
+    };
+    match command {
+        UserCommand::Add { name, role, bagian, password_stdin } => {
+            let role = Role::parse(&role).ok_or_else(|| refused(AccountError::BadRole(role)))?;
+            let secret = password(&name, password_stdin)?;
+            accounts::add_user(db, &name, role, &bagian, &secret).await.map_err(refused)?;
+            eprintln!(
+                "{}",
+                text::account_done(locale, AccountDone::Added { name: &name, role: role.code() })
+            );
+        }
+        UserCommand::Passwd { name, password_stdin } => {
+            let secret = password(&name, password_stdin)?;
+            accounts::set_password(db, &name, &secret).await.map_err(refused)?;
+            eprintln!("{}", text::account_done(locale, AccountDone::PasswordSet { name: &name }));
+        }
+        UserCommand::List => {
+            let users = accounts::list_users(db).await.map_err(refused)?;
+            if users.is_empty() {
+                eprintln!("{}", text::account_done(locale, AccountDone::NoUsers));
+            }
+            for user in users {
+                let bagian = user.bagian.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+                let state = if user.active { "active" } else { "disabled" };
+                println!("{}\t{}\t{state}\t{bagian}", user.username, user.role);
+            }
+        }
+        UserCommand::Disable { name } => {
+            accounts::disable_user(db, &name).await.map_err(refused)?;
+            eprintln!("{}", text::account_done(locale, AccountDone::Disabled { name: &name }));
+        }
+    }
+    Ok(())
+}
