@@ -7,7 +7,7 @@ use app::error::AppError;
 use app::i18n::{Locale, Strings, locale_from_cookie_header};
 use app::register::as_of::AsOfGap;
 use app::register::as_of::api::day_asked;
-use app::register::as_of::repo::load_as_of;
+use app::register::as_of::repo::load_register_on;
 use app::register::export::write_csv;
 use app::register::model::{RegisterKey, RegisterView};
 use app::state::AppState;
@@ -159,19 +159,13 @@ async fn load(
     locale: Locale,
 ) -> Result<RegisterView, Response> {
     let t = locale.strings();
-    let failed = |error: sea_orm::DbErr| AppError::from(error).status().into_response();
-    let Some(per) = per else {
-        return match app::register::repo::load_register(&state.db, key).await {
-            Ok(Some(register)) => Ok(register),
-            Ok(None) => Err(StatusCode::NOT_FOUND.into_response()),
-            Err(error) => Err(failed(error)),
-        };
-    };
-    let day = day_asked(per).map_err(|error| refusal(error, t))?;
+    let day = per.map(day_asked).transpose().map_err(|error| refusal(error, t))?;
     let today = app::register::repo::today();
-    match load_as_of(&state.db, key, day, today).await.map_err(failed)? {
-        Some(view) => view.into_register().map_err(|gap| gap_response(gap, day, t)),
-        None => Err(StatusCode::NOT_FOUND.into_response()),
+    match load_register_on(&state.db, key, day, today).await {
+        Ok(Some(Ok(register))) => Ok(register),
+        Ok(Some(Err(gap))) => Err(gap_response(gap, day.unwrap_or(today), t)),
+        Ok(None) => Err(StatusCode::NOT_FOUND.into_response()),
+        Err(error) => Err(AppError::from(error).status().into_response()),
     }
 }
 

@@ -5,10 +5,10 @@ use crate::cli::Format;
 use app::error::AppError;
 use app::i18n::{Locale, Strings, cli as text};
 use app::register::as_of::api::day_asked;
-use app::register::as_of::repo::load_as_of;
+use app::register::as_of::repo::load_register_on;
 use app::register::export::{write_csv, write_text};
 use app::register::model::{RegisterKey, RegisterView};
-use app::register::repo::{load_register, today};
+use app::register::repo::today;
 use sea_orm::DatabaseConnection;
 use std::path::{Path, PathBuf};
 
@@ -75,13 +75,11 @@ async fn load(
     locale: Locale,
 ) -> Result<RegisterView, String> {
     let (messages, t) = (text::strings(locale), locale.strings());
-    let Some(per) = per else {
-        let register = load_register(db, key).await.map_err(|e| e.to_string())?;
-        return register.ok_or_else(|| messages.no_register.to_owned());
-    };
-    let day = day_asked(per).map_err(|error| refusal(error, t))?;
-    match load_as_of(db, key, day, today()).await.map_err(|e| e.to_string())? {
-        Some(view) => view.into_register().map_err(|gap| app::i18n::as_of::gap_text(t, gap, day)),
+    let day = per.map(day_asked).transpose().map_err(|error| refusal(error, t))?;
+    let today = today();
+    match load_register_on(db, key, day, today).await.map_err(|e| e.to_string())? {
+        Some(Ok(register)) => Ok(register),
+        Some(Err(gap)) => Err(app::i18n::as_of::gap_text(t, gap, day.unwrap_or(today))),
         None => Err(messages.no_register.to_owned()),
     }
 }

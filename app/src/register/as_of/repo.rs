@@ -16,6 +16,21 @@ use sea_orm::{
 };
 use std::collections::HashMap;
 
+/// Register `key` as it stands (no `day`) or as it stood at the end of
+/// `day`: `None` if there is no such register, the gap if that day cannot
+/// be shown. What the downloads and the command line both read.
+pub async fn load_register_on(
+    db: &impl ConnectionTrait,
+    key: RegisterKey,
+    day: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Option<Result<RegisterView, super::AsOfGap>>, DbErr> {
+    match day {
+        None => Ok(crate::register::repo::load_register(db, key).await?.map(Ok)),
+        Some(day) => Ok(load_as_of(db, key, day, today).await?.map(AsOfView::into_register)),
+    }
+}
+
 /// The register `key` names as it stood at the end of `date` (Asia/Makassar),
 /// its rows' targets overdue as of that day (or `today`, if earlier). `None`
 /// if there is no such register.
