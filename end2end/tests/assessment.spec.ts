@@ -40,7 +40,13 @@ test("a row is rated in place; the dashboard in another browser follows, and its
   await expect(badge).toHaveAttribute("data-level", "sangat-tinggi");
 
   // Residual above inherent (5 × 5 = 25): refused with the limit, nothing kept.
+  // The likelihood's save first: were the impact's to arrive before it,
+  // the likelihood would be the field refused (CI saw that once).
+  const likelihoodSaved = page.waitForResponse(
+    (r) => r.url().includes("/api/save_assessment") && /residual_?likelihood/i.test(r.request().postData() ?? ""),
+  );
   await page.locator(`#as-${id}-residual_likelihood`).selectOption("5");
+  await likelihoodSaved;
   await page.locator(`#as-${id}-residual_impact`).selectOption("5");
   // Under a loaded CI machine this save once took over 5 s (see issue 24:
   // password hashing still blocks an async thread in places).
