@@ -16,8 +16,6 @@ pub struct AppState {
     pub schema_ready: Arc<AtomicBool>,
     /// This instance's open pages, told of every change.
     pub live: crate::live::LiveHub,
-    /// The dashboards' figures, kept per register version.
-    pub dashboards: crate::dashboard::repo::FigureCache,
 }
 
 impl AppState {
@@ -27,7 +25,6 @@ impl AppState {
             db,
             schema_ready: Arc::new(AtomicBool::new(false)),
             live: crate::live::LiveHub::default(),
-            dashboards: Default::default(),
         }
     }
 

@@ -84,7 +84,12 @@ pub fn router_with(state: AppState, edge: Edge) -> Router {
             routes,
             {
                 let state = state.clone();
-                move || provide_context(state.clone())
+                // The dashboards' figures, kept per register version.
+                let figures = app::dashboard::repo::FigureCache::default();
+                move || {
+                    provide_context(state.clone());
+                    provide_context(figures.clone());
+                }
             },
             move || shell(options.clone()),
         )

@@ -6,7 +6,7 @@
 //! number of Bagian (and 36 × 36 rating pairs), whatever the number of rows.
 //! After a save, the Bagian of the rows it changed are counted again, by
 //! the same queries restricted to them (`FigureCache`).
-use super::{BagianCounts, Counts, DashboardView};
+use super::model::{BagianCounts, Counts, DashboardView};
 use crate::register::history::Action;
 use crate::register::model::{RegisterKey, RtpStatus};
 use crate::register::repo::RegisterRecord;

@@ -1,8 +1,8 @@
 //! The quarter's evidence pack as one workbook: a summary, the official
 //! table and the assessment as of the quarter's last day, the quarter's
 //! realisation per RTP, the changes made during it and its review notes.
-use super::layout::{Formats, row_height, sheet_name};
-use super::xlsx::{HEADER_ROW, print_setup, write_official, write_rich};
+use super::layout::{Formats, HEADER_ROW, print_setup, row_height, sheet_name};
+use super::xlsx::{write_official, write_rich};
 use crate::evidence::EvidencePack;
 use crate::evidence::lines::{change_lines, note_lines, summary};
 use crate::i18n::Strings;

@@ -1,5 +1,10 @@
-//! What both sheets share: cell formats and row heights that print.
-use rust_xlsxwriter::{Format, FormatAlign, FormatBorder};
+//! What the sheets share: where the table starts, cell formats, row
+//! heights and a page setup that print.
+use crate::i18n::Strings;
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+
+/// Where the official table starts: the heading takes the rows above.
+pub(super) const HEADER_ROW: u32 = 4;
 
 /// The body's font size, in points, and the height of one of its lines.
 const FONT_SIZE: f64 = 10.0;
@@ -60,6 +65,24 @@ pub fn row_height(texts: impl IntoIterator<Item = (usize, f64)>) -> f64 {
 /// A worksheet name Excel accepts: at most 31 characters, none of `[]:*?/\`.
 pub fn sheet_name(name: &str) -> String {
     name.chars().filter(|c| !"[]:*?/\\".contains(*c)).take(31).collect()
+}
+
+/// A4 landscape, one page wide, the header row on every page, the heading
+/// and header frozen on screen, the code left off the print.
+pub fn print_setup(
+    sheet: &mut Worksheet,
+    last_row: u32,
+    last_column: u16,
+    t: &Strings,
+) -> Result<(), XlsxError> {
+    const A4: u8 = 9;
+    sheet.set_landscape().set_paper_size(A4).set_print_fit_to_pages(1, 0);
+    sheet.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
+    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    sheet.set_print_area(0, 0, last_row, last_column)?;
+    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
+    sheet.set_footer(format!("&C{}", t.page_footer));
+    Ok(())
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! merged over its rows, italics kept, A4 landscape with the header on every
 //! page), sheet 2 the assessment and RTP. A trailing Kode column on both,
 //! outside the print area, lets the file import back by row identity.
-use super::layout::{Formats, row_height, sheet_name};
+use super::layout::{Formats, HEADER_ROW, print_setup, row_height, sheet_name};
 use crate::i18n::Strings;
 use crate::register::model::{OFFICIAL_COLUMNS, RegisterView, RichText};
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
@@ -11,8 +11,6 @@ use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 pub const XLSX_CONTENT_TYPE: &str =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// Where the official table starts: the heading takes the rows above.
-pub(super) const HEADER_ROW: u32 = 4;
 /// Columns: No, Bagian, the five texts, and the code.
 const WIDTHS: [f64; 8] = [5.0, 20.0, 26.0, 30.0, 28.0, 28.0, 34.0, 10.0];
 pub(super) const CODE_COLUMN: u16 = 7;
@@ -93,24 +91,6 @@ pub(super) fn write_official(
         }
     }
     print_setup(sheet, row.max(HEADER_ROW + 1) - 1, last, t)
-}
-
-/// A4 landscape, one page wide, the header row on every page, the heading
-/// and header frozen on screen, the code left off the print.
-pub(super) fn print_setup(
-    sheet: &mut Worksheet,
-    last_row: u32,
-    last_column: u16,
-    t: &Strings,
-) -> Result<(), XlsxError> {
-    const A4: u8 = 9;
-    sheet.set_landscape().set_paper_size(A4).set_print_fit_to_pages(1, 0);
-    sheet.set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3);
-    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
-    sheet.set_print_area(0, 0, last_row, last_column)?;
-    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    sheet.set_footer(format!("&C{}", t.page_footer));
-    Ok(())
 }
 
 /// A cell's text, its `<i>` emphasis as italic runs.

@@ -1,7 +1,6 @@
 //! Sheet 2 of the workbook: each row's identification, assessment and
 //! control action (RTP), with its realisation per quarter; the code first.
-use super::layout::{Formats, row_height};
-use super::xlsx::{HEADER_ROW, print_setup};
+use super::layout::{Formats, HEADER_ROW, print_setup, row_height};
 use crate::i18n::Strings;
 use crate::register::model::{Field, RegisterView, RiskRowView, Score};
 use rust_xlsxwriter::{ExcelDateTime, Worksheet, XlsxError};

@@ -35,14 +35,6 @@ pub enum Relation {
         to = "super::org_unit::Column::Id"
     )]
     OrgUnit,
-    #[sea_orm(has_many = "super::risk::Entity")]
-    Risk,
-}
-
-impl Related<super::risk::Entity> for Entity {
-    fn to() -> RelationDef {
-        Relation::Risk.def()
-    }
 }
 
 impl Related<super::org_unit::Entity> for Entity {

@@ -4,7 +4,7 @@
 use super::diff::{CellDiff, DiffKind, RowDiff};
 use super::matching::{Incoming, Matches};
 use super::model::ParsedTable;
-use super::repo::{ImportReport, RowOutcome};
+use super::report::{ImportReport, RowOutcome};
 use crate::entities::{org_unit, org_unit::UnitKind, risk};
 use crate::register::model::{Field, RichText};
 use crate::register::write::{self, Actor, LockedRegister, NewRow, RowChange, WriteError};

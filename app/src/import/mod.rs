@@ -22,6 +22,8 @@ pub mod preview;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
+mod report;
+#[cfg(feature = "ssr")]
 mod units;
 #[cfg(feature = "ssr")]
 pub mod xlsx;
@@ -37,7 +39,9 @@ pub use model::{HEADER, Note, NoteKind, ParseError, ParseErrorKind, ParsedTable}
 #[cfg(feature = "ssr")]
 pub use parse::{parse_bytes, parse_table};
 #[cfg(feature = "ssr")]
-pub use repo::{ImportOptions, ImportReport, import_into, import_table, import_table_reporting};
+pub use repo::{import_into, import_table, import_table_reporting};
+#[cfg(feature = "ssr")]
+pub use report::{ImportOptions, ImportReport, RowOutcome};
 #[cfg(feature = "ssr")]
 pub use xlsx::{WorkbookError, WorkbookErrorKind, parse_workbook};
 

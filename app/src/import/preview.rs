@@ -3,7 +3,8 @@
 //! same import applied, keeping every row a colleague changed since the
 //! file was exported unless the user takes the file's version of it.
 use super::diff::{ImportPreview, PreviewRow};
-use super::repo::{ImportReport, import_into};
+use super::repo::import_into;
+use super::report::ImportReport;
 use super::xlsx::{parse_workbook, workbook_stamp};
 use crate::auth::Permission;
 use crate::entities::change_log;

@@ -1,5 +1,5 @@
 //! The units and register an import stores into: found by name, or made.
-use super::repo::ImportReport;
+use super::report::ImportReport;
 use crate::db::{now, set_created_now};
 use crate::entities::{org_unit, org_unit::UnitKind, register};
 use crate::register::model::RegisterStatus;

@@ -3,7 +3,6 @@ pub mod api;
 pub mod as_of;
 pub mod components;
 pub mod edit;
-pub mod facets;
 pub mod filter;
 pub mod history;
 pub mod model;

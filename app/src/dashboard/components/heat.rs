@@ -1,7 +1,6 @@
 //! The 5×5 heat maps, inherent and residual: SVG drawn here, each cell's
 //! count as text and a link to exactly its rows, and the levels' legend.
-use super::DashboardView;
-use super::page::register_link;
+use crate::dashboard::model::DashboardView;
 use crate::i18n::use_i18n;
 use crate::register::model::{Level, Matrix};
 use leptos::prelude::*;
@@ -43,7 +42,7 @@ pub(super) fn HeatMap(view: DashboardView, kind: usize) -> impl IntoView {
                 };
                 let title = label.clone();
                 let cell = if n > 0 {
-                    let href = register_link(&view, &format!("&peta={key}:{l}:{i}"));
+                    let href = view.register_link(&format!("&peta={key}:{l}:{i}"));
                     // Inside a `g`, the macro makes an SVG link (a bare `a` would
                     // be an HTML one, invisible in an SVG made in the browser).
                     view! {

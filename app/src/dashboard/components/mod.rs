@@ -2,14 +2,18 @@
 //! chart library), each number also text for screen readers and print;
 //! every count links to the register filtered to exactly its rows. The page
 //! follows the register's changes through the live channel.
-use super::heat::{HeatMap, Legend};
-use super::tables::{LevelTable, ProgressTable};
-use super::{DashboardView, get_dashboard};
+mod heat;
+mod tables;
+
+use crate::dashboard::api::get_dashboard;
+use crate::dashboard::model::DashboardView;
 use crate::i18n::use_i18n;
 use crate::layout::{ErrorPanel, PageTitle};
 use crate::register::model::RegisterKey;
+use heat::{HeatMap, Legend};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+use tables::{LevelTable, ProgressTable};
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -37,11 +41,6 @@ pub fn DashboardPage() -> impl IntoView {
             })}
         </Transition>
     }
-}
-
-/// The register filtered to `query` (`&`-joined, already encoded).
-pub(super) fn register_link(view: &DashboardView, query: &str) -> String {
-    format!("{}?penilaian=1{query}", RegisterKey::path(view.unit_id, view.year))
 }
 
 #[component]
@@ -146,7 +145,7 @@ fn Totals(view: DashboardView) -> impl IntoView {
     let items = figures
         .into_iter()
         .map(|(at, value, query)| {
-            let href = register_link(&view, &query);
+            let href = view.register_link(&query);
             view! {
                 <li class="figure" class:is-alert={at == 4 && value > 0}>
                     <a href=href data-testid=format!("total-{at}")>

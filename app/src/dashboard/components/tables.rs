@@ -1,9 +1,8 @@
 //! The per-Bagian tables: risks by level, and control progress with
 //! realisation per quarter; each count a link to its rows.
-use super::page::register_link;
-use super::{Counts, DashboardView};
+use crate::dashboard::model::{Counts, DashboardView};
 use crate::i18n::{Strings, use_i18n};
-use crate::register::facets::UNRATED;
+use crate::register::filter::facets::UNRATED;
 use crate::register::model::{Level, RtpStatus};
 use leptos::prelude::*;
 
@@ -12,7 +11,7 @@ fn count_link(view: &DashboardView, n: u32, query: String) -> AnyView {
     if n == 0 {
         view! { <span class="count is-zero">"0"</span> }.into_any()
     } else {
-        view! { <a class="count" href=register_link(view, &query)>{n}</a> }.into_any()
+        view! { <a class="count" href=view.register_link(&query)>{n}</a> }.into_any()
     }
 }
 

@@ -4,7 +4,7 @@
 //! it, each change filters at once and writes the address.
 use super::SourceList;
 use crate::i18n::{Strings, use_i18n};
-use crate::register::facets::{Facets, Kind, UNRATED, levels_value};
+use crate::register::filter::facets::{Facets, Kind, UNRATED, levels_value};
 use crate::register::filter::{MAX_SEARCH_CHARS, RowFilter};
 use crate::register::model::{Level, Nature, RtpStatus};
 use leptos::prelude::*;

@@ -4,8 +4,8 @@
 //! (`?inheren=tinggi&rtp=dalam_proses&terlambat=1`) like the search. The
 //! dashboard links here with the same words, so a count there is the number
 //! of rows the register shows.
-use super::filter::fold;
-use super::model::{Assessment, Level, Nature, Rating, RtpStatus};
+use super::fold::fold;
+use crate::register::model::{Assessment, Level, Nature, Rating, RtpStatus};
 use leptos_router::params::ParamsMap;
 
 /// Before or after the existing control.
@@ -134,7 +134,7 @@ impl Facets {
             nature: query.get_str("sifat").and_then(|code| Nature::from_code(code.trim())),
             owner: query
                 .get_str("pj")
-                .map(|owner| owner.chars().take(super::filter::MAX_SEARCH_CHARS).collect())
+                .map(|owner| owner.chars().take(super::fold::MAX_SEARCH_CHARS).collect())
                 .unwrap_or_default(),
             overdue: query.get_str("terlambat").is_some_and(|flag| flag == "1"),
         }
