@@ -54,7 +54,7 @@ pub fn App() -> impl IntoView {
                     // Async: a refusal is the page's HTTP status (403), not only its text.
                     <Route
                         path=StaticSegment("admin")
-                        view=crate::admin_page::AdminPage
+                        view=crate::admin::AdminPage
                         ssr=SsrMode::Async
                     />
                     <Route

@@ -24,7 +24,7 @@ pub enum AppError {
     Validation(Vec<FieldError>),
     /// An account change the rules refuse (admin page).
     #[error("account change refused: {0:?}")]
-    Account(crate::admin::AccountProblem),
+    Account(crate::admin::model::AccountProblem),
     /// The row was saved by someone else since the editor loaded `expected`.
     #[error("version conflict: expected {expected}, found {current}")]
     Conflict { expected: i32, current: i32 },

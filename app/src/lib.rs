@@ -1,7 +1,6 @@
 //! Benturan: the conflict-of-interest risk register. Shared by the server
 //! (feature `ssr`) and the browser (feature `hydrate`).
 pub mod admin;
-mod admin_page;
 pub mod app;
 pub mod auth;
 pub mod dashboard;
@@ -17,8 +16,6 @@ pub mod register;
 pub mod rules;
 pub mod settings;
 
-#[cfg(feature = "ssr")]
-pub mod accounts;
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]

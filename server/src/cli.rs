@@ -1,12 +1,14 @@
 //! The `benturan` command line: serve (the default), migrate, import,
 //! export, evidence, user, generate.
 use crate::client::TrustedProxies;
+use crate::commands::export::Format;
+use crate::commands::user::UserCommand;
 use crate::security::PublicOrigin;
 use crate::startup::{self, current_year, redact};
 use app::i18n::{Locale, cli as text};
 use app::register::model::RegisterKey;
 use app::state::AppState;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use sea_orm::DatabaseConnection;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -103,45 +105,6 @@ pub enum Command {
         #[arg(long)]
         assessed: bool,
     },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum UserCommand {
-    /// Add a user with a role (admin, editor, reviewer, viewer); an editor
-    /// edits the rows of the Bagian given (ids, --bagian again for more).
-    /// Without --password-stdin a first password is made and printed once.
-    Add {
-        name: String,
-        #[arg(long)]
-        role: String,
-        #[arg(long = "bagian")]
-        bagian: Vec<i32>,
-        /// Read the password from the first line of standard input.
-        #[arg(long)]
-        password_stdin: bool,
-    },
-    /// Set a user's password (their sessions end). Without --password-stdin
-    /// a new one is made and printed once.
-    Passwd {
-        name: String,
-        #[arg(long)]
-        password_stdin: bool,
-    },
-    /// List the users: name, role, active, Bagian.
-    List,
-    /// Disable a user: no more sign-ins, and their sessions end.
-    Disable { name: String },
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum Format {
-    /// RFC 4180 CSV for spreadsheets (emphasis as plain words).
-    Csv,
-    /// The Biro's text format with a Kode column: imports back unchanged.
-    Text,
-    /// An Excel workbook in the Biro's layout (needs --out): the official
-    /// table, then the assessment and RTP.
-    Xlsx,
 }
 
 pub async fn run(cli: Cli) -> ExitCode {

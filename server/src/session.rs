@@ -2,7 +2,7 @@
 //! every request but the sign-in page, the language switch and static files
 //! needs a session. Pages send a stranger to `/login`; server functions and
 //! other calls answer 401.
-use app::accounts::{self, SESSION_COOKIE, SignInError};
+use app::admin::repo::{self as accounts, SESSION_COOKIE, SignInError};
 use app::auth::{ClientAddress, CurrentUser};
 use app::error::AppError;
 use app::i18n::locale_from_cookie_header;

@@ -97,9 +97,9 @@ pub fn spawn_preparation(
                     }
                     // A database with no users gets an admin, its password
                     // shown once, on the terminal that started the server.
-                    match app::accounts::ensure_admin(&state.db).await {
+                    match app::admin::repo::ensure_admin(&state.db).await {
                         Ok(Some(password)) => {
-                            let name = app::accounts::FIRST_ADMIN;
+                            let name = app::admin::repo::FIRST_ADMIN;
                             let done = text::AccountDone::FirstAdmin { name, password: &password };
                             eprintln!("{}", text::account_done(locale, done));
                         }

@@ -143,7 +143,7 @@ async fn sessions_survive_a_restart_and_expire(db: &TestDb) {
     assert!(page.text().await.unwrap().contains(r#"data-testid="user-name">budi<"#));
 
     // Unused for longer than the idle lifetime: over.
-    let idle = (app::accounts::IDLE_LIFETIME + chrono::Duration::minutes(1)).num_seconds();
+    let idle = (app::admin::repo::IDLE_LIFETIME + chrono::Duration::minutes(1)).num_seconds();
     let stale = (chrono::Utc::now() - chrono::Duration::seconds(idle)).to_rfc3339();
     db.exec(&format!("UPDATE user_session SET last_seen_at = '{stale}'")).await;
     let page = client_with(&token).get(format!("{second}/")).send().await.unwrap();
@@ -159,7 +159,7 @@ async fn sessions_survive_a_restart_and_expire(db: &TestDb) {
 
     // A disabled user is out at once.
     let token = sign_in(&first, "budi", PASSWORD).await.unwrap();
-    app::accounts::disable_user(&db.db, "budi").await.unwrap();
+    app::admin::repo::disable_user(&db.db, "budi").await.unwrap();
     let page = client_with(&token).get(format!("{first}/")).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::SEE_OTHER);
     assert_eq!(sign_in(&first, "budi", PASSWORD).await, None);
@@ -192,7 +192,7 @@ async fn signing_out_or_a_new_password_ends_every_session(db: &TestDb) {
     assert_eq!(logged.as_deref(), Some("1"));
 
     let token = sign_in(&base, "citra", PASSWORD).await.unwrap();
-    app::accounts::set_password(&db.db, "citra", "kata sandi yang baru").await.unwrap();
+    app::admin::repo::set_password(&db.db, "citra", "kata sandi yang baru").await.unwrap();
     let page = client_with(&token).get(format!("{base}/")).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::SEE_OTHER);
     assert_eq!(sign_in(&base, "citra", PASSWORD).await, None);
@@ -200,7 +200,7 @@ async fn signing_out_or_a_new_password_ends_every_session(db: &TestDb) {
 }
 
 async fn failed_sign_ins_are_slowed_then_locked(db: &TestDb) {
-    use app::accounts::{LOCK_AFTER, SLOW_AFTER};
+    use app::admin::repo::{LOCK_AFTER, SLOW_AFTER};
     let base = serve(db).await;
     common::add_user(db, "dewi", Role::Viewer, &[]).await;
     common::add_user(db, "eka", Role::Viewer, &[]).await;
@@ -213,7 +213,7 @@ async fn failed_sign_ins_are_slowed_then_locked(db: &TestDb) {
             slowest_before = slowest_before.max(took);
         } else {
             // Each attempt past the fifth waits longer than the last.
-            let wait = app::accounts::SLOW_STEP * (attempt - SLOW_AFTER) as u32;
+            let wait = app::admin::repo::SLOW_STEP * (attempt - SLOW_AFTER) as u32;
             assert!(took >= wait, "attempt {attempt} took {took:?}, less than {wait:?}");
         }
     }

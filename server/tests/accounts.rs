@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 mod common;
 
-use app::accounts::{self, AccountError, Role};
+use app::admin::repo::{self as accounts, AccountError, Role};
 use app::entities::{auth_event, user_session};
 use common::TestDb;
 use sea_orm::{ActiveModelTrait, EntityTrait, PaginatorTrait, Set};

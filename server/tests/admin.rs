@@ -174,7 +174,7 @@ async fn an_admin_adds_changes_and_resets_users(db: &TestDb) {
 /// Two admins taking each other's role at the same moment: one of them
 /// stays admin (the active admins are locked while counted).
 async fn two_admins_cannot_demote_each_other_at_once(db: &TestDb) {
-    use app::accounts::{ChangedBy, update_user};
+    use app::admin::repo::{ChangedBy, update_user};
     for round in 0..5 {
         let (a, b) = (format!("kepala.{round}"), format!("wakil.{round}"));
         common::add_user(db, &a, Role::Admin, &[]).await;

@@ -378,14 +378,14 @@ async fn the_first_start_makes_an_admin_and_shows_its_password_once() {
         .and_then(|rest| rest.split_whitespace().next())
         .unwrap_or_else(|| panic!("the password is shown: {said}"));
     assert!(said.contains("akun admin dibuat"), "{said}");
-    let admin = app::accounts::check_credentials(&db.db, "admin", password).await.unwrap();
+    let admin = app::admin::repo::check_credentials(&db.db, "admin", password).await.unwrap();
     assert_eq!(admin.map(|user| user.role), Some("admin".to_owned()));
 
     let (child, url) = start();
     until_ready(url).await;
     let said = stop(child);
     assert!(!said.contains("Kata sandi"), "{said}");
-    assert_eq!(app::accounts::list_users(&db.db).await.unwrap().len(), 1);
+    assert_eq!(app::admin::repo::list_users(&db.db).await.unwrap().len(), 1);
 }
 
 /// SIGTERM stops taking requests, finishes those in flight, and exits 0.
@@ -483,7 +483,7 @@ async fn users_are_managed_from_the_command_line(db: &TestDb) {
     assert!(added.status.success(), "{}", text(&added.stderr));
     assert_eq!(text(&added.stderr).trim(), "Pengguna ani ditambahkan dengan peran editor.");
     assert!(
-        app::accounts::check_credentials(&db.db, "ani", "kata sandi ani 1")
+        app::admin::repo::check_credentials(&db.db, "ani", "kata sandi ani 1")
             .await
             .unwrap()
             .is_some()
@@ -495,7 +495,9 @@ async fn users_are_managed_from_the_command_line(db: &TestDb) {
     let password = text(&made.stdout).trim().to_owned();
     assert_eq!(password.len(), 20);
     assert!(text(&made.stderr).contains("ditampilkan sekali ini saja"));
-    assert!(app::accounts::check_credentials(&db.db, "budi", &password).await.unwrap().is_some());
+    assert!(
+        app::admin::repo::check_credentials(&db.db, "budi", &password).await.unwrap().is_some()
+    );
 
     // Refused with the field and its limit named; nothing written.
     for (args, input, message) in [
@@ -534,7 +536,7 @@ async fn users_are_managed_from_the_command_line(db: &TestDb) {
         benturan_fed(db, &["user", "passwd", "ani", "--password-stdin"], "kata sandi ani 2\r\n");
     assert!(changed.status.success(), "{}", text(&changed.stderr));
     assert!(
-        app::accounts::check_credentials(&db.db, "ani", "kata sandi ani 2")
+        app::admin::repo::check_credentials(&db.db, "ani", "kata sandi ani 2")
             .await
             .unwrap()
             .is_some()

@@ -311,8 +311,8 @@ const EN: CliStrings = CliStrings {
 };
 
 /// Why an account command was refused, naming the field and its limit.
-pub fn account_error(locale: Locale, error: &crate::accounts::AccountError) -> String {
-    use crate::accounts::AccountError;
+pub fn account_error(locale: Locale, error: &crate::admin::repo::AccountError) -> String {
+    use crate::admin::repo::AccountError;
     let (id, en) = match error {
         AccountError::BadUsername { min, max } => (
             format!("Nama pengguna: {min}–{max} karakter a–z, 0–9, '.', '_' atau '-'."),

@@ -1,7 +1,6 @@
 //! `benturan export` and `benturan evidence`: a register's documents written
 //! from the command line, as the downloads write them (the same workbook,
 //! the same refusals in the user's language).
-use crate::cli::Format;
 use app::error::AppError;
 use app::i18n::{Locale, Strings, cli as text};
 use app::register::as_of::api::day_asked;
@@ -9,8 +8,21 @@ use app::register::as_of::repo::load_register_on;
 use app::register::export::{write_csv, write_text};
 use app::register::model::{RegisterKey, RegisterView};
 use app::register::repo::today;
+use clap::ValueEnum;
 use sea_orm::DatabaseConnection;
 use std::path::{Path, PathBuf};
+
+/// The formats of `benturan export`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Format {
+    /// RFC 4180 CSV for spreadsheets (emphasis as plain words).
+    Csv,
+    /// The Biro's text format with a Kode column: imports back unchanged.
+    Text,
+    /// An Excel workbook in the Biro's layout (needs --out): the official
+    /// table, then the assessment and RTP.
+    Xlsx,
+}
 
 /// Register `key` (as of day `per`, if given) in `format`, to `out` or
 /// standard output.

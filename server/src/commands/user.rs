@@ -1,7 +1,36 @@
 //! `benturan user …`: the accounts, managed from the command line.
-use crate::cli::UserCommand;
 use app::i18n::{Locale, cli as text};
+use clap::Subcommand;
 use sea_orm::DatabaseConnection;
+
+/// The subcommands of `benturan user`.
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user with a role (admin, editor, reviewer, viewer); an editor
+    /// edits the rows of the Bagian given (ids, --bagian again for more).
+    /// Without --password-stdin a first password is made and printed once.
+    Add {
+        name: String,
+        #[arg(long)]
+        role: String,
+        #[arg(long = "bagian")]
+        bagian: Vec<i32>,
+        /// Read the password from the first line of standard input.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set a user's password (their sessions end). Without --password-stdin
+    /// a new one is made and printed once.
+    Passwd {
+        name: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List the users: name, role, active, Bagian.
+    List,
+    /// Disable a user: no more sign-ins, and their sessions end.
+    Disable { name: String },
+}
 
 /// The `user` commands.
 pub async fn user(
@@ -9,7 +38,7 @@ pub async fn user(
     command: UserCommand,
     locale: Locale,
 ) -> Result<(), String> {
-    use app::accounts::{self, AccountError, Role};
+    use app::admin::repo::{self as accounts, AccountError, Role};
     use text::AccountDone;
     let refused = |error: AccountError| text::account_error(locale, &error);
     // The password from standard input, or a new one printed once.

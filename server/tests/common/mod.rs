@@ -211,7 +211,9 @@ pub const PASSWORD: &str = "kata sandi uji coba";
 
 /// Adds user `name` with `role` (and for an editor the Bagian they edit).
 pub async fn add_user(db: &TestDb, name: &str, role: app::auth::Role, bagian: &[i32]) {
-    app::accounts::add_user(&db.db, name, role, bagian, PASSWORD).await.expect("add a test user");
+    app::admin::repo::add_user(&db.db, name, role, bagian, PASSWORD)
+        .await
+        .expect("add a test user");
 }
 
 /// A client with no session; it follows no redirect, and gives up on a

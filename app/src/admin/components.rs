@@ -1,8 +1,8 @@
 //! `/admin`: users, their roles and Bagian, and the audit log, for admins.
-use crate::admin::{
-    Account, Accounts, AuditEntry, admin_accounts, admin_add_account, admin_reset_password,
-    admin_update_account, audit_log,
+use super::api::{
+    admin_accounts, admin_add_account, admin_reset_password, admin_update_account, audit_log,
 };
+use super::model::{Account, Accounts, AuditEntry};
 use crate::auth::Role;
 use crate::error::AppError;
 use crate::i18n::use_i18n;

@@ -47,7 +47,7 @@ pub enum AccountError {
 
 impl From<AccountError> for crate::error::AppError {
     fn from(error: AccountError) -> Self {
-        use crate::admin::AccountProblem;
+        use crate::admin::model::AccountProblem;
         let problem = match error {
             AccountError::BadUsername { min, max } => AccountProblem::BadUsername { min, max },
             AccountError::Taken(_) => AccountProblem::Taken,

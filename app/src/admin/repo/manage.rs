@@ -1,7 +1,7 @@
 //! Account changes an admin makes in the web app, each logged with the
 //! admin as its actor.
 use super::{AccountError, generate_password, hash_password};
-use crate::admin::{Account, Accounts, AuditEntry};
+use crate::admin::model::{Account, Accounts, AuditEntry};
 use crate::auth::Role;
 use crate::entities::{app_user, auth_event, org_unit, user_bagian, user_session};
 use chrono::Utc;

@@ -1,0 +1,49 @@
+//! The accounts as the admin page shows them, and why a change is refused.
+use crate::auth::model::Role;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// A user as the admin page lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: i32,
+    pub username: String,
+    pub role: Role,
+    pub active: bool,
+    pub bagian: Vec<i32>,
+    pub last_sign_in: Option<DateTime<Utc>>,
+}
+
+/// The users, and the Bagian an editor may be given.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accounts {
+    pub users: Vec<Account>,
+    pub bagian: Vec<(i32, String)>,
+}
+
+/// One entry of the audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub id: i32,
+    pub at: DateTime<Utc>,
+    pub kind: String,
+    pub username: Option<String>,
+    /// The admin who made the change, if not the user themself.
+    pub actor: Option<String>,
+    pub client: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// Why an account change was refused, for the admin to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AccountProblem {
+    BadUsername {
+        min: usize,
+        max: usize,
+    },
+    Taken,
+    /// The last active admin cannot lose the role or be disabled.
+    LastAdmin,
+    NoSuchBagian,
+    NoSuchUser,
+}
