@@ -1,5 +1,5 @@
 //! The one error type of the app, shared by server functions and pages.
-use crate::register::model::FieldError;
+use crate::rules::FieldError;
 use http::StatusCode;
 use leptos::server_fn::{
     codec::JsonEncoding,
@@ -24,7 +24,7 @@ pub enum AppError {
     Validation(Vec<FieldError>),
     /// An account change the rules refuse (admin page).
     #[error("account change refused: {0:?}")]
-    Account(crate::admin::model::AccountProblem),
+    Account(crate::rules::account::AccountProblem),
     /// The row was saved by someone else since the editor loaded `expected`.
     #[error("version conflict: expected {expected}, found {current}")]
     Conflict { expected: i32, current: i32 },

@@ -3,6 +3,8 @@ use crate::auth::model::Role;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+pub use crate::rules::account::AccountProblem;
+
 /// A user as the admin page lists them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {
@@ -32,18 +34,4 @@ pub struct AuditEntry {
     pub actor: Option<String>,
     pub client: Option<String>,
     pub detail: Option<String>,
-}
-
-/// Why an account change was refused, for the admin to read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AccountProblem {
-    BadUsername {
-        min: usize,
-        max: usize,
-    },
-    Taken,
-    /// The last active admin cannot lose the role or be disabled.
-    LastAdmin,
-    NoSuchBagian,
-    NoSuchUser,
 }

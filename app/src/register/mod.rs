@@ -7,7 +7,6 @@ pub mod filter;
 pub mod history;
 pub mod model;
 pub mod notes;
-mod rich_text;
 
 #[cfg(feature = "ssr")]
 pub mod export;

@@ -1,7 +1,7 @@
 //! What the browser sees of a register, and the rules its values obey.
 use serde::{Deserialize, Serialize};
 
-pub use super::rich_text::{RichText, Span};
+pub use crate::rules::rich_text::{RichText, Span};
 
 pub use crate::rules::assessment::{Level, Matrix, Nature, Rating, RtpStatus};
 pub use crate::rules::{

@@ -1,9 +1,11 @@
 //! The one set of rules every write obeys, whatever its path: the importer,
 //! a server function, a crafted call. Pure: the same answer on the server, in
 //! the browser, on SQLite and on PostgreSQL.
+pub mod account;
 pub mod assessment;
 mod field;
 pub mod print;
+pub mod rich_text;
 mod text;
 
 pub use field::{Field, FieldError, FieldProblem};

@@ -1,5 +1,5 @@
 use super::*;
-use crate::register::model::RichText;
+use crate::rules::rich_text::RichText;
 use rstest::rstest;
 
 fn problem(raw: &str) -> Option<FieldProblem> {

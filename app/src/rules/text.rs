@@ -1,6 +1,6 @@
 //! Rules for stored text: cells, names, titles and codes.
+use super::rich_text::RichText;
 use super::{Field, FieldError, FieldProblem};
-use crate::register::model::RichText;
 
 /// Longest text a cell of the official form may hold, in visible characters.
 pub const MAX_CELL_CHARS: usize = 4_000;

@@ -21,9 +21,7 @@ pub use session::{
     SLOW_STEP, SignInError, SignedIn, end_session, record_refusal, resolve_session, sign_in,
 };
 
-/// Limits of a username and a password.
-pub const USERNAME_CHARS: std::ops::RangeInclusive<usize> = 3..=64;
-pub const PASSWORD_CHARS: std::ops::RangeInclusive<usize> = 10..=1024;
+pub use crate::rules::account::{PASSWORD_CHARS, USERNAME_CHARS};
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum AccountError {
