@@ -1,6 +1,6 @@
 //! Account changes an admin makes in the web app, each logged with the
 //! admin as its actor.
-use super::{AccountError, generate_password, hash_password};
+use super::{AccountError, generate_password, hash_off_thread};
 use crate::admin::model::{Account, Accounts, AuditEntry};
 use crate::auth::Role;
 use crate::entities::{app_user, auth_event, org_unit, user_bagian, user_session};
@@ -156,7 +156,7 @@ pub async fn reset_password(
     id: i32,
 ) -> Result<String, AccountError> {
     let password = generate_password();
-    let hash = hash_password(&password);
+    let hash = hash_off_thread(&password).await?;
     let txn = db.begin().await?;
     let user = app_user::Entity::find_by_id(id)
         .one(&txn)

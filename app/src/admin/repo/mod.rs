@@ -128,6 +128,15 @@ pub fn hash_password(password: &str) -> String {
         .unwrap_or_default()
 }
 
+/// [`hash_password`] on a blocking thread: argon2id takes tens of
+/// milliseconds of CPU, which must not stall the async runtime's threads.
+pub async fn hash_off_thread(password: &str) -> Result<String, AccountError> {
+    let password = password.to_owned();
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|error| AccountError::Database(format!("password hashing failed: {error}")))
+}
+
 /// Whether `password` is the one `hash` was made from.
 pub fn verify_password(hash: &str, password: &str) -> bool {
     PasswordHash::new(hash)
@@ -157,7 +166,7 @@ pub async fn add_user_by(
 ) -> Result<i32, AccountError> {
     check_username(username)?;
     check_password(password)?;
-    let hash = hash_password(password);
+    let hash = hash_off_thread(password).await?;
     let txn = db.begin().await?;
     for id in bagian {
         if crate::entities::org_unit::Entity::find_by_id(*id).one(&txn).await?.is_none() {
@@ -219,7 +228,7 @@ pub async fn set_password(
     password: &str,
 ) -> Result<(), AccountError> {
     check_password(password)?;
-    let hash = hash_password(password);
+    let hash = hash_off_thread(password).await?;
     change_user(db, username, "password_set", |user| {
         user.password_hash = Set(Some(hash));
         user.password_set_at = Set(Some(Utc::now()));
