@@ -168,7 +168,7 @@ pub async fn run(cli: Cli) -> ExitCode {
             let report = app::import::generate::generate_register(&db, rows, year).await;
             match report {
                 Ok(report) => {
-                    eprintln!("{}", text::import_summary(locale, &report));
+                    eprintln!("{}", app::import::messages::import_summary(locale, &report));
                     let settled = async {
                         if assessed {
                             app::import::generate::assess_generated(&db, report.register_id)
@@ -178,7 +178,7 @@ pub async fn run(cli: Cli) -> ExitCode {
                     };
                     settled.await.map_err(|error| error.to_string())
                 }
-                Err(error) => Err(text::write_error(locale, &error)),
+                Err(error) => Err(error.message(locale)),
             }
         }
     };

@@ -181,7 +181,7 @@ fn refusal(error: AppError, t: &Strings) -> Response {
 
 /// Why the register cannot be shown as of `day`, in the user's words.
 fn gap_response(gap: AsOfGap, day: chrono::NaiveDate, t: &Strings) -> Response {
-    (StatusCode::NOT_FOUND, app::i18n::as_of::gap_text(t, gap, day)).into_response()
+    (StatusCode::NOT_FOUND, gap.text(t, day)).into_response()
 }
 
 /// "pemetaan-benturan-biro-administrasi-pimpinan-2026.xlsx": the unit in

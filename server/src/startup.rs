@@ -100,8 +100,8 @@ pub fn spawn_preparation(
                     match app::admin::repo::ensure_admin(&state.db).await {
                         Ok(Some(password)) => {
                             let name = app::admin::repo::FIRST_ADMIN;
-                            let done = text::AccountDone::FirstAdmin { name, password: &password };
-                            eprintln!("{}", text::account_done(locale, done));
+                            let first_admin = text::strings(locale).account.first_admin;
+                            eprintln!("{}", first_admin(name, &password));
                         }
                         Ok(None) => {}
                         Err(error) => tracing::error!(%error, "cannot make the first admin"),

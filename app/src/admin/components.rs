@@ -22,15 +22,15 @@ pub fn AdminPage() -> impl IntoView {
         log.refetch();
     });
     view! {
-        <PageTitle text=|t| t.admin_title.to_owned()/>
+        <PageTitle text=|t| t.admin.title.to_owned()/>
         <Transition fallback=move || view! { <p class="loading">{move || i18n.t().loading}</p> }>
             {move || Suspend::new(async move {
                 match accounts.await {
                     Ok(accounts) => {
                         view! {
                             <section class="admin" aria-labelledby="admin-title">
-                                <h1 id="admin-title">{move || i18n.t().admin_title}</h1>
-                                <p class="admin-lead">{move || i18n.t().admin_lead}</p>
+                                <h1 id="admin-title">{move || i18n.t().admin.title}</h1>
+                                <p class="admin-lead">{move || i18n.t().admin.lead}</p>
                                 <Notice shown message/>
                                 <AddAccount bagian=accounts.bagian.clone() shown message reload/>
                                 <AccountList accounts shown message reload/>
@@ -68,7 +68,7 @@ fn Notice(
                 .map(|(user, password)| {
                     view! {
                         <div class="admin-password" role="status" data-testid="new-password">
-                            <p>{move || (i18n.t().password_once)(&user)}</p>
+                            <p>{move || (i18n.t().admin.password_once)(&user)}</p>
                             <p>
                                 <code>{password}</code>
                             </p>
@@ -95,7 +95,7 @@ fn Notice(
 /// What a refused account change says.
 fn refusal(error: AppError, t: &'static crate::i18n::Strings) -> String {
     match error {
-        AppError::Account(problem) => t.account_problem(problem),
+        AppError::Account(problem) => t.admin.account_problem(problem),
         AppError::Forbidden => t.forbidden_body.to_owned(),
         _ => t.save_failed.to_owned(),
     }
@@ -119,7 +119,7 @@ fn RoleSelect(id: String, role: RwSignal<Role>) -> impl IntoView {
                 .map(|option| {
                     view! {
                         <option value=option.code() selected=move || role.get() == option>
-                            {move || i18n.t().role_name(option)}
+                            {move || option.label(i18n.t())}
                         </option>
                     }
                 })
@@ -204,9 +204,9 @@ fn AddAccount(
     };
     view! {
         <form class="admin-add" on:submit=add>
-            <h2>{move || i18n.t().add_account}</h2>
+            <h2>{move || i18n.t().admin.add_account}</h2>
             <div class="admin-add-fields">
-                <label for="new-username">{move || i18n.t().username_label}</label>
+                <label for="new-username">{move || i18n.t().session.username_label}</label>
                 <input
                     id="new-username"
                     type="text"
@@ -218,7 +218,7 @@ fn AddAccount(
                     prop:value=move || name.get()
                     on:input=move |event| name.set(event_target_value(&event))
                 />
-                <label for="new-role">{move || i18n.t().role_label}</label>
+                <label for="new-role">{move || i18n.t().admin.role_label}</label>
                 <RoleSelect id="new-role".to_owned() role/>
             </div>
             <Show when=move || role.get() == Role::Editor>
@@ -227,7 +227,7 @@ fn AddAccount(
                     <BagianChoice bagian=bagian.clone() chosen prefix="new".to_owned()/>
                 </fieldset>
             </Show>
-            <button type="submit" class="button-primary">{move || i18n.t().add_account}</button>
+            <button type="submit" class="button-primary">{move || i18n.t().admin.add_account}</button>
         </form>
     }
     .into_any()
@@ -247,19 +247,19 @@ fn AccountList(
         .map(|account| view! { <AccountRow account bagian=bagian.clone() shown message reload/> })
         .collect_view();
     view! {
-        <h2>{move || i18n.t().accounts_heading}</h2>
+        <h2>{move || i18n.t().admin.accounts_heading}</h2>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="accounts-caption">
             <table class="admin-table">
                 <caption id="accounts-caption" class="visually-hidden">
-                    {move || i18n.t().accounts_heading}
+                    {move || i18n.t().admin.accounts_heading}
                 </caption>
                 <thead>
                     <tr>
-                        <th scope="col">{move || i18n.t().username_label}</th>
-                        <th scope="col">{move || i18n.t().role_label}</th>
+                        <th scope="col">{move || i18n.t().session.username_label}</th>
+                        <th scope="col">{move || i18n.t().admin.role_label}</th>
                         <th scope="col">{move || i18n.t().bagian_filter}</th>
-                        <th scope="col">{move || i18n.t().active_label}</th>
-                        <th scope="col">{move || i18n.t().last_sign_in}</th>
+                        <th scope="col">{move || i18n.t().admin.active_label}</th>
+                        <th scope="col">{move || i18n.t().admin.last_sign_in}</th>
                         <th scope="col">{move || i18n.t().actions_column}</th>
                     </tr>
                 </thead>
@@ -290,7 +290,7 @@ fn AccountRow(
         leptos::task::spawn_local(async move {
             match admin_update_account(id, role, bagian, active).await {
                 Ok(()) => {
-                    let text = name.with_value(|name| (i18n.t().account_saved)(name));
+                    let text = name.with_value(|name| (i18n.t().admin.account_saved)(name));
                     message.set(Some((false, text)));
                     reload.run(());
                 }
@@ -319,7 +319,7 @@ fn AccountRow(
             <th scope="row">{username.clone()}</th>
             <td>
                 <label class="visually-hidden" for=role_for>
-                    {move || i18n.t().role_label}
+                    {move || i18n.t().admin.role_label}
                 </label>
                 <RoleSelect id=role_id role/>
             </td>
@@ -339,7 +339,7 @@ fn AccountRow(
                         prop:checked=move || active.get()
                         on:change=move |event| active.set(event_target_checked(&event))
                     />
-                    <span class="visually-hidden">{move || i18n.t().active_label}</span>
+                    <span class="visually-hidden">{move || i18n.t().admin.active_label}</span>
                 </label>
             </td>
             <td>{when}</td>
@@ -348,7 +348,7 @@ fn AccountRow(
                     {move || i18n.t().save}
                 </button>
                 <button type="button" class="button-secondary" on:click=reset>
-                    {move || i18n.t().reset_password}
+                    {move || i18n.t().admin.reset_password}
                 </button>
             </td>
         </tr>
@@ -366,7 +366,7 @@ fn AuditLog(entries: Vec<AuditEntry>) -> impl IntoView {
             view! {
                 <tr data-kind=entry.kind.clone()>
                     <td>{t.moment(entry.at)}</td>
-                    <td>{t.audit_kind(&entry.kind)}</td>
+                    <td>{t.admin.audit_kind(&entry.kind)}</td>
                     <td>{entry.username.unwrap_or_default()}</td>
                     <td>{entry.actor.unwrap_or_default()}</td>
                     <td>{entry.client.unwrap_or_default()}</td>
@@ -377,17 +377,17 @@ fn AuditLog(entries: Vec<AuditEntry>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="admin audit" aria-labelledby="audit-title">
-            <h2 id="audit-title">{move || i18n.t().audit_title}</h2>
+            <h2 id="audit-title">{move || i18n.t().admin.audit_title}</h2>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="audit-title">
                 <table class="admin-table">
                     <thead>
                         <tr>
-                            <th scope="col">{move || i18n.t().audit_when}</th>
-                            <th scope="col">{move || i18n.t().audit_what}</th>
-                            <th scope="col">{move || i18n.t().username_label}</th>
-                            <th scope="col">{move || i18n.t().audit_by}</th>
-                            <th scope="col">{move || i18n.t().audit_address}</th>
-                            <th scope="col">{move || i18n.t().audit_detail}</th>
+                            <th scope="col">{move || i18n.t().admin.audit_when}</th>
+                            <th scope="col">{move || i18n.t().admin.audit_what}</th>
+                            <th scope="col">{move || i18n.t().session.username_label}</th>
+                            <th scope="col">{move || i18n.t().admin.audit_by}</th>
+                            <th scope="col">{move || i18n.t().admin.audit_address}</th>
+                            <th scope="col">{move || i18n.t().admin.audit_detail}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

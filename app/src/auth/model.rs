@@ -26,6 +26,12 @@ impl Role {
     pub fn parse(code: &str) -> Option<Role> {
         Role::ALL.into_iter().find(|role| role.code() == code)
     }
+
+    /// The role's name in the user's language.
+    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
+        let index = Role::ALL.iter().position(|role| *role == self).unwrap_or(0);
+        t.role_names[index]
+    }
 }
 
 /// The signed-in user of a request.

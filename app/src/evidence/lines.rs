@@ -3,6 +3,7 @@
 use super::EvidencePack;
 use crate::i18n::Strings;
 use crate::register::history::ChangeView;
+use crate::register::labels::assessment_value;
 use crate::register::model::{Field, RichText};
 
 /// One change during the quarter.
@@ -56,7 +57,7 @@ pub fn summary(pack: &EvidencePack, t: &Strings) -> Vec<(String, String)> {
         (e.unit.to_owned(), register.unit_line()),
         (e.period_label.to_owned(), period),
         (e.register_as_of.to_owned(), as_of),
-        (e.status.to_owned(), t.status_name(register.status).to_owned()),
+        (e.status.to_owned(), register.status.label(t).to_owned()),
         (e.prepared.to_owned(), signatory(&settings.prepared)),
         (e.approved.to_owned(), signatory(&settings.approved)),
         (e.rows.to_owned(), all.to_string()),
@@ -79,16 +80,16 @@ pub fn change_lines(pack: &EvidencePack, t: &Strings) -> Vec<ChangeLine> {
                         RichText::new(raw.to_owned()).plain().to_owned()
                     }
                     Some(field) if crate::rules::assessment::is_assessment(field) => {
-                        t.assessment_value(field, raw, sources)
+                        assessment_value(t, field, raw, sources)
                     }
                     _ => raw.to_owned(),
                 }
             };
             ChangeLine {
                 when: t.moment(change.at),
-                who: t.author_name(&change.author),
+                who: change.author.name(t),
                 code: code.clone(),
-                action: (t.evidence.actions)(change.action),
+                action: change.action.label(t.evidence),
                 column: column(change, t),
                 old: word(&change.old),
                 new: word(&change.new),

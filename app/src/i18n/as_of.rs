@@ -64,19 +64,3 @@ pub const EN: AsOfStrings = AsOfStrings {
     },
     document_line: |date| format!("As of {date}, rebuilt from the change history"),
 };
-
-/// Why the register cannot be shown as of `day`: the title, then the
-/// reason, on two lines (the download refusal and the command line).
-pub fn gap_text(
-    t: &super::Strings,
-    gap: crate::register::as_of::AsOfGap,
-    day: chrono::NaiveDate,
-) -> String {
-    use crate::register::as_of::AsOfGap;
-    let long = |day| t.print.long_date(day);
-    let reason = match gap {
-        AsOfGap::BeforeLog { since } => (t.as_of.before_log)(since.map(long).as_deref()),
-        AsOfGap::Future { today } => (t.as_of.future)(&long(today)),
-    };
-    format!("{}\n{reason}", (t.as_of.gap_title)(&long(day)))
-}

@@ -1,6 +1,5 @@
 //! The strings of the quarter's evidence pack (paket bukti triwulan): the
 //! control that asks for it, its workbook's sheets and its printed pages.
-use crate::register::history::Action;
 
 pub struct EvidenceStrings {
     /// The control under the register's heading.
@@ -56,7 +55,8 @@ pub struct EvidenceStrings {
     /// The realisation's columns besides the fields'.
     pub rtp: &'static str,
     pub no_rows: &'static str,
-    pub actions: fn(Action) -> &'static str,
+    /// The history's actions, in the order of `register::history::Action`.
+    pub actions: [&'static str; 10],
 }
 
 pub const ID: EvidenceStrings = EvidenceStrings {
@@ -105,18 +105,18 @@ pub const ID: EvidenceStrings = EvidenceStrings {
     no_notes: "Tidak ada catatan reviu pada triwulan ini.",
     rtp: "Rencana Tindak Pengendalian",
     no_rows: "Register belum memiliki baris.",
-    actions: |action| match action {
-        Action::Create => "Baris dibuat",
-        Action::Update => "Diubah",
-        Action::Delete => "Baris dihapus",
-        Action::Restore => "Baris dipulihkan",
-        Action::Move => "Baris dipindah",
-        Action::Note => "Catatan reviu ditulis",
-        Action::Resolve => "Catatan diselesaikan",
-        Action::Reopen => "Catatan dibuka lagi",
-        Action::Relevel => "Tingkat dihitung ulang",
-        Action::Layout => "Susunan register",
-    },
+    actions: [
+        "Baris dibuat",
+        "Diubah",
+        "Baris dihapus",
+        "Baris dipulihkan",
+        "Baris dipindah",
+        "Catatan reviu ditulis",
+        "Catatan diselesaikan",
+        "Catatan dibuka lagi",
+        "Tingkat dihitung ulang",
+        "Susunan register",
+    ],
 };
 
 pub const EN: EvidenceStrings = EvidenceStrings {
@@ -165,16 +165,16 @@ pub const EN: EvidenceStrings = EvidenceStrings {
     no_notes: "No review notes this quarter.",
     rtp: "Control action plan (RTP)",
     no_rows: "The register has no rows yet.",
-    actions: |action| match action {
-        Action::Create => "Row created",
-        Action::Update => "Changed",
-        Action::Delete => "Row deleted",
-        Action::Restore => "Row restored",
-        Action::Move => "Row moved",
-        Action::Note => "Review note written",
-        Action::Resolve => "Note resolved",
-        Action::Reopen => "Note reopened",
-        Action::Relevel => "Level recalculated",
-        Action::Layout => "Register layout",
-    },
+    actions: [
+        "Row created",
+        "Changed",
+        "Row deleted",
+        "Row restored",
+        "Row moved",
+        "Review note written",
+        "Note resolved",
+        "Note reopened",
+        "Level recalculated",
+        "Register layout",
+    ],
 };

@@ -1,5 +1,5 @@
 use super::{Strings, group_thousands};
-use crate::register::model::OFFICIAL_COLUMNS;
+use crate::rules::OFFICIAL_COLUMNS;
 
 pub const STRINGS: Strings = Strings {
     language_name: "Bahasa Indonesia",
@@ -370,76 +370,13 @@ pub const STRINGS: Strings = Strings {
     not_empty: |field, rows| {
         format!("{field} masih berisi {rows} risiko; pindahkan atau hapus risikonya lebih dulu.")
     },
-    sign_in_title: "Masuk",
-    sign_in_lead: "Masuk dengan akun yang diberikan admin Biro untuk membuka register.",
-    username_label: "Nama pengguna",
-    password_label: "Kata sandi",
-    sign_in: "Masuk",
-    sign_in_invalid: "Nama pengguna atau kata sandi salah.",
-    sign_in_locked: |minutes| {
-        format!(
-            "Terlalu banyak percobaan masuk yang gagal untuk akun ini. Coba lagi dalam {minutes} menit, atau minta admin mengatur ulang kata sandi."
-        )
-    },
-    sign_in_busy: "Terlalu banyak percobaan masuk dari alamat ini. Tunggu sebentar, lalu coba lagi.",
-    sign_in_unavailable: "Server sedang tidak dapat memeriksa akun. Coba lagi sebentar lagi.",
-    signed_out: "Anda telah keluar.",
-    sign_in_needed: "Masuk dulu untuk membuka halaman itu.",
-    sign_out: "Keluar",
-    signed_in_as: "Masuk sebagai",
+    session: &super::session::ID,
     role_names: ["Admin", "Penyunting", "Peninjau", "Pembaca"],
     read_only_note: |role| format!("Anda masuk sebagai {role}: register ini hanya dapat dibaca."),
     edits_bagian_note: |bagian| format!("Anda dapat menyunting baris {bagian}."),
     changed_meanwhile: "Sel ini baru saja diubah orang lain. Simpan untuk melihat kedua teks dan memilih; tidak ada yang tertimpa.",
     table_updated: "Register diperbarui dengan perubahan dari pengguna lain.",
-    admin_title: "Pengguna dan peran",
-    admin_lead: "Tambahkan pengguna, atur peran dan Bagian yang mereka sunting, nonaktifkan akun, atau atur ulang kata sandi. Setiap perubahan dicatat.",
-    admin_link: "Pengguna",
-    add_account: "Tambah pengguna",
-    accounts_heading: "Daftar pengguna",
-    role_label: "Peran",
-    active_label: "Aktif",
-    last_sign_in: "Terakhir masuk",
-    reset_password: "Atur ulang kata sandi",
-    password_once: |user| {
-        format!(
-            "Kata sandi sementara untuk {user}. Sampaikan kepadanya sekarang: kata sandi ini tidak akan ditampilkan lagi."
-        )
-    },
-    account_saved: |user| format!("Perubahan untuk {user} tersimpan."),
-    bad_username: |min, max| {
-        format!(
-            "Nama pengguna harus {min}–{max} karakter: huruf kecil a–z, angka 0–9, titik (.), garis bawah (_) atau tanda hubung (-)."
-        )
-    },
-    username_taken: "Nama pengguna itu sudah dipakai; pilih nama lain.",
-    last_admin: "Admin aktif terakhir tidak dapat diubah perannya atau dinonaktifkan; tunjuk admin lain lebih dulu.",
-    no_such_bagian: "Bagian yang dipilih tidak ada lagi; muat ulang halaman.",
-    no_such_user: "Pengguna itu tidak ada lagi; muat ulang halaman.",
-    audit_title: "Catatan audit",
-    audit_when: "Waktu",
-    audit_what: "Kejadian",
-    audit_by: "Oleh",
-    audit_address: "Alamat",
-    audit_detail: "Keterangan",
-    audit_kinds: &[
-        ("sign_in", "Masuk"),
-        ("sign_in_failed", "Gagal masuk"),
-        ("sign_in_locked", "Akun terkunci sementara"),
-        ("sign_out", "Keluar"),
-        ("forbidden", "Akses ditolak"),
-        ("user_added", "Pengguna ditambahkan"),
-        ("password_set", "Kata sandi diganti"),
-        ("user_disabled", "Pengguna dinonaktifkan"),
-        ("user_enabled", "Pengguna diaktifkan"),
-        ("role_changed", "Peran diubah"),
-        ("bagian_changed", "Bagian diubah"),
-        ("matrix_changed", "Matriks risiko diubah"),
-        ("source_added", "Sumber benturan ditambahkan"),
-        ("source_renamed", "Sumber benturan diganti namanya"),
-        ("source_retired", "Sumber benturan tidak dipakai lagi"),
-        ("source_restored", "Sumber benturan dipakai lagi"),
-    ],
+    admin: &super::admin::ID,
     upload: &super::upload::ID,
     print: &super::print::ID,
     as_of: &super::as_of::ID,

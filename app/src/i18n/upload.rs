@@ -1,6 +1,5 @@
 //! The strings of the workbook import (upload, preview, conflicts, apply).
 use super::group_thousands;
-use crate::import::diff::DiffKind;
 
 pub struct UploadStrings {
     pub open: &'static str,
@@ -39,17 +38,6 @@ pub struct UploadStrings {
     pub cannot_apply: &'static str,
     pub too_large: fn(megabytes: usize) -> String,
     pub empty_cell: &'static str,
-}
-
-impl UploadStrings {
-    pub fn kind(&self, kind: DiffKind) -> &'static str {
-        self.kinds[match kind {
-            DiffKind::New => 0,
-            DiffKind::Changed => 1,
-            DiffKind::Restored => 2,
-            DiffKind::Deleted => 3,
-        }]
-    }
 }
 
 pub const ID: UploadStrings = UploadStrings {

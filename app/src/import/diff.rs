@@ -14,6 +14,18 @@ pub enum DiffKind {
     Deleted,
 }
 
+impl DiffKind {
+    /// The kind in words, as the preview counts and marks rows.
+    pub fn label(self, t: &crate::i18n::upload::UploadStrings) -> &'static str {
+        t.kinds[match self {
+            Self::New => 0,
+            Self::Changed => 1,
+            Self::Restored => 2,
+            Self::Deleted => 3,
+        }]
+    }
+}
+
 /// One cell's text before and after (markup with `<i>`; empty for none).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CellDiff {

@@ -37,6 +37,16 @@ pub enum MatchKind {
     New,
 }
 
+impl MatchKind {
+    pub const ALL: [Self; 5] =
+        [Self::Code, Self::Content, Self::Similar, Self::Position, Self::New];
+
+    /// How the row was found, in words.
+    pub fn label(self, t: &crate::i18n::cli::ImportStrings) -> &'static str {
+        t.match_kinds[Self::ALL.iter().position(|kind| *kind == self).unwrap_or(0)]
+    }
+}
+
 /// Cells that must agree for two rows to be "the same row, edited".
 pub const SIMILAR_CELLS: usize = 3;
 

@@ -14,6 +14,8 @@ mod keep;
 #[cfg(feature = "ssr")]
 pub mod matching;
 #[cfg(feature = "ssr")]
+pub mod messages;
+#[cfg(feature = "ssr")]
 pub mod model;
 #[cfg(feature = "ssr")]
 pub mod parse;

@@ -230,7 +230,7 @@ fn control_characters_refuse_the_file_naming_line_and_column() {
         }
     );
     assert_eq!(
-        crate::i18n::cli::parse_error(crate::i18n::Locale::Id, &error),
+        crate::import::messages::parse_error(crate::i18n::Locale::Id, &error),
         "baris 5: Penyebab Utama berisi karakter kendali U+0000 pada karakter ke-1; hapus karakter itu."
     );
 }

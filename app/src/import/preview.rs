@@ -40,9 +40,8 @@ pub async fn run_upload(
     locale: Locale,
     upload: Upload<'_>,
 ) -> Result<ImportPreview, AppError> {
-    let table = parse_workbook(upload.bytes).map_err(|error| {
-        AppError::Workbook(crate::i18n::workbook::workbook_error(locale, &error))
-    })?;
+    let table = parse_workbook(upload.bytes)
+        .map_err(|error| AppError::Workbook(super::messages::workbook_error(locale, &error)))?;
     let stamp = workbook_stamp(upload.bytes);
     let exported_at = stamp.filter(|stamp| stamp.register == upload.register).map(|s| s.version);
     let register = lock_register(txn, upload.register).await?;

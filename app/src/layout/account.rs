@@ -18,12 +18,14 @@ pub fn LoginPage() -> impl IntoView {
         query.with(|query| {
             let minutes = query.get_str("menit").and_then(|m| m.parse().ok()).unwrap_or(15);
             let (alert, text) = match query.get_str("galat") {
-                Some("invalid") => (true, t.sign_in_invalid.to_owned()),
-                Some("locked") => (true, (t.sign_in_locked)(minutes)),
-                Some("busy") => (true, t.sign_in_busy.to_owned()),
-                Some("unavailable") => (true, t.sign_in_unavailable.to_owned()),
-                _ if query.get_str("keluar").is_some() => (false, t.signed_out.to_owned()),
-                _ if query.get_str("next").is_some() => (false, t.sign_in_needed.to_owned()),
+                Some("invalid") => (true, t.session.sign_in_invalid.to_owned()),
+                Some("locked") => (true, (t.session.sign_in_locked)(minutes)),
+                Some("busy") => (true, t.session.sign_in_busy.to_owned()),
+                Some("unavailable") => (true, t.session.sign_in_unavailable.to_owned()),
+                _ if query.get_str("keluar").is_some() => (false, t.session.signed_out.to_owned()),
+                _ if query.get_str("next").is_some() => {
+                    (false, t.session.sign_in_needed.to_owned())
+                }
                 _ => return None,
             };
             Some(if alert {
@@ -34,14 +36,14 @@ pub fn LoginPage() -> impl IntoView {
         })
     };
     view! {
-        <PageTitle text=|t| t.sign_in_title.to_owned()/>
+        <PageTitle text=|t| t.session.sign_in_title.to_owned()/>
         <section class="login" aria-labelledby="login-title">
-            <h1 id="login-title">{move || i18n.t().sign_in_title}</h1>
-            <p class="login-lead">{move || i18n.t().sign_in_lead}</p>
+            <h1 id="login-title">{move || i18n.t().session.sign_in_title}</h1>
+            <p class="login-lead">{move || i18n.t().session.sign_in_lead}</p>
             {notice}
             <form class="login-form" method="post" action="/login">
                 <input type="hidden" name="next" value=next/>
-                <label for="login-username">{move || i18n.t().username_label}</label>
+                <label for="login-username">{move || i18n.t().session.username_label}</label>
                 <input
                     id="login-username"
                     name="username"
@@ -53,7 +55,7 @@ pub fn LoginPage() -> impl IntoView {
                     required
                     autofocus
                 />
-                <label for="login-password">{move || i18n.t().password_label}</label>
+                <label for="login-password">{move || i18n.t().session.password_label}</label>
                 <input
                     id="login-password"
                     name="password"
@@ -62,7 +64,7 @@ pub fn LoginPage() -> impl IntoView {
                     maxlength="1024"
                     required
                 />
-                <button type="submit" class="button-primary">{move || i18n.t().sign_in}</button>
+                <button type="submit" class="button-primary">{move || i18n.t().session.sign_in}</button>
             </form>
         </section>
     }
@@ -82,13 +84,13 @@ pub fn UserMenu() -> impl IntoView {
             Some(view! {
                 <div class="user-menu">
                     <p class="user-name">
-                        <span class="visually-hidden">{move || i18n.t().signed_in_as} " "</span>
+                        <span class="visually-hidden">{move || i18n.t().session.signed_in_as} " "</span>
                         <span data-testid="user-name">{user.display_name.clone()}</span>
-                        <span class="user-role">{move || i18n.t().role_name(role)}</span>
+                        <span class="user-role">{move || role.label(i18n.t())}</span>
                     </p>
                     <form method="post" action="/logout">
                         <button type="submit" class="button-quiet" data-testid="sign-out">
-                            {move || i18n.t().sign_out}
+                            {move || i18n.t().session.sign_out}
                         </button>
                     </form>
                 </div>
@@ -139,7 +141,7 @@ pub fn AdminLink() -> impl IntoView {
         Suspend::new(async move {
             let user = user.await?;
             user.may(crate::auth::Permission::ManageUsers).then(|| {
-                view! { <a class="header-link" href="/admin">{move || i18n.t().admin_link}</a> }
+                view! { <a class="header-link" href="/admin">{move || i18n.t().admin.link}</a> }
             })
         })
     };

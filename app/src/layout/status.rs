@@ -81,7 +81,7 @@ pub fn ErrorPanel(error: AppError) -> impl IntoView {
         }
         .into_any(),
         AppError::Account(problem) => {
-            let items = vec![i18n.t().account_problem(problem)];
+            let items = vec![i18n.t().admin.account_problem(problem)];
             view! {
                 <StatusPanel
                     code

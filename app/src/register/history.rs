@@ -2,6 +2,7 @@
 //! log, and the rows deleted, which can be brought back.
 use super::model::{Field, RichText};
 use crate::error::AppError;
+use crate::i18n::{Strings, evidence::EvidenceStrings};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
@@ -61,6 +62,12 @@ impl Action {
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|action| action.code() == code)
     }
+
+    /// The action in words, as the evidence pack lists changes.
+    pub fn label(self, t: &EvidenceStrings) -> &'static str {
+        let index = Self::ALL.iter().position(|action| *action == self).unwrap_or(0);
+        t.actions[index]
+    }
 }
 
 /// Who made a change.
@@ -72,6 +79,17 @@ pub enum Author {
     Web { client: Option<String> },
     /// A user: their name, and the client's address when known.
     User { name: String, client: Option<String> },
+}
+
+impl Author {
+    /// Who made a change, as the history and the evidence pack name them.
+    pub fn name(&self, t: &Strings) -> String {
+        match self {
+            Self::Import => t.by_import.to_owned(),
+            Self::Web { client } => (t.by_web)(client.as_deref()),
+            Self::User { name, client } => (t.by_user)(name, client.as_deref()),
+        }
+    }
 }
 
 /// One entry of a row's history.

@@ -5,6 +5,7 @@ pub mod components;
 pub mod edit;
 pub mod filter;
 pub mod history;
+pub mod labels;
 pub mod model;
 pub mod notes;
 

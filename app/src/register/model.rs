@@ -5,21 +5,10 @@ pub use crate::rules::rich_text::{RichText, Span};
 
 pub use crate::rules::assessment::{Level, Matrix, Nature, Rating, RtpStatus};
 pub use crate::rules::{
-    Field, FieldError, FieldProblem, MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_TITLE_CHARS, parse_cell,
-    parse_name, parse_title,
+    Field, FieldError, FieldProblem, MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_TITLE_CHARS,
+    OFFICIAL_COLUMNS, parse_cell, parse_name, parse_title,
 };
 use chrono::NaiveDate;
-
-/// The column headers of the official form, as printed.
-pub const OFFICIAL_COLUMNS: [&str; 7] = [
-    "No",
-    "Unit Kerja / Bagian",
-    "Aktivitas / Tahapan Kegiatan",
-    "Potensi Benturan Kepentingan / Risiko",
-    "Penyebab Utama",
-    "Dampak Negatif",
-    "Rencana Tindak Pengendalian (Sesuai SK/SOP)",
-];
 
 /// Which register: a unit's for a year. Empty parts mean "the default": the
 /// first unit, the most recent year.
@@ -277,6 +266,12 @@ impl RegisterStatus {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|status| status.code() == code)
+    }
+
+    /// The status's name in the user's language.
+    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
+        let index = Self::ALL.iter().position(|status| *status == self).unwrap_or(0);
+        t.status_names[index]
     }
 
     /// A status from untrusted input: an unknown code is an error, never Draft.

@@ -1,6 +1,17 @@
 //! Fields a user or a file can get wrong, and what can be wrong with them.
 use serde::{Deserialize, Serialize};
 
+/// The column headers of the official form, as printed.
+pub const OFFICIAL_COLUMNS: [&str; 7] = [
+    "No",
+    "Unit Kerja / Bagian",
+    "Aktivitas / Tahapan Kegiatan",
+    "Potensi Benturan Kepentingan / Risiko",
+    "Penyebab Utama",
+    "Dampak Negatif",
+    "Rencana Tindak Pengendalian (Sesuai SK/SOP)",
+];
+
 /// A field a user or a file can get wrong; its label comes from the UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Field {

@@ -69,7 +69,7 @@ pub async fn evidence(
     let loaded = app::evidence::repo::load_pack(db, key, number, today()).await.map_err(failed)?;
     let pack = match loaded {
         Some(Ok(pack)) => pack,
-        Some(Err(gap)) => return Err(app::i18n::as_of::gap_text(t, gap, quarter.last_day())),
+        Some(Err(gap)) => return Err(gap.text(t, quarter.last_day())),
         None => return Err(messages.no_register.to_owned()),
     };
     let bytes = app::documents::evidence_workbook(&pack, t).map_err(|e| e.to_string())?;
@@ -91,7 +91,7 @@ async fn load(
     let today = today();
     match load_register_on(db, key, day, today).await.map_err(|e| e.to_string())? {
         Some(Ok(register)) => Ok(register),
-        Some(Err(gap)) => Err(app::i18n::as_of::gap_text(t, gap, day.unwrap_or(today))),
+        Some(Err(gap)) => Err(gap.text(t, day.unwrap_or(today))),
         None => Err(messages.no_register.to_owned()),
     }
 }

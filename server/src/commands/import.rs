@@ -2,7 +2,7 @@
 //! workbook becomes the register, with a report of what changed.
 use crate::startup::current_year;
 use app::i18n::{Locale, cli as text};
-use app::import::{ImportOptions, parse::parse_bytes};
+use app::import::{ImportOptions, messages, parse::parse_bytes};
 use sea_orm::DatabaseConnection;
 
 pub async fn import(
@@ -18,9 +18,9 @@ pub async fn import(
     // An XLSX workbook is a zip package; anything else is read as text.
     let read = if bytes.starts_with(b"PK\x03\x04") {
         app::import::parse_workbook(&bytes)
-            .map_err(|error| app::i18n::workbook::workbook_error(locale, &error))
+            .map_err(|error| messages::workbook_error(locale, &error))
     } else {
-        parse_bytes(&bytes).map_err(|error| text::parse_error(locale, &error))
+        parse_bytes(&bytes).map_err(|error| messages::parse_error(locale, &error))
     };
     let table = read.map_err(|error| {
         format!("{} {path}: {error}\n{}", messages.refused, messages.nothing_changed)
@@ -38,18 +38,17 @@ pub async fn import(
     let progress = |done: usize| bar.set_position(done as u64);
     let imported = app::import::import_table_reporting(db, &table, options, &progress).await;
     bar.finish_and_clear();
-    let report = imported.map_err(|error| {
-        format!("{}\n{}", text::write_error(locale, &error), messages.nothing_changed)
-    })?;
-    println!("{}", text::import_summary(locale, &report));
+    let report = imported
+        .map_err(|error| format!("{}\n{}", error.message(locale), messages.nothing_changed))?;
+    println!("{}", messages::import_summary(locale, &report));
     println!("{}", messages.rows_heading);
-    for line in text::import_rows(locale, &report) {
+    for line in messages::import_rows(locale, &report) {
         println!("  {line}");
     }
     if !report.notes.is_empty() {
         println!("{}", messages.notes_heading);
         for note in &report.notes {
-            println!("  {}", text::note(locale, note));
+            println!("  {}", messages::note(locale, note));
         }
     }
     Ok(())

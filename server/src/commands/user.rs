@@ -39,8 +39,8 @@ pub async fn user(
     locale: Locale,
 ) -> Result<(), String> {
     use app::admin::repo::{self as accounts, AccountError, Role};
-    use text::AccountDone;
-    let refused = |error: AccountError| text::account_error(locale, &error);
+    let done = text::strings(locale).account;
+    let refused = |error: AccountError| error.message(locale);
     // The password from standard input, or a new one printed once.
     let password = |name: &str, from_stdin: bool| -> Result<String, String> {
         if from_stdin {
@@ -49,7 +49,7 @@ pub async fn user(
             return Ok(line.trim_end_matches(['\r', '\n']).to_owned());
         }
         let made = accounts::generate_password();
-        eprintln!("{}", text::account_done(locale, AccountDone::OneTimePassword { name }));
+        eprintln!("{}", (done.one_time_password)(name));
         println!("{made}");
         Ok(made)
     };
@@ -58,20 +58,17 @@ pub async fn user(
             let role = Role::parse(&role).ok_or_else(|| refused(AccountError::BadRole(role)))?;
             let secret = password(&name, password_stdin)?;
             accounts::add_user(db, &name, role, &bagian, &secret).await.map_err(refused)?;
-            eprintln!(
-                "{}",
-                text::account_done(locale, AccountDone::Added { name: &name, role: role.code() })
-            );
+            eprintln!("{}", (done.added)(&name, role.code()));
         }
         UserCommand::Passwd { name, password_stdin } => {
             let secret = password(&name, password_stdin)?;
             accounts::set_password(db, &name, &secret).await.map_err(refused)?;
-            eprintln!("{}", text::account_done(locale, AccountDone::PasswordSet { name: &name }));
+            eprintln!("{}", (done.password_set)(&name));
         }
         UserCommand::List => {
             let users = accounts::list_users(db).await.map_err(refused)?;
             if users.is_empty() {
-                eprintln!("{}", text::account_done(locale, AccountDone::NoUsers));
+                eprintln!("{}", done.no_users);
             }
             for user in users {
                 let bagian = user.bagian.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
@@ -81,7 +78,7 @@ pub async fn user(
         }
         UserCommand::Disable { name } => {
             accounts::disable_user(db, &name).await.map_err(refused)?;
-            eprintln!("{}", text::account_done(locale, AccountDone::Disabled { name: &name }));
+            eprintln!("{}", (done.disabled)(&name));
         }
     }
     Ok(())

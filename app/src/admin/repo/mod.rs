@@ -43,6 +43,23 @@ pub enum AccountError {
     Database(String),
 }
 
+impl AccountError {
+    /// Why an account command was refused, naming the field and its limit.
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        let t = crate::i18n::cli::strings(locale).account;
+        match self {
+            Self::BadUsername { min, max } => (t.bad_username)(*min, *max),
+            Self::BadPassword { min, max } => (t.bad_password)(*min, *max),
+            Self::BadRole(role) => (t.bad_role)(role),
+            Self::Taken(name) => (t.taken)(name),
+            Self::NoSuchUser(name) => (t.no_such_user)(name),
+            Self::NoSuchBagian(id) => (t.no_such_bagian)(*id),
+            Self::LastAdmin => t.last_admin.to_owned(),
+            Self::Database(message) => (t.database)(message),
+        }
+    }
+}
+
 impl From<AccountError> for crate::error::AppError {
     fn from(error: AccountError) -> Self {
         use crate::admin::model::AccountProblem;

@@ -46,7 +46,7 @@ pub(super) fn PreviewPanel(
                     .filter(|(_, count)| *count > 0)
                     .map(|(kind, count)| view! {
                         <li class=format!("import-count import-{}", kind_class(kind))>
-                            <strong>{count}</strong>" "{move || t().kind(kind)}
+                            <strong>{count}</strong>" "{move || kind.label(t())}
                         </li>
                     })
                     .collect_view()}
@@ -148,7 +148,7 @@ fn ChangedRow(row: PreviewRow, taken: Option<RwSignal<Vec<String>>>) -> impl Int
     view! {
         <li class=format!("import-row import-{}", kind_class(kind)) data-code=diff.code.clone()>
             <p class="import-row-head">
-                <span class=format!("import-kind import-{}", kind_class(kind))>{move || t().kind(kind)}</span>
+                <span class=format!("import-kind import-{}", kind_class(kind))>{move || kind.label(t())}</span>
                 <strong class="import-code">{diff.code.clone()}</strong>
                 <span class="import-bagian-name">{diff.bagian.clone()}</span>
                 {moved.map(|name| view! { <span class="import-moved">{move || (t().moved_from)(&name)}</span> })}

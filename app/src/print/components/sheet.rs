@@ -70,7 +70,7 @@ fn heading(form: &PrintForm, t: &'static crate::i18n::Strings) -> AnyView {
     let number = (!settings.sk_number.is_empty()).then_some(settings.sk_number.as_str());
     let date = settings.sk_date.map(|date| strings.long_date(date));
     let decree = (strings.decree)(number, date.as_deref());
-    let status = (strings.status)(t.status_name(register.status));
+    let status = (strings.status)(register.status.label(t));
     view! {
         <header class="form-heading">
             <h2 class="form-title">{register.title.to_uppercase()}</h2>

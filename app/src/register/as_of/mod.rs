@@ -28,6 +28,19 @@ pub enum AsOfView {
     Future { today: NaiveDate },
 }
 
+impl AsOfGap {
+    /// Why the register cannot be shown as of `day`: the title, then the
+    /// reason, on two lines (the download refusal and the command line).
+    pub fn text(self, t: &crate::i18n::Strings, day: NaiveDate) -> String {
+        let long = |day| t.print.long_date(day);
+        let reason = match self {
+            Self::BeforeLog { since } => (t.as_of.before_log)(since.map(long).as_deref()),
+            Self::Future { today } => (t.as_of.future)(&long(today)),
+        };
+        format!("{}\n{reason}", (t.as_of.gap_title)(&long(day)))
+    }
+}
+
 /// Why a register cannot be shown as of a day (see [`AsOfView`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum AsOfGap {

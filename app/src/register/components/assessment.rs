@@ -7,6 +7,7 @@ use super::{RowLive, RowStore};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::register::edit::save_assessment;
+use crate::register::labels::assessment_value;
 use crate::register::model::{Field, Nature, Rating, RtpStatus, SourceView};
 use crate::rules::assessment::{
     MAX_CONTROL_CHARS, MAX_EVIDENCE_CHARS, MAX_SHORT_TEXT_CHARS, evidence_link,
@@ -237,8 +238,8 @@ fn AssessmentField(
     let word = move |raw: &str| {
         let t = i18n.t();
         match sources {
-            Some(list) => list.0.with_value(|list| t.assessment_value(field, raw, list)),
-            None => t.assessment_value(field, raw, &[]),
+            Some(list) => list.0.with_value(|list| assessment_value(t, field, raw, list)),
+            None => assessment_value(t, field, raw, &[]),
         }
     };
     let save = move |value: String| {

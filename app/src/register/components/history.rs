@@ -4,6 +4,7 @@ use crate::register::edit::{restore_row, save_cell};
 use crate::register::history::{
     Action, ChangeView, RowHistory, load_deleted_rows, load_row_history,
 };
+use crate::register::labels::assessment_value;
 use crate::register::model::{Field, RichText};
 use leptos::prelude::*;
 
@@ -122,7 +123,7 @@ fn HistoryList(
         .map(|change| {
             let t = i18n.t();
             let when = t.moment(change.at);
-            let who = t.author_name(&change.author);
+            let who = change.author.name(t);
             let what = summary(change, t);
             let diff = change.restorable().map(|(field, old)| {
                 let now = history.current(field).cloned().unwrap_or_default();
@@ -201,8 +202,8 @@ fn summary(change: &ChangeView, t: &Strings) -> String {
             let sources = use_context::<super::SourceList>();
             let word = |raw: &str| {
                 sources.map_or_else(
-                    || t.assessment_value(field, raw, &[]),
-                    |list| list.0.with_value(|list| t.assessment_value(field, raw, list)),
+                    || assessment_value(t, field, raw, &[]),
+                    |list| list.0.with_value(|list| assessment_value(t, field, raw, list)),
                 )
             };
             let describe =

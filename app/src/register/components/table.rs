@@ -177,7 +177,7 @@ pub fn RegisterTable(
                 (t.edits_bagian_note)(&own_bagian.join(", "))
             }
             Some(Role::Editor) if all_rows => return None,
-            Some(role) => (t.read_only_note)(t.role_name(role)),
+            Some(role) => (t.read_only_note)(role.label(t)),
         };
         Some(view! { <p class="access-note" data-testid="access-note">{text}</p> })
     };
@@ -334,7 +334,7 @@ fn RegisterHead(register: RegisterView) -> impl IntoView {
                     <dt>{move || t().status}</dt>
                     <dd>
                         <span class=format!("status-badge status-{}", status.code())>
-                            {move || t().status_name(status)}
+                            {move || status.label(t())}
                         </span>
                     </dd>
                 </div>
