@@ -1,7 +1,7 @@
 //! Accounts on SQLite and PostgreSQL: users with a role, their Bagian and
 //! their password; a password change or a disabled user ends their sessions.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use app::admin::repo::{self as accounts, AccountError, Role};
 use app::entities::{auth_event, user_session};
@@ -20,6 +20,7 @@ async fn a_bagian(db: &TestDb) -> i32 {
         .id
 }
 
+#[apply(on_both_databases!)]
 async fn users_are_added_listed_and_checked(db: &TestDb) {
     let bagian = a_bagian(db).await;
     let ani = accounts::add_user(&db.db, "ani", Role::Editor, &[bagian], "kata sandi ani 1")
@@ -62,6 +63,7 @@ async fn users_are_added_listed_and_checked(db: &TestDb) {
     assert_eq!(auth_event::Entity::find().count(&db.db).await.unwrap(), 2);
 }
 
+#[apply(on_both_databases!)]
 async fn a_new_password_or_disabling_ends_the_sessions(db: &TestDb) {
     let ani =
         accounts::add_user(&db.db, "ani", Role::Admin, &[], "kata sandi ani 1").await.unwrap();
@@ -102,8 +104,3 @@ async fn a_new_password_or_disabling_ends_the_sessions(db: &TestDb) {
         .collect();
     assert_eq!(kinds, ["user_added", "password_set", "user_disabled"]);
 }
-
-on_both_databases!(
-    users_are_added_listed_and_checked,
-    a_new_password_or_disabling_ends_the_sessions
-);

@@ -1,8 +1,8 @@
 //! The admin's server functions over HTTP, on both databases: only admins
 //! manage users; every change is logged with the admin who made it; the
 //! last active admin stays one.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use app::auth::Role;
 use common::{App, PASSWORD, TestDb, sign_in};
@@ -15,6 +15,7 @@ async fn get(app: &App, endpoint: &str) -> (StatusCode, Value) {
     (status, serde_json::from_str(&response.text().await.unwrap()).unwrap())
 }
 
+#[apply(on_both_databases!)]
 async fn only_admins_manage_users(db: &TestDb) {
     let admin = App::start(db).await;
     let bagian: i32 = db
@@ -72,6 +73,7 @@ async fn only_admins_manage_users(db: &TestDb) {
     assert!(accounts["users"][0]["last_sign_in"].is_string());
 }
 
+#[apply(on_both_databases!)]
 async fn an_admin_adds_changes_and_resets_users(db: &TestDb) {
     let admin = App::start(db).await;
     let bagian: Vec<i32> = {
@@ -173,6 +175,7 @@ async fn an_admin_adds_changes_and_resets_users(db: &TestDb) {
 
 /// Two admins taking each other's role at the same moment: one of them
 /// stays admin (the active admins are locked while counted).
+#[apply(on_both_databases!)]
 async fn two_admins_cannot_demote_each_other_at_once(db: &TestDb) {
     use app::admin::repo::{ChangedBy, update_user};
     for round in 0..5 {
@@ -202,9 +205,3 @@ async fn two_admins_cannot_demote_each_other_at_once(db: &TestDb) {
         assert!(first.is_ok() != second.is_ok(), "round {round}: {first:?} {second:?}");
     }
 }
-
-on_both_databases!(
-    only_admins_manage_users,
-    an_admin_adds_changes_and_resets_users,
-    two_admins_cannot_demote_each_other_at_once
-);

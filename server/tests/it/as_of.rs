@@ -5,8 +5,8 @@
 //! on the way equals what the page read then; a day maps to the last
 //! version made by its end in Asia/Makassar; a day before the log's layout
 //! or after today is refused.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use app::db::begin_write;
 use app::register::as_of::repo::{load_as_of, register_at};
@@ -166,6 +166,7 @@ fn unversioned(mut view: RegisterView) -> RegisterView {
     view
 }
 
+#[apply(on_both_databases!)]
 async fn every_version_is_rebuilt(db: &TestDb) {
     let report = common::import(db, &common::seed_table(), 2026).await.unwrap();
     let key = RegisterKey::of(current(db, RegisterKey::default()).await.unit_id, report.year);
@@ -202,6 +203,7 @@ async fn date_entries(db: &TestDb, versions: std::ops::RangeInclusive<i32>, at: 
     .await;
 }
 
+#[apply(on_both_databases!)]
 async fn a_day_is_its_last_version_in_makassar(db: &TestDb) {
     common::import(db, &common::seed_table(), 2026).await.unwrap();
     let register = current(db, RegisterKey::default()).await;
@@ -257,6 +259,7 @@ async fn a_day_is_its_last_version_in_makassar(db: &TestDb) {
 
 /// A database from before the layout log gets each register's layout at
 /// its version: the register is shown as of today from then on.
+#[apply(on_both_databases!)]
 async fn the_migration_logs_each_registers_layout(db: &TestDb) {
     use migrations::MigratorTrait;
     common::import(db, &common::seed_table(), 2026).await.unwrap();
@@ -269,9 +272,3 @@ async fn the_migration_logs_each_registers_layout(db: &TestDb) {
     let rebuilt = register_at(&db.db, key, register.version, today()).await.unwrap().unwrap();
     assert_eq!(rebuilt, unversioned(register));
 }
-
-on_both_databases!(
-    every_version_is_rebuilt,
-    a_day_is_its_last_version_in_makassar,
-    the_migration_logs_each_registers_layout
-);

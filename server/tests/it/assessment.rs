@@ -3,8 +3,8 @@
 //! and levels from the matrix stored with the row, residual never above
 //! inherent, overdue by the date in Asia/Makassar, and a change of the
 //! matrix re-levelling every open register's rows, each in its history.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use app::auth::Role;
 use common::{App, TestDb};
@@ -30,6 +30,7 @@ async fn assessment(app: &App, row: &str) -> Value {
     app.register_row(row).await["assessment"].clone()
 }
 
+#[apply(on_both_databases!)]
 async fn fields_are_rated_and_checked(db: &TestDb) {
     let admin = App::start(db).await;
     let (row, bagian) = db.first_row().await;
@@ -131,6 +132,7 @@ async fn fields_are_rated_and_checked(db: &TestDb) {
     assert!(!changed.iter().any(|(column, new)| *column == "residual_impact" && *new == "5"));
 }
 
+#[apply(on_both_databases!)]
 async fn saves_never_overwrite_a_colleague(db: &TestDb) {
     let admin = App::start(db).await;
     let (row, bagian) = db.first_row().await;
@@ -155,6 +157,7 @@ async fn saves_never_overwrite_a_colleague(db: &TestDb) {
     assert_eq!(status.as_deref(), Some("dalam_proses"));
 }
 
+#[apply(on_both_databases!)]
 async fn only_editors_of_the_row_save(db: &TestDb) {
     let admin = App::start(db).await;
     let (row, bagian) = db.first_row().await;
@@ -178,6 +181,7 @@ async fn only_editors_of_the_row_save(db: &TestDb) {
     assert!(body.get("RegisterFinal").is_some(), "{body}");
 }
 
+#[apply(on_both_databases!)]
 async fn a_matrix_change_relevels_open_registers(db: &TestDb) {
     use app::register::model::Level;
     use app::register::write::{Actor, Source, set_matrix_levels};
@@ -237,10 +241,3 @@ async fn a_matrix_change_relevels_open_registers(db: &TestDb) {
     let matrix = db.text("SELECT CAST(level AS TEXT) FROM risk_matrix WHERE score = 16").await;
     assert_eq!(matrix.as_deref(), Some("4"), "the matrix itself changed");
 }
-
-on_both_databases!(
-    fields_are_rated_and_checked,
-    saves_never_overwrite_a_colleague,
-    only_editors_of_the_row_save,
-    a_matrix_change_relevels_open_registers,
-);

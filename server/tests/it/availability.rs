@@ -1,8 +1,8 @@
 //! Honest errors: a malformed call is a 400, a database that is briefly
 //! unavailable is a 503 with `Retry-After`, and pages are 200 again as soon
 //! as it is back. Against real SQLite and PostgreSQL servers.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use common::{Backend, TestDb, spawn_server};
 use reqwest::{StatusCode, header};
@@ -28,6 +28,7 @@ async fn signed_in(db: &TestDb, base: &str) -> String {
 /// A session cookie no database knows: checking it needs the database.
 const SOME_SESSION: &str = "benturan_session=belum-diperiksa";
 
+#[apply(on_both_databases!)]
 async fn a_malformed_call_is_a_400(db: &TestDb) {
     let (base, cookie) = serve(db).await;
     let response = common::anonymous()
@@ -62,6 +63,7 @@ async fn a_malformed_call_is_a_400(db: &TestDb) {
 }
 
 /// The classification behind 503: real errors from real servers.
+#[apply(on_both_databases!)]
 async fn transient_errors_are_unavailable(db: &TestDb) {
     use app::db::is_unavailable;
     // A fault in the query is not "unavailable".
@@ -100,9 +102,6 @@ async fn transient_errors_are_unavailable(db: &TestDb) {
         }
     }
 }
-
-on_both_databases!(a_malformed_call_is_a_400, transient_errors_are_unavailable);
-
 /// A TCP proxy in front of PostgreSQL that can cut every connection and
 /// refuse new ones, as a network failure or a database host going away does.
 struct Proxy {

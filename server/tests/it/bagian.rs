@@ -1,8 +1,8 @@
 //! The Bagian of a register through their server functions, over HTTP, on
 //! both databases: add, rename, reorder, remove when empty; the rules,
 //! the conflict checks, the change log and the printed numbers.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use common::{App, TestDb};
 use reqwest::StatusCode;
@@ -41,6 +41,7 @@ const PERENCANAAN: &str = "Bagian Perencanaan & Kepegawain";
 const PROTOKOL: &str = "Bagian Protokol";
 const MATERI: &str = "Bagian Materi & Komunikasi Pimpinan";
 
+#[apply(on_both_databases!)]
 async fn bagian_are_added_renamed_moved_and_removed(db: &TestDb) {
     let app = App::start(db).await;
     let register = db.text("SELECT id FROM register").await.unwrap();
@@ -164,6 +165,7 @@ async fn bagian_are_added_renamed_moved_and_removed(db: &TestDb) {
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
+#[apply(on_both_databases!)]
 async fn an_empty_bagian_takes_rows_and_comes_back_with_them(db: &TestDb) {
     let app = App::start(db).await;
     let register = db.text("SELECT id FROM register").await.unwrap();
@@ -211,6 +213,7 @@ async fn an_empty_bagian_takes_rows_and_comes_back_with_them(db: &TestDb) {
     assert_eq!(again["Validation"][0]["problem"], "Duplicate", "{again}");
 }
 
+#[apply(on_both_databases!)]
 async fn a_reimport_makes_the_bagian_the_files(db: &TestDb) {
     let app = App::start(db).await;
     let register = db.text("SELECT id FROM register").await.unwrap();
@@ -226,9 +229,3 @@ async fn a_reimport_makes_the_bagian_the_files(db: &TestDb) {
     let report = common::import(db, &common::seed_table(), year).await.unwrap();
     assert!(!report.changed_anything(), "the same file again changes nothing");
 }
-
-on_both_databases!(
-    bagian_are_added_renamed_moved_and_removed,
-    an_empty_bagian_takes_rows_and_comes_back_with_them,
-    a_reimport_makes_the_bagian_the_files,
-);

@@ -1,7 +1,7 @@
 //! Fresh databases for integration tests: a SQLite file or a PostgreSQL
 //! database named by a UUID, migrated, and dropped when the test ends (even
 //! when it panics).
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(dead_code)]
 
 use app::state::AppState;
 use migrations::MigratorTrait;
@@ -175,27 +175,27 @@ pub async fn import(
     app::import::import_table(&db.db, table, options).await
 }
 
-/// Declares `async fn NAME(db: &TestDb)` as two tests, one per backend.
+/// Makes `async fn NAME(db: &TestDb)` two tests, `NAME::sqlite` and
+/// `NAME::postgres`, each on a fresh migrated database of its own:
+/// `#[apply(on_both_databases!)]` above the function.
 #[macro_export]
 macro_rules! on_both_databases {
-    ($($name:ident),* $(,)?) => {
-        $(
-            mod $name {
-                use super::*;
+    ($(#[$attr:meta])* $vis:vis async fn $name:ident $($rest:tt)*) => {
+        $(#[$attr])* $vis async fn $name $($rest)*
 
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn sqlite() {
-                    let db = common::TestDb::new(common::Backend::Sqlite).await;
-                    super::$name(&db).await;
-                }
-
-                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-                async fn postgres() {
-                    let db = common::TestDb::new(common::Backend::Postgres).await;
-                    super::$name(&db).await;
-                }
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                let db = $crate::common::TestDb::new($crate::common::Backend::Sqlite).await;
+                super::$name(&db).await;
             }
-        )*
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                let db = $crate::common::TestDb::new($crate::common::Backend::Postgres).await;
+                super::$name(&db).await;
+            }
+        }
     };
 }
 

@@ -3,8 +3,8 @@
 //! the matrix of the rules, not the database's): counts per Bagian by
 //! level, status and overdue, the heat maps, realisation per quarter; a
 //! deleted row counts nowhere; and every page hears of a change.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use app::register::model::{Matrix, RtpStatus};
 use common::{App, TestDb};
@@ -38,6 +38,7 @@ fn counts_of(json: &Value) -> Expected {
     }
 }
 
+#[apply(on_both_databases!)]
 async fn figures_match_the_rows(db: &TestDb) {
     let admin = App::start(db).await;
     app::import::generate::generate_register(&db.db, 400, YEAR).await.unwrap();
@@ -151,6 +152,7 @@ async fn figures_match_the_rows(db: &TestDb) {
     assert!(years.len() == 2 && years[0] > years[1] && years[1] == i64::from(YEAR), "{years:?}");
 }
 
+#[apply(on_both_databases!)]
 async fn a_save_reaches_the_dashboard(db: &TestDb) {
     let admin = App::start(db).await;
     let before = admin.get("dashboard").await;
@@ -171,6 +173,7 @@ async fn a_save_reaches_the_dashboard(db: &TestDb) {
 /// Figures kept at an older version, brought up to date from the change
 /// log, are exactly those computed whole: after each kind of change, and
 /// computed whole where the log does not tell what changed.
+#[apply(on_both_databases!)]
 async fn kept_figures_follow_every_change(db: &TestDb) {
     use app::dashboard::repo::{FigureCache, Work, dashboard};
     let admin = App::start(db).await;
@@ -231,9 +234,3 @@ async fn kept_figures_follow_every_change(db: &TestDb) {
     assert_eq!(check("unlogged").await, Work { computed: 3, updated: 5 });
     assert_eq!(check("read again").await, Work { computed: 3, updated: 5 });
 }
-
-on_both_databases!(
-    figures_match_the_rows,
-    a_save_reaches_the_dashboard,
-    kept_figures_follow_every_change
-);

@@ -1,6 +1,6 @@
 //! The data layer against real SQLite and PostgreSQL databases.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use app::db::begin_write;
 use app::entities::{change_log, org_unit, org_unit::UnitKind, risk};
@@ -23,6 +23,7 @@ async fn register(db: &TestDb) -> RegisterView {
     load_register(&db.db, key).await.expect("load").expect("register exists")
 }
 
+#[apply(on_both_databases!)]
 async fn migrations_go_up_and_down(db: &TestDb) {
     assert_eq!(db.count("conflict_source").await, 6);
     Migrator::down(&db.db, None).await.expect("down");
@@ -32,6 +33,7 @@ async fn migrations_go_up_and_down(db: &TestDb) {
     assert_eq!(db.count("risk").await, 0);
 }
 
+#[apply(on_both_databases!)]
 async fn seed_import_builds_the_register(db: &TestDb) {
     let report = import_seed(db).await;
     assert_eq!((report.bagian_created(), report.rows_created), (3, 13));
@@ -84,6 +86,7 @@ async fn seed_import_builds_the_register(db: &TestDb) {
     );
 }
 
+#[apply(on_both_databases!)]
 async fn importing_twice_changes_nothing(db: &TestDb) {
     import_seed(db).await;
     let again = import_seed(db).await;
@@ -100,6 +103,7 @@ async fn importing_twice_changes_nothing(db: &TestDb) {
     assert_eq!(again.matched(MatchKind::Content), 13);
 }
 
+#[apply(on_both_databases!)]
 async fn a_changed_cell_is_versioned_and_logged(db: &TestDb) {
     import_seed(db).await;
     let edited =
@@ -129,6 +133,7 @@ async fn a_changed_cell_is_versioned_and_logged(db: &TestDb) {
 }
 
 /// A failure half-way through leaves the database exactly as it was.
+#[apply(on_both_databases!)]
 async fn a_failed_import_changes_nothing(db: &TestDb) {
     import_seed(db).await;
     let trigger = match db.backend {
@@ -168,6 +173,7 @@ async fn a_failed_import_changes_nothing(db: &TestDb) {
     assert_eq!(register.version, 2, "as the seed import left it");
 }
 
+#[apply(on_both_databases!)]
 async fn export_writes_rfc4180_csv(db: &TestDb) {
     import_seed(db).await;
     let mut out = Vec::new();
@@ -196,6 +202,7 @@ async fn export_writes_rfc4180_csv(db: &TestDb) {
 }
 
 /// A cell that a spreadsheet would run as a formula is written as text.
+#[apply(on_both_databases!)]
 async fn export_neutralises_formulas(db: &TestDb) {
     let edited = SEED_TABLE.replace("Intervensi pihak ketiga", "- Menyusun =SUM(A1)");
     import(db, &parse_table(&edited).unwrap(), YEAR).await.unwrap();
@@ -209,6 +216,7 @@ async fn export_neutralises_formulas(db: &TestDb) {
 /// Several writers at once, all holding version 1 of one row: exactly one
 /// wins, the others get a conflict, and nothing is lost silently. (Before,
 /// every writer "succeeded" and all but the last update were lost.)
+#[apply(on_both_databases!)]
 async fn of_concurrent_writers_exactly_one_wins(db: &TestDb) {
     import_seed(db).await;
     if db.backend == Backend::Sqlite {
@@ -264,6 +272,7 @@ async fn of_concurrent_writers_exactly_one_wins(db: &TestDb) {
     assert_eq!(updates[0].new_value.as_deref(), Some(row.penyebab.as_str()));
 }
 
+#[apply(on_both_databases!)]
 async fn a_generated_register_has_the_asked_size(db: &TestDb) {
     let report = generate_register(&db.db, 2000, 2099).await.unwrap();
     assert_eq!(report.rows_created, 2000);
@@ -273,15 +282,3 @@ async fn a_generated_register_has_the_asked_size(db: &TestDb) {
     assert_eq!(register.sections.len(), 80);
     assert_eq!(register.sections[79].ordinal, 80);
 }
-
-on_both_databases!(
-    migrations_go_up_and_down,
-    seed_import_builds_the_register,
-    importing_twice_changes_nothing,
-    a_changed_cell_is_versioned_and_logged,
-    a_failed_import_changes_nothing,
-    export_writes_rfc4180_csv,
-    export_neutralises_formulas,
-    of_concurrent_writers_exactly_one_wins,
-    a_generated_register_has_the_asked_size,
-);

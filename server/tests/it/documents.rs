@@ -1,11 +1,12 @@
 //! The register's documents over HTTP: the workbook and the CSV, by plain
 //! links, for every signed-in reader; strangers are sent to sign in.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use common::{App, TestDb, anonymous};
 use reqwest::{StatusCode, header};
 
+#[apply(on_both_databases!)]
 async fn the_register_downloads_as_xlsx_and_csv(db: &TestDb) {
     let app = App::start(db).await;
     let reader = app.as_user(db, "pembaca.unduh", app::auth::Role::Viewer, &[]).await;
@@ -50,13 +51,11 @@ async fn the_register_downloads_as_xlsx_and_csv(db: &TestDb) {
     );
     assert!(html.contains("Unduh XLSX") && html.contains("Unduh CSV"));
 }
-
-on_both_databases!(the_register_downloads_as_xlsx_and_csv);
-
 /// The register as of a past day over HTTP: the page (read-only, marked
 /// with the day, its links carrying it), the print view and the downloads
 /// show the text of then; days that cannot be shown, and a `per` that is no
 /// date, are refused in words (404, 422).
+#[apply(on_both_databases!)]
 async fn the_register_as_of_a_day_is_a_page_a_print_and_a_download(db: &TestDb) {
     let app = App::start(db).await;
     let (unit, year) = (
@@ -126,5 +125,3 @@ async fn the_register_as_of_a_day_is_a_page_a_print_and_a_download(db: &TestDb) 
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(bad.contains("Tanggal register (per)"), "the field is named");
 }
-
-on_both_databases!(the_register_as_of_a_day_is_a_page_a_print_and_a_download);

@@ -2,8 +2,8 @@
 //! page hold the register as of the quarter's last day, the quarter's
 //! realisation, the changes made during it (no layout entries, nothing from
 //! before or after) and the review notes open during it.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use calamine::{Reader, Xlsx, open_workbook_from_rs};
 use common::{App, TestDb};
@@ -28,6 +28,7 @@ fn sheet<'a>(all: &'a [(String, Vec<Vec<String>>)], name: &str) -> &'a [Vec<Stri
     &all.iter().find(|(found, _)| found == name).unwrap_or_else(|| panic!("sheet {name}")).1
 }
 
+#[apply(on_both_databases!)]
 async fn the_quarters_evidence_pack_holds_its_register_changes_and_notes(db: &TestDb) {
     let app = App::start(db).await;
     let unit = db.text("SELECT unit_id FROM register").await.unwrap();
@@ -169,5 +170,3 @@ async fn the_quarters_evidence_pack_holds_its_register_changes_and_notes(db: &Te
     let (status, _) = get(&format!("unit={unit}&tahun=1999&triwulan=1")).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
-
-on_both_databases!(the_quarters_evidence_pack_holds_its_register_changes_and_notes);

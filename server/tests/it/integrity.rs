@@ -1,7 +1,7 @@
 //! What every write stands on: stable row identities across re-imports,
 //! the database's own checks, and safety when writers race. Both databases.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use app::entities::risk;
 use app::import::{MatchKind, SEED_TABLE, generate::generated_table, parse_table};
@@ -23,6 +23,7 @@ async fn row_by_code(db: &TestDb, code: &str) -> risk::Model {
 /// A row inserted in the middle of a Bagian takes a new code; its
 /// neighbours keep their texts, review notes and history (by position
 /// alone, their texts would have shifted into the wrong rows).
+#[apply(on_both_databases!)]
 async fn an_inserted_row_leaves_its_neighbours_alone(db: &TestDb) {
     import(db, &seed_table(), YEAR).await.unwrap();
     let second = row_by_code(db, "BK-002").await;
@@ -58,6 +59,7 @@ async fn an_inserted_row_leaves_its_neighbours_alone(db: &TestDb) {
 
 /// A removed row is deleted softly and logged; importing it again restores
 /// the same row (same id, code and history).
+#[apply(on_both_databases!)]
 async fn removed_rows_are_restorable(db: &TestDb) {
     import(db, &seed_table(), YEAR).await.unwrap();
     let removed: Vec<&str> =
@@ -97,6 +99,7 @@ async fn removed_rows_are_restorable(db: &TestDb) {
 
 /// Every change to a register's rows bumps its version in the same
 /// transaction; a no-op import does not; timestamps come from the database.
+#[apply(on_both_databases!)]
 async fn the_register_version_counts_changes(db: &TestDb) {
     let first = import(db, &seed_table(), YEAR).await.unwrap();
     assert_eq!(first.register_version, 2, "created at 1, filled: 2");
@@ -124,6 +127,7 @@ async fn the_register_version_counts_changes(db: &TestDb) {
 }
 
 /// A register that is set is refused by the write path itself.
+#[apply(on_both_databases!)]
 async fn a_final_register_is_read_only(db: &TestDb) {
     import(db, &seed_table(), YEAR).await.unwrap();
     db.exec("UPDATE register SET status = 'ditetapkan'").await;
@@ -141,6 +145,7 @@ async fn a_final_register_is_read_only(db: &TestDb) {
 
 /// The database itself refuses values outside their lists and ranges, and
 /// second units or registers where the model has one.
+#[apply(on_both_databases!)]
 async fn the_database_checks_values_and_keys(db: &TestDb) {
     import(db, &seed_table(), YEAR).await.unwrap();
     let refused = [
@@ -181,6 +186,7 @@ async fn the_database_checks_values_and_keys(db: &TestDb) {
 }
 
 /// Deleting a register keeps its change log: the history is evidence.
+#[apply(on_both_databases!)]
 async fn deleting_a_register_keeps_its_history(db: &TestDb) {
     import(db, &seed_table(), YEAR).await.unwrap();
     let log = db.count("change_log").await;
@@ -191,6 +197,7 @@ async fn deleting_a_register_keeps_its_history(db: &TestDb) {
 
 /// Eight imports started at once, four of each of two tables: one register
 /// per table, every unit once, every row once.
+#[apply(on_both_databases!)]
 async fn racing_imports_create_everything_once(db: &TestDb) {
     let seed = seed_table();
     let generated = generated_table(500);
@@ -213,17 +220,6 @@ async fn racing_imports_create_everything_once(db: &TestDb) {
     assert_eq!(db.count("org_unit").await, 2 + 3 + 20);
     assert_eq!(db.count("risk").await, 513);
 }
-
-on_both_databases!(
-    an_inserted_row_leaves_its_neighbours_alone,
-    removed_rows_are_restorable,
-    the_register_version_counts_changes,
-    a_final_register_is_read_only,
-    the_database_checks_values_and_keys,
-    deleting_a_register_keeps_its_history,
-    racing_imports_create_everything_once,
-);
-
 /// A migration that fails half-way leaves nothing of itself behind, on
 /// SQLite as on PostgreSQL.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -2,8 +2,8 @@
 //! version of its register, from its own instance and, on PostgreSQL, from
 //! another instance on the same database; a page that reconnects behind
 //! hears the current version at once.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use app::auth::Role;
 use common::{App, TestDb};
@@ -83,6 +83,7 @@ async fn save(app: &App, db: &TestDb, text: &str) -> StatusCode {
     app.post_form("save_cell", &form).await.0
 }
 
+#[apply(on_both_databases!)]
 async fn a_page_hears_each_new_version(db: &TestDb) {
     let app = App::start(db).await;
     let register = db.text("SELECT id FROM register").await.unwrap();
@@ -122,6 +123,7 @@ async fn announce(app: &App, row: &str, editing: bool) -> StatusCode {
 /// Who edits which row: an editor opening a row of their Bagian is shown to
 /// every page of the register, by name, and to a page that opens later;
 /// closing it takes the name away. Only those who may edit the row say so.
+#[apply(on_both_databases!)]
 async fn pages_see_who_edits_a_row(db: &TestDb) {
     let app = App::start(db).await;
     let register = db.text("SELECT id FROM register").await.unwrap();
@@ -183,6 +185,7 @@ async fn pages_see_who_edits_a_row(db: &TestDb) {
 /// A page behind reads only the rows changed since the version it shows:
 /// cells saved and notes written; a change of the table's shape (a row
 /// added), or a version older than the log's, says to read it all.
+#[apply(on_both_databases!)]
 async fn a_page_reads_only_what_changed(db: &TestDb) {
     let app = App::start(db).await;
     let register = db.text("SELECT id FROM register").await.unwrap();
@@ -240,13 +243,6 @@ async fn a_page_reads_only_what_changed(db: &TestDb) {
         app.client.get(format!("{}/api/register_changes?register=0&since=1", app.base)).send();
     assert_eq!(missing.await.unwrap().status(), StatusCode::NOT_FOUND);
 }
-
-on_both_databases!(
-    a_page_hears_each_new_version,
-    pages_see_who_edits_a_row,
-    a_page_reads_only_what_changed
-);
-
 /// Two instances on one PostgreSQL: who edits a row through one is shown
 /// on a page of the other, once.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -2,8 +2,8 @@
 //! resolved, everyone reads them, the register counts each row's open
 //! notes, each note is in the row's history with its author, and every open
 //! page hears of it. Bad notes are refused by field and limit.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use app::auth::Role;
 use common::{App, TestDb};
@@ -20,6 +20,7 @@ async fn open_notes(app: &App, row: &str) -> i64 {
     app.register_row(row).await["notes"].as_i64().unwrap()
 }
 
+#[apply(on_both_databases!)]
 async fn reviewers_write_notes_everyone_reads(db: &TestDb) {
     let admin = App::start(db).await;
     let reviewer = admin.as_user(db, "inspektorat", Role::Reviewer, &[]).await;
@@ -89,6 +90,7 @@ async fn reviewers_write_notes_everyone_reads(db: &TestDb) {
 }
 
 /// A bad note is refused naming the field and the limit, and stores nothing.
+#[apply(on_both_databases!)]
 async fn bad_notes_are_refused_by_field_and_limit(db: &TestDb) {
     let admin = App::start(db).await;
     let row = db.text("SELECT MIN(id) FROM risk").await.unwrap();
@@ -125,5 +127,3 @@ async fn bad_notes_are_refused_by_field_and_limit(db: &TestDb) {
         .await;
     assert!(direct.is_err(), "CHECK refuses an oversized note");
 }
-
-on_both_databases!(reviewers_write_notes_everyone_reads, bad_notes_are_refused_by_field_and_limit);

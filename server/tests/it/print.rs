@@ -4,8 +4,8 @@
 //! wins); wrong fields are named with their limit; nobody else may set
 //! them; each save moves the register's version (open pages hear it) and is
 //! in the audit log.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use app::auth::Role;
 use common::{App, TestDb};
@@ -52,6 +52,7 @@ const FILLED: [(&str, &str); 10] = [
     ("approved_nip", "197506121999031004"),
 ];
 
+#[apply(on_both_databases!)]
 async fn admins_set_the_heading_and_signatories(db: &TestDb) {
     let admin = App::start(db).await;
     let register = admin.get("get_register").await;
@@ -151,5 +152,3 @@ async fn admins_set_the_heading_and_signatories(db: &TestDb) {
     let cleared = form_of(&admin, unit, year).await;
     assert_eq!(cleared["settings"], blank["settings"]);
 }
-
-on_both_databases!(admins_set_the_heading_and_signatories);

@@ -3,8 +3,8 @@
 //! through the assessment's one write path (rules, conflicts, history,
 //! roles), one record per reported quarter of the register's year, none for
 //! a quarter emptied again, and the dashboard's quarters following.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use app::auth::Role;
 use common::{App, TestDb};
@@ -24,6 +24,7 @@ async fn records(db: &TestDb, row: &str) -> String {
     db.text(&sql).await.unwrap()
 }
 
+#[apply(on_both_databases!)]
 async fn quarters_are_reported_and_checked(db: &TestDb) {
     let admin = App::start(db).await;
     let (row, bagian) = db.first_row().await;
@@ -129,6 +130,7 @@ async fn quarters_are_reported_and_checked(db: &TestDb) {
     assert!(changes.iter().any(|c| c["column"] == "realisation_note.2" && c["old"] == done));
 }
 
+#[apply(on_both_databases!)]
 async fn saves_never_overwrite_a_colleague(db: &TestDb) {
     let admin = App::start(db).await;
     let (row, bagian) = db.first_row().await;
@@ -161,6 +163,7 @@ async fn saves_never_overwrite_a_colleague(db: &TestDb) {
     assert_eq!(realisation(&ani, &row, 1).await["progress"], 30);
 }
 
+#[apply(on_both_databases!)]
 async fn only_editors_of_the_row_report(db: &TestDb) {
     let admin = App::start(db).await;
     let (row, bagian) = db.first_row().await;
@@ -185,9 +188,3 @@ async fn only_editors_of_the_row_report(db: &TestDb) {
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(body.get("RegisterFinal").is_some(), "{body}");
 }
-
-on_both_databases!(
-    quarters_are_reported_and_checked,
-    saves_never_overwrite_a_colleague,
-    only_editors_of_the_row_report,
-);

@@ -3,8 +3,8 @@
 //! it sits (the `expected` of a save included); a form that is not UTF-8
 //! once decoded is a 400; nothing is stored. And the audit log believes a
 //! forwarded address only from a trusted proxy.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use common::{App, PASSWORD, TestDb, anonymous};
 use reqwest::{StatusCode, header};
@@ -137,6 +137,7 @@ async fn snapshot(db: &TestDb) -> Vec<Option<String>> {
 /// A NUL in any text argument of any mutating server function: 422 naming
 /// the field and the rule (an account name: the account rule), never a 5xx,
 /// nothing changed. The sign-in form and the language switch too.
+#[apply(on_both_databases!)]
 async fn a_nul_anywhere_is_refused_naming_its_field(db: &TestDb) {
     let app = App::start(db).await;
     let before = snapshot(db).await;
@@ -174,6 +175,7 @@ async fn a_nul_anywhere_is_refused_naming_its_field(db: &TestDb) {
 }
 
 /// A cell's refusal has the shape of every other: the field and the limit.
+#[apply(on_both_databases!)]
 async fn a_bad_cell_names_its_field_and_limit(db: &TestDb) {
     let app = App::start(db).await;
     let row = db.text("SELECT id FROM risk WHERE code = 'BK-001'").await.unwrap();
@@ -220,6 +222,7 @@ async fn a_bad_cell_names_its_field_and_limit(db: &TestDb) {
 
 /// `value=ok%ff%fe`: 400 naming the argument, nothing stored; also in a
 /// server function's query and in the sign-in form.
+#[apply(on_both_databases!)]
 async fn percent_encoded_invalid_utf8_is_refused(db: &TestDb) {
     let app = App::start(db).await;
     let row = db.text("SELECT id FROM risk WHERE code = 'BK-001'").await.unwrap();
@@ -273,6 +276,7 @@ async fn sign_in_from(base: &str, name: &str, forwarded: &str) -> reqwest::Respo
 /// Without a trusted proxy a client's `X-Forwarded-For` is ignored by the
 /// audit log and by the per-address limit; from a trusted one it names the
 /// client, and the limit counts each client apart.
+#[apply(on_both_databases!)]
 async fn forwarded_addresses_only_from_trusted_proxies(db: &TestDb) {
     let direct = format!("http://{}", common::spawn_server(db.ready_state().await).await);
     common::add_user(db, "tamu.proksi", app::auth::Role::Viewer, &[]).await;
@@ -313,10 +317,3 @@ async fn forwarded_addresses_only_from_trusted_proxies(db: &TestDb) {
     let other = sign_in_from(&proxied, "tamu.proksi", "198.51.100.9").await;
     assert_eq!(other.headers()[header::LOCATION], "/");
 }
-
-on_both_databases!(
-    a_nul_anywhere_is_refused_naming_its_field,
-    a_bad_cell_names_its_field_and_limit,
-    percent_encoded_invalid_utf8_is_refused,
-    forwarded_addresses_only_from_trusted_proxies,
-);

@@ -1,8 +1,8 @@
 //! A page the browser keeps and revalidates must still run: the `304`
 //! names, in its Content-Security-Policy, the nonce of the body the browser
 //! holds (a new nonce there blocks every inline script: no hydration).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use common::{App, TestDb};
 use reqwest::{StatusCode, header};
@@ -22,6 +22,7 @@ fn body_nonce(html: &str) -> String {
     first
 }
 
+#[apply(on_both_databases!)]
 async fn a_revalidated_page_runs_its_scripts(db: &TestDb) {
     let app = App::start(db).await;
     for path in ["/", "/?penilaian=1", "/dasbor"] {
@@ -46,6 +47,7 @@ async fn a_revalidated_page_runs_its_scripts(db: &TestDb) {
 /// A browser holding a rendering the server no longer keeps (another
 /// instance's, or one from before a restart, of the same version) is not
 /// told "not modified": it gets the page and its nonce anew.
+#[apply(on_both_databases!)]
 async fn a_tag_of_another_rendering_gets_the_page(db: &TestDb) {
     let app = App::start(db).await;
     let url = format!("{}/", app.base);
@@ -59,5 +61,3 @@ async fn a_tag_of_another_rendering_gets_the_page(db: &TestDb) {
     let allowed = policy_nonce(&again);
     assert_eq!(body_nonce(&again.text().await.unwrap()), allowed);
 }
-
-on_both_databases!(a_revalidated_page_runs_its_scripts, a_tag_of_another_rendering_gets_the_page);

@@ -3,8 +3,8 @@
 //! back; names checked by field and limit; a retired source stays on its
 //! rows and is no longer offered; only admins change it; each change in the
 //! audit log and every register's pages refreshed.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use app::auth::Role;
 use common::{App, TestDb};
@@ -19,6 +19,7 @@ fn problem_of(body: &Value) -> (&Value, &Value) {
     (&body["Validation"][0]["field"], &body["Validation"][0]["problem"])
 }
 
+#[apply(on_both_databases!)]
 async fn admins_keep_the_list(db: &TestDb) {
     let admin = App::start(db).await;
     let before = listed(&admin).await.len();
@@ -119,6 +120,7 @@ async fn admins_keep_the_list(db: &TestDb) {
     }
 }
 
+#[apply(on_both_databases!)]
 async fn only_admins_change_it(db: &TestDb) {
     let admin = App::start(db).await;
     let (_, bagian) = db.first_row().await;
@@ -146,5 +148,3 @@ async fn only_admins_change_it(db: &TestDb) {
     let shown = register["sources"].as_array().unwrap();
     assert!(shown.iter().any(|s| s["name"] == "Bisnis dan usaha"));
 }
-
-on_both_databases!(admins_keep_the_list, only_admins_change_it);

@@ -1,6 +1,5 @@
 //! Start-up of several server instances against one database.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
 
 use common::{Backend, TestDb};
 use migrations::{Migrator, MigratorTrait};

@@ -3,8 +3,8 @@
 //! applied at the previewed version only, in one transaction, keeping the
 //! colleagues' edits unless the user takes the file's; refused files and
 //! refused users change nothing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-mod common;
+use crate::common;
+use macro_rules_attribute::apply;
 
 use app::import::diff::{DiffKind, ImportPreview};
 use app::register::model::{RegisterKey, RegisterView, RichText};
@@ -63,6 +63,7 @@ async fn state(db: &TestDb) -> (String, String, i64) {
     (rows.unwrap_or_default(), version, db.count("change_log").await)
 }
 
+#[apply(on_both_databases!)]
 async fn a_workbook_is_previewed_then_applied_keeping_colleagues_edits(db: &TestDb) {
     let app = App::start(db).await;
     let exported = register(db).await;
@@ -165,6 +166,7 @@ async fn a_workbook_is_previewed_then_applied_keeping_colleagues_edits(db: &Test
     assert_eq!(row.unwrap().aktivitas.markup(), old);
 }
 
+#[apply(on_both_databases!)]
 async fn a_refused_workbook_changes_nothing(db: &TestDb) {
     let app = App::start(db).await;
     let exported = register(db).await;
@@ -208,6 +210,7 @@ async fn a_refused_workbook_changes_nothing(db: &TestDb) {
 /// Hostile text in a workbook is text (markup, right-to-left, invisible
 /// characters, a 4,000-letter word), a control character is refused by
 /// its cell, and of two people applying one preview at once one wins.
+#[apply(on_both_databases!)]
 async fn hostile_cells_are_text_and_racing_applies_make_one_change(db: &TestDb) {
     let app = App::start(db).await;
     let exported = register(db).await;
@@ -253,9 +256,3 @@ async fn hostile_cells_are_text_and_racing_applies_make_one_change(db: &TestDb) 
     }
     assert_eq!(now.sections[2].rows[0].rencana.markup(), word);
 }
-
-on_both_databases!(
-    a_workbook_is_previewed_then_applied_keeping_colleagues_edits,
-    a_refused_workbook_changes_nothing,
-    hostile_cells_are_text_and_racing_applies_make_one_change
-);
