@@ -145,7 +145,7 @@ pub(super) async fn apply_rows(
     for (row, _) in
         stored_rows.iter().zip(&matched).filter(|(row, m)| !**m && row.deleted_at.is_none())
     {
-        write::delete_row(txn, actor, register.id, row.id, row.version).await?;
+        write::delete_row(txn, actor, register, row.id, row.version).await?;
         let code = row.code.clone().unwrap_or_default();
         report.rows_deleted.push((code.clone(), RichText::new(row.aktivitas.clone()).plain()));
         let cells = Field::CELLS
@@ -188,8 +188,7 @@ pub(super) async fn apply_rows(
             Some(found) => {
                 let stored = &stored_rows[*found];
                 let change = row_change(stored, row, bagian_id, position, names);
-                write::update_row(txn, actor, register.id, stored.id, stored.version, &change)
-                    .await?;
+                write::update_row(txn, actor, register, stored.id, stored.version, &change).await?;
                 if change.restore {
                     report.rows_restored += 1;
                 } else if change.is_versioned() {
@@ -252,7 +251,7 @@ pub(super) async fn apply_rows(
         .collect();
     for chunk in new_rows.chunks(PROGRESS_EVERY) {
         // One bump follows every import that changes anything.
-        write::insert_rows(txn, actor, Some(register.version + 1), chunk).await?;
+        write::insert_rows(txn, actor, register, chunk).await?;
         handled += chunk.len();
         progress(handled);
     }

@@ -140,10 +140,10 @@ pub async fn import_into(
     if report.changed_anything() {
         let mut bagian: Vec<i32> = stored_rows.iter().map(|row| row.bagian_id).collect();
         bagian.extend(&bagian_ids);
-        log_layout(txn, actor, register.id, Touched::SectionsAndRows(&bagian)).await?;
+        log_layout(txn, actor, &register, Touched::SectionsAndRows(&bagian)).await?;
     }
     if title_changed {
-        log_register(txn, actor, register.id, Field::Title, &register.title, &table.title).await?;
+        log_register(txn, actor, &register, Field::Title, &register.title, &table.title).await?;
     }
     if report.changed_anything() || title_changed {
         let title = title_changed.then_some(table.title.as_str());

@@ -169,6 +169,15 @@ pub struct LockedRegister {
     pub title: String,
 }
 
+impl LockedRegister {
+    /// The version this transaction's `bump_register` makes: the register
+    /// is held, so no other write moves it meanwhile. The change log names
+    /// it, so pages behind read what changed since.
+    pub fn next_version(&self) -> i32 {
+        self.version + 1
+    }
+}
+
 /// Locks the register for the rest of the transaction (`FOR UPDATE` on
 /// PostgreSQL; SQLite's write transaction holds the database already) and
 /// refuses it when it is final.
@@ -213,8 +222,8 @@ pub async fn bump_register(
     if update.exec(txn).await?.rows_affected == 0 {
         return Err(WriteError::Final { year: register.year });
     }
-    announce(txn, register.id, register.version + 1).await?;
-    Ok(register.version + 1)
+    announce(txn, register.id, register.next_version()).await?;
+    Ok(register.next_version())
 }
 
 /// Tells open pages that register `register` is at `version` now: this

@@ -146,7 +146,7 @@ pub async fn save_assessment(
         LogEntry::new(Action::Update, field.column(), slug(old), slug(new).map(str::to_owned))
     });
     let entries: Vec<LogEntry> = std::iter::once(entry).chain(moved).collect();
-    log(txn, actor, register_id, Some(id), entries).await?;
+    log(txn, actor, &register, Some(id), entries).await?;
     bump_register(txn, &register, None).await?;
     let assessment = Assessment { realisation, ..row.view(today) };
     Ok(SavedAssessment { version: version + 1, assessment })
@@ -365,7 +365,7 @@ pub async fn set_matrix_levels(
             if update.exec(txn).await?.rows_affected == 0 {
                 return Err(conflict(txn, id, version).await);
             }
-            log(txn, actor, register_id, Some(id), entries).await?;
+            log(txn, actor, &register, Some(id), entries).await?;
             changed += 1;
         }
         if changed > 0 {

@@ -24,22 +24,22 @@ const ENTRIES_PER_INSERT: usize = 2_500;
 pub async fn insert_row(
     txn: &DatabaseTransaction,
     actor: &Actor,
+    register: &LockedRegister,
     row: NewRow<'_>,
 ) -> Result<i32, WriteError> {
-    let ids = insert_rows(txn, actor, None, &[row]).await?;
+    let ids = insert_rows(txn, actor, register, &[row]).await?;
     ids.first().copied().ok_or(WriteError::NotFound)
 }
 
-/// Creates the rows (version 1) and logs their creation as made by
-/// register version `version` (the one the write's bump will make, when
-/// the writer knows it: else looked up per entry); returns their ids in
+/// Creates the rows (version 1) of `register` and logs their creation as
+/// made by the version the write's bump will make; returns their ids in
 /// order. Live rows' places are unique, so the ids the
 /// database returns are told apart by place, whatever order it returns
 /// them in.
 pub async fn insert_rows(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    version: Option<i32>,
+    register: &LockedRegister,
     rows: &[NewRow<'_>],
 ) -> Result<Vec<i32>, WriteError> {
     let postgres = txn.get_database_backend() == DbBackend::Postgres;
@@ -57,21 +57,21 @@ pub async fn insert_rows(
     let activity = |row: &NewRow<'_>| row.cells[0].markup().to_owned();
     if postgres {
         let created = rows.iter().zip(&ids).map(|(row, id)| (row.register_id, *id, activity(row)));
-        super::insert_pg::log_created(txn, actor, version, created.collect()).await?;
+        super::insert_pg::log_created(txn, actor, register, created.collect()).await?;
         return Ok(ids);
     }
-    let mut by_register: Vec<(i32, LogEntry, i32)> = Vec::with_capacity(rows.len());
-    for (row, id) in rows.iter().zip(&ids) {
+    let mut entries = rows.iter().zip(&ids).map(|(row, id)| {
         let entry =
             LogEntry::new(Action::Create, Field::CELLS[0].column(), None, Some(activity(row)));
-        by_register.push((row.register_id, entry, *id));
-    }
-    let mut entries = by_register.into_iter().peekable();
-    while entries.peek().is_some() {
+        (Some(*id), entry)
+    });
+    loop {
         let chunk: Vec<_> = entries.by_ref().take(ENTRIES_PER_INSERT).collect();
-        log_rows(txn, actor, version, chunk).await?;
+        if chunk.is_empty() {
+            return Ok(ids);
+        }
+        log_many(txn, actor, register, chunk).await?;
     }
-    Ok(ids)
 }
 
 /// Inserts `rows` by one multi-row INSERT, returning per row its id,
@@ -149,27 +149,4 @@ fn ids_by_place(rows: &[NewRow<'_>], returned: Vec<QueryResult>) -> Result<Vec<i
                 .ok_or(WriteError::NotFound)
         })
         .collect()
-}
-
-/// Logs entries of several rows, each `(register, entry, row)`.
-async fn log_rows(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    version: Option<i32>,
-    entries: Vec<(i32, LogEntry, i32)>,
-) -> Result<(), WriteError> {
-    let mut entries = entries.into_iter().peekable();
-    // One INSERT per register in the chunk (almost always one): the version
-    // each entry names is its register's.
-    while let Some((register_id, _, _)) = entries.peek() {
-        let register_id = *register_id;
-        let mut of_register = Vec::new();
-        while let Some((_, entry, row)) =
-            entries.next_if(|(register, _, _)| *register == register_id)
-        {
-            of_register.push((Some(row), entry));
-        }
-        log_many(txn, actor, register_id, version, of_register).await?;
-    }
-    Ok(())
 }

@@ -41,11 +41,11 @@ pub(super) async fn insert_rows(
 }
 
 /// Logs the creation of rows, each `(register, row, activity)`, as made
-/// by register version `version` (else the one the write's bump makes).
+/// by the version the write's bump on `register` makes.
 pub(super) async fn log_created(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    version: Option<i32>,
+    register: &LockedRegister,
     created: Vec<(i32, i32, String)>,
 ) -> Result<(), WriteError> {
     if created.is_empty() {
@@ -60,10 +60,7 @@ pub(super) async fn log_created(
         activities.push(activity);
     }
     // The version this transaction's one `bump_register` makes.
-    let version = match version {
-        Some(version) => version.to_string(),
-        None => "(SELECT version + 1 FROM register WHERE id = t.r)".to_owned(),
-    };
+    let version = register.next_version();
     let values = vec![
         Value::from(registers),
         Value::from(rows),

@@ -28,9 +28,10 @@ pub enum Touched<'a> {
 pub async fn log_layout(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    register_id: i32,
+    register: &LockedRegister,
     touched: Touched<'_>,
 ) -> Result<(), WriteError> {
+    let register_id = register.id;
     let (sections, bagian) = match touched {
         Touched::Rows(bagian) => (false, bagian),
         Touched::SectionsAndRows(bagian) => (true, bagian),
@@ -50,7 +51,7 @@ pub async fn log_layout(
             entries.push(layout_entry(format!("{ORDER_PREFIX}{id}"), order_value(&order)));
         }
     }
-    log(txn, actor, register_id, None, entries).await
+    log(txn, actor, register, None, entries).await
 }
 
 fn layout_entry(field: String, value: String) -> LogEntry {

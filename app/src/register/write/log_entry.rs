@@ -25,36 +25,35 @@ impl LogEntry {
 pub async fn log_register(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    register_id: i32,
+    register: &LockedRegister,
     field: Field,
     old: &str,
     new: &str,
 ) -> Result<(), WriteError> {
     let entry = LogEntry::new(Action::Update, field.column(), Some(old), Some(new.to_owned()));
-    log(txn, actor, register_id, None, [entry]).await
+    log(txn, actor, register, None, [entry]).await
 }
 
 pub(super) async fn log(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    register_id: i32,
+    register: &LockedRegister,
     risk_id: Option<i32>,
     entries: impl IntoIterator<Item = LogEntry>,
 ) -> Result<(), WriteError> {
     let entries = entries.into_iter().map(|entry| (risk_id, entry));
-    log_many(txn, actor, register_id, None, entries).await
+    log_many(txn, actor, register, entries).await
 }
 
 /// Logs entries of the register's rows, each `(row, entry)`, in one INSERT,
-/// as made by the register's `version` (when the writer knows it; else the
-/// one the write's bump will make).
+/// as made by the version the write's bump will make.
 pub(super) async fn log_many(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    register_id: i32,
-    version: Option<i32>,
+    register: &LockedRegister,
     entries: impl IntoIterator<Item = (Option<i32>, LogEntry)>,
 ) -> Result<(), WriteError> {
+    let register_id = register.id;
     let now = now(txn.get_database_backend());
     let mut insert = Query::insert()
         .into_table(change_log::Entity)
@@ -72,12 +71,9 @@ pub(super) async fn log_many(
             change_log::Column::RegisterVersion,
         ])
         .to_owned();
-    // The version this transaction's one `bump_register` (which follows
-    // the log in every write) makes: pages behind read what changed since.
-    let version = match version {
-        Some(version) => Expr::val(version),
-        None => Expr::cust(format!("(SELECT version + 1 FROM register WHERE id = {register_id})")),
-    };
+    // The version this transaction's one `bump_register` makes: pages
+    // behind read what changed since.
+    let version = Expr::val(register.next_version());
     let mut any = false;
     for (risk_id, entry) in entries {
         any = true;

@@ -37,7 +37,7 @@ pub async fn add_note(
     let created = txn.query_one(&insert).await?.ok_or(WriteError::NotFound)?;
     let id: i32 = created.try_get("", "id")?;
     let entry = LogEntry::new(Action::Note, Field::Note.column(), None, Some(body));
-    log(txn, actor, register_id, Some(row_id), [entry]).await?;
+    log(txn, actor, &register, Some(row_id), [entry]).await?;
     bump_register(txn, &register, None).await?;
     Ok(id)
 }
@@ -72,7 +72,7 @@ pub async fn resolve_note(
     }
     let action = if resolved { Action::Resolve } else { Action::Reopen };
     let entry = LogEntry::new(action, Field::Note.column(), None, Some(note.body));
-    log(txn, actor, register_id, Some(note.risk_id), [entry]).await?;
+    log(txn, actor, &register, Some(note.risk_id), [entry]).await?;
     bump_register(txn, &register, None).await?;
     Ok(())
 }

@@ -33,7 +33,7 @@ impl RowChange {
 pub async fn update_row(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    register_id: i32,
+    register: &LockedRegister,
     id: i32,
     expected: i32,
     change: &RowChange,
@@ -43,7 +43,7 @@ pub async fn update_row(
     }
     let mut update = risk::Entity::update_many()
         .filter(risk::Column::Id.eq(id))
-        .filter(risk::Column::RegisterId.eq(register_id))
+        .filter(risk::Column::RegisterId.eq(register.id))
         .filter(risk::Column::Version.eq(expected));
     if !change.restore {
         update = update.filter(risk::Column::DeletedAt.is_null());
@@ -84,7 +84,7 @@ pub async fn update_row(
         let column = field.column();
         entries.push(LogEntry::new(Action::Update, column, Some(old.as_str()), Some(new.clone())));
     }
-    log(txn, actor, register_id, Some(id), entries).await?;
+    log(txn, actor, register, Some(id), entries).await?;
     Ok(version)
 }
 
@@ -165,7 +165,7 @@ pub async fn save_cell(
         Some(expected),
         Some(value.markup().to_owned()),
     );
-    log(txn, actor, register_id, Some(id), [entry]).await?;
+    log(txn, actor, &register, Some(id), [entry]).await?;
     bump_register(txn, &register, None).await?;
     Ok(SavedCell { version, value: value.clone() })
 }
@@ -175,7 +175,7 @@ pub async fn save_cell(
 pub async fn delete_row(
     txn: &DatabaseTransaction,
     actor: &Actor,
-    register_id: i32,
+    register: &LockedRegister,
     id: i32,
     expected: i32,
 ) -> Result<(), WriteError> {
@@ -189,7 +189,7 @@ pub async fn delete_row(
         // It keeps its place (only live rows' places are unique): an undo
         // puts it back where it was.
         .filter(risk::Column::Id.eq(id))
-        .filter(risk::Column::RegisterId.eq(register_id))
+        .filter(risk::Column::RegisterId.eq(register.id))
         .filter(risk::Column::Version.eq(expected))
         .filter(risk::Column::DeletedAt.is_null())
         .exec(txn)
@@ -198,7 +198,7 @@ pub async fn delete_row(
         return Err(conflict(txn, id, expected).await);
     }
     let entry = LogEntry::new(Action::Delete, "deleted_at", None, Some("deleted".to_owned()));
-    log(txn, actor, register_id, Some(id), [entry]).await
+    log(txn, actor, register, Some(id), [entry]).await
 }
 
 /// Moves live rows out of the way (to position `-id`, unique) before they

@@ -93,12 +93,12 @@ pub async fn add_row(
     };
     let code = next_code(txn, register.id).await?;
     let new = NewRow { register_id: register.id, bagian_id, position, code: &code, cells };
-    let id = insert_row(txn, actor, new).await?;
+    let id = insert_row(txn, actor, &register, new).await?;
     let touched = match placement {
         Placement::After { .. } => Touched::Rows(&[bagian_id]),
         Placement::End { .. } => Touched::SectionsAndRows(&[bagian_id]),
     };
-    log_layout(txn, actor, register.id, touched).await?;
+    log_layout(txn, actor, &register, touched).await?;
     bump_register(txn, &register, None).await?;
     Ok(AddedRow { id, code })
 }
@@ -168,9 +168,9 @@ pub async fn move_to_bagian(
         position: Some(end_of(txn, register.id, target.id).await?),
         ..Default::default()
     };
-    let version = update_row(txn, actor, register.id, id, expected, &change).await?;
+    let version = update_row(txn, actor, &register, id, expected, &change).await?;
     let touched = [row.bagian_id, target.id];
-    log_layout(txn, actor, register.id, Touched::SectionsAndRows(&touched)).await?;
+    log_layout(txn, actor, &register, Touched::SectionsAndRows(&touched)).await?;
     bump_register(txn, &register, None).await?;
     Ok(version)
 }
@@ -187,8 +187,8 @@ pub async fn remove_row(
     // The delete is on `expected`: had the row moved Bagian since it was
     // read, the version would no longer match.
     actor.require(Permission::EditRowsOf(row.bagian_id))?;
-    delete_row(txn, actor, register.id, id, expected).await?;
-    log_layout(txn, actor, register.id, Touched::Rows(&[row.bagian_id])).await?;
+    delete_row(txn, actor, &register, id, expected).await?;
+    log_layout(txn, actor, &register, Touched::Rows(&[row.bagian_id])).await?;
     bump_register(txn, &register, None).await?;
     Ok(())
 }
@@ -206,8 +206,8 @@ pub async fn restore_row(
     ensure_section(txn, register.id, row.bagian_id).await?;
     make_room(txn, register.id, row.bagian_id, row.position).await?;
     let change = RowChange { position: Some(row.position), restore: true, ..Default::default() };
-    let version = update_row(txn, actor, register.id, id, row.version, &change).await?;
-    log_layout(txn, actor, register.id, Touched::SectionsAndRows(&[row.bagian_id])).await?;
+    let version = update_row(txn, actor, &register, id, row.version, &change).await?;
+    log_layout(txn, actor, &register, Touched::SectionsAndRows(&[row.bagian_id])).await?;
     bump_register(txn, &register, None).await?;
     Ok(version)
 }
@@ -273,8 +273,8 @@ pub async fn move_row(
         Some(&row.position.to_string()),
         Some(neighbour.position.to_string()),
     );
-    log(txn, actor, register.id, Some(id), [entry]).await?;
-    log_layout(txn, actor, register.id, Touched::Rows(&[row.bagian_id])).await?;
+    log(txn, actor, &register, Some(id), [entry]).await?;
+    log_layout(txn, actor, &register, Touched::Rows(&[row.bagian_id])).await?;
     bump_register(txn, &register, None).await?;
     Ok(row.version + 1)
 }

@@ -132,8 +132,8 @@ pub async fn add_bagian(
     };
     ensure_section(txn, register.id, id).await?;
     let entry = LogEntry::new(Action::Create, "bagian", None, Some(name));
-    log(txn, actor, register.id, None, [entry]).await?;
-    log_layout(txn, actor, register.id, Touched::SectionsAndRows(&[])).await?;
+    log(txn, actor, &register, None, [entry]).await?;
+    log_layout(txn, actor, &register, Touched::SectionsAndRows(&[])).await?;
     bump_register(txn, &register, None).await?;
     Ok(id)
 }
@@ -185,8 +185,8 @@ pub async fn rename_bagian(
         });
     }
     let entry = LogEntry::new(Action::Update, "bagian", Some(expected), Some(name.clone()));
-    log(txn, actor, register.id, None, [entry]).await?;
-    log_layout(txn, actor, register.id, Touched::SectionsAndRows(&[])).await?;
+    log(txn, actor, &register, None, [entry]).await?;
+    log_layout(txn, actor, &register, Touched::SectionsAndRows(&[])).await?;
     bump_register(txn, &register, None).await?;
     Ok(name)
 }
@@ -221,8 +221,8 @@ pub async fn move_bagian(
         Some(&(at + 1).to_string()),
         Some((other + 1).to_string()),
     );
-    log(txn, actor, register.id, None, [entry]).await?;
-    log_layout(txn, actor, register.id, Touched::SectionsAndRows(&[])).await?;
+    log(txn, actor, &register, None, [entry]).await?;
+    log_layout(txn, actor, &register, Touched::SectionsAndRows(&[])).await?;
     bump_register(txn, &register, None).await?;
     Ok(())
 }
@@ -265,8 +265,8 @@ pub async fn remove_bagian(
         return Err(bagian_error(FieldProblem::NotEmpty { rows: rows as usize }));
     }
     let entry = LogEntry::new(Action::Delete, "bagian", Some(name), None);
-    log(txn, actor, register.id, None, [entry]).await?;
-    log_layout(txn, actor, register.id, Touched::SectionsAndRows(&[])).await?;
+    log(txn, actor, &register, None, [entry]).await?;
+    log_layout(txn, actor, &register, Touched::SectionsAndRows(&[])).await?;
     bump_register(txn, &register, None).await?;
     Ok(())
 }
