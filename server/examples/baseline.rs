@@ -134,9 +134,9 @@ fn escape(out: &mut String, text: &str) {
 
 /// The dashboard's figures by hand: the app's own aggregate queries
 /// (`app::dashboard::repo`: counts per Bagian, both heat maps, realisation
-/// per quarter) straight through sqlx, written into a plain HTML table.
-const REGISTER: &str = "(SELECT id FROM register ORDER BY year DESC, unit_id LIMIT 1)";
-const YEAR: &str = "(SELECT year FROM register ORDER BY year DESC, unit_id LIMIT 1)";
+/// per quarter) straight through sqlx, written into a plain HTML table,
+/// for the newest register (looked up first, as the app does).
+const NEWEST: &str = "SELECT id, year FROM register ORDER BY year DESC, unit_id LIMIT 1";
 
 /// A Bagian's line: id, rows, inherent levels 1–5, residual levels 1–5,
 /// done, in progress, overdue.
@@ -166,16 +166,19 @@ macro_rules! dashboard_handler {
             use app::dashboard::repo::{bagian_sql, heat_sql, realised_sql};
             let fail = |_| StatusCode::SERVICE_UNAVAILABLE;
             let today = app::register::repo::today();
-            let lines: Vec<Line> = sqlx::query_as(sqlx::AssertSqlSafe(bagian_sql(REGISTER, today)))
-                .fetch_all(&pool)
-                .await
-                .map_err(fail)?;
-            let pairs: Vec<Pair> = sqlx::query_as(sqlx::AssertSqlSafe(heat_sql(REGISTER)))
+            let (register, year): (i32, i32) =
+                sqlx::query_as(NEWEST).fetch_one(&pool).await.map_err(fail)?;
+            let lines: Vec<Line> =
+                sqlx::query_as(sqlx::AssertSqlSafe(bagian_sql(register, today, None)))
+                    .fetch_all(&pool)
+                    .await
+                    .map_err(fail)?;
+            let pairs: Vec<Pair> = sqlx::query_as(sqlx::AssertSqlSafe(heat_sql(register)))
                 .fetch_all(&pool)
                 .await
                 .map_err(fail)?;
             let realised: Vec<Realised> =
-                sqlx::query_as(sqlx::AssertSqlSafe(realised_sql(REGISTER, YEAR)))
+                sqlx::query_as(sqlx::AssertSqlSafe(realised_sql(register, year, None)))
                     .fetch_all(&pool)
                     .await
                     .map_err(fail)?;

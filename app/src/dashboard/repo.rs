@@ -241,19 +241,9 @@ async fn counts(
 ) -> Result<HashMap<i32, Counts>, DbErr> {
     let backend = db.get_database_backend();
     let sql = |sql: String| Statement::from_string(backend, sql);
-    let id = register.id.to_string();
-    // " AND <column> IN (…)" when counting only some Bagian, else nothing.
-    let list = only.map(|bagian| bagian.iter().map(i32::to_string).collect::<Vec<_>>().join(", "));
-    let scope = |column: &str| {
-        list.as_ref().map(|list| format!(" AND {column} IN ({list})")).unwrap_or_default()
-    };
     let (by_bagian, realised) = tokio::try_join!(
-        db.query_all_raw(sql(bagian_sql_in(&id, today, &scope("bagian_id")))),
-        db.query_all_raw(sql(realised_sql_in(
-            &id,
-            &register.year.to_string(),
-            &scope("r.bagian_id"),
-        ))),
+        db.query_all_raw(sql(bagian_sql(register.id, today, only))),
+        db.query_all_raw(sql(realised_sql(register.id, register.year, only))),
     )?;
     let mut counts: HashMap<i32, Counts> = HashMap::with_capacity(by_bagian.len());
     for row in by_bagian {
@@ -294,7 +284,7 @@ async fn counts(
 
 /// Both heat maps of register `id`, from one pass over each pair of ratings.
 async fn heat(db: &impl ConnectionTrait, id: i32) -> Result<[[[u32; 5]; 5]; 2], DbErr> {
-    let sql = heat_sql(&id.to_string());
+    let sql = heat_sql(id);
     let cells = db.query_all_raw(Statement::from_string(db.get_database_backend(), sql)).await?;
     let mut heat = [[[0u32; 5]; 5]; 2];
     for row in cells {
@@ -323,20 +313,24 @@ impl Figures {
     }
 }
 
-// The queries, shared with the benchmark's raw-SQL baseline. `register`
-// and `year` are written into the SQL: an integer or a subquery of ours,
-// never user text.
+// The queries, shared with the benchmark's raw-SQL baseline. Only typed
+// integers and a date are written into their SQL, never user text.
 
-/// One row per Bagian of register `register`: its rows (`n`), rows per
-/// inherent and residual level (`inherent_1` … `residual_5`), control
-/// actions done and in progress, and overdue as of `today`; summed in the
-/// database over `ix_risk_assessment`, which holds every column read.
-pub fn bagian_sql(register: &str, today: NaiveDate) -> String {
-    bagian_sql_in(register, today, "")
+/// " AND `column` IN (…)" when counting `only` some Bagian, else nothing.
+fn scope(column: &str, only: Option<&[i32]>) -> String {
+    only.map(|bagian| {
+        let list = bagian.iter().map(i32::to_string).collect::<Vec<_>>().join(", ");
+        format!(" AND {column} IN ({list})")
+    })
+    .unwrap_or_default()
 }
 
-/// [`bagian_sql`] with `scope` (" AND bagian_id IN (…)", or nothing) added.
-fn bagian_sql_in(register: &str, today: NaiveDate, scope: &str) -> String {
+/// One row per Bagian of register `register` (of `only` those, when
+/// given): its rows (`n`), rows per inherent and residual level
+/// (`inherent_1` … `residual_5`), control actions done and in progress,
+/// and overdue as of `today`; summed in the database over
+/// `ix_risk_assessment`, which holds every column read.
+pub fn bagian_sql(register: i32, today: NaiveDate, only: Option<&[i32]>) -> String {
     let level_sums = |kind: &str| {
         (1..=5)
             .map(|level| {
@@ -355,12 +349,13 @@ fn bagian_sql_in(register: &str, today: NaiveDate, scope: &str) -> String {
          GROUP BY bagian_id",
         inherent = level_sums("inherent"),
         residual = level_sums("residual"),
+        scope = scope("bagian_id", only),
     )
 }
 
 /// One row per pair of inherent and residual ratings (`il`, `ii`, `rl`,
 /// `ri`, `n`): both heat maps from one scan of `ix_risk_heat`.
-pub fn heat_sql(register: &str) -> String {
+pub fn heat_sql(register: i32) -> String {
     format!(
         "SELECT inherent_likelihood AS il, inherent_impact AS ii, \
            residual_likelihood AS rl, residual_impact AS ri, COUNT(*) AS n FROM risk \
@@ -369,19 +364,16 @@ pub fn heat_sql(register: &str) -> String {
     )
 }
 
-/// Realisations of `year` per Bagian and quarter: how many, their mean progress.
-pub fn realised_sql(register: &str, year: &str) -> String {
-    realised_sql_in(register, year, "")
-}
-
-/// [`realised_sql`] with `scope` (" AND r.bagian_id IN (…)", or nothing) added.
-fn realised_sql_in(register: &str, year: &str, scope: &str) -> String {
+/// Realisations of `year` per Bagian (of `only` those, when given) and
+/// quarter: how many, their mean progress.
+pub fn realised_sql(register: i32, year: i32, only: Option<&[i32]>) -> String {
     format!(
         "SELECT r.bagian_id, q.quarter, COUNT(*) AS n, \
            CAST(AVG(q.progress) AS DOUBLE PRECISION) AS progress \
          FROM rtp_realisation q JOIN risk r ON r.id = q.risk_id \
          WHERE r.register_id = {register} AND r.deleted_at IS NULL AND q.year = {year}{scope} \
-         GROUP BY r.bagian_id, q.quarter"
+         GROUP BY r.bagian_id, q.quarter",
+        scope = scope("r.bagian_id", only),
     )
 }
 
