@@ -1,7 +1,7 @@
 //! The HTML shell and the routes.
 use crate::i18n::{initial_locale, provide_i18n};
 use crate::layout::{LoginPage, NotFoundPage, SiteFooter, SiteHeader};
-use crate::register::components::RegisterPage;
+use crate::pages::RegisterPage;
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, Link, Meta, MetaTags, provide_meta_context};
 use leptos_router::{

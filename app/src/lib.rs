@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod import;
 pub mod layout;
 pub mod live;
+pub mod pages;
 pub mod print;
 pub mod register;
 pub mod rules;

@@ -82,8 +82,12 @@ fn admin() -> Result<(sea_orm::DatabaseConnection, super::repo::ChangedBy), AppE
         let user = user.clone();
         // Logged without holding up the answer.
         tokio::spawn(async move {
-            let logged =
-                super::repo::record_refusal(&db, Some(&user), client.as_deref(), path.as_deref());
+            let logged = crate::auth::audit::record_refusal(
+                &db,
+                Some(&user),
+                client.as_deref(),
+                path.as_deref(),
+            );
             if let Err(error) = logged.await {
                 tracing::error!(%error, "a refused call could not be logged");
             }

@@ -5,6 +5,8 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
 
+#[cfg(feature = "ssr")]
+pub mod audit;
 pub mod model;
 
 pub use model::{CurrentUser, Permission, Role};

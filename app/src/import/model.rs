@@ -4,9 +4,7 @@ use crate::register::model::{Field, FieldError, RichText};
 
 /// The printed column headers the file must start its table with.
 pub const HEADER: [&str; 7] = crate::register::model::OFFICIAL_COLUMNS;
-/// The header of the optional last column: each row's stable code, as
-/// `benturan export --format text` writes it.
-pub const CODE_HEADER: &str = "Kode";
+pub use crate::rules::CODE_HEADER;
 
 /// A table read whole, with what was odd about it.
 #[derive(Clone, Debug, PartialEq)]

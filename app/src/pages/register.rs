@@ -1,11 +1,14 @@
-use super::as_of::AsOfGapPanel;
-use super::{RegisterTable, RowEditing, RowNotice};
+//! The register's page: the table of one register (today's, or as of a
+//! day) with the features that serve it, its documents and the import.
+use super::downloads::Downloads;
 use crate::auth::SignedIn;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::import::components::WorkbookImport;
 use crate::layout::{ErrorPanel, NotFoundPage, PageTitle};
 use crate::register::api::get_register;
 use crate::register::as_of::{AsOfView, api::get_register_as_of, parse_day};
+use crate::register::components::{AsOfGapPanel, RegisterTable, RowEditing, RowNotice};
 use crate::register::model::RegisterKey;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -70,7 +73,7 @@ pub fn RegisterPage() -> impl IntoView {
                 let loaded = register.await;
                 reloading.set_value(false);
                 match loaded.map(|view| view.map(AsOfView::into_register)) {
-                    Ok(Some(Ok(register))) => view! { <RegisterTable register user/> }.into_any(),
+                    Ok(Some(Ok(register))) => with_documents(register, user),
                     Ok(Some(Err(gap))) => {
                         let date = per().as_deref().and_then(parse_day).unwrap_or_default();
                         view! { <AsOfGapPanel gap date/> }.into_any()
@@ -82,6 +85,19 @@ pub fn RegisterPage() -> impl IntoView {
             })}
         </Transition>
     }
+}
+
+/// The register's table with its documents under the heading and, for
+/// those who may change rows, the workbook import.
+fn with_documents(
+    register: crate::register::model::RegisterView,
+    user: Option<crate::auth::CurrentUser>,
+) -> AnyView {
+    let (unit_id, year, register_id) = (register.unit_id, register.year, register.id);
+    let per = register.as_of.map(|as_of| as_of.date);
+    let documents = ViewFn::from(move || view! { <Downloads unit_id year per/> });
+    let import = ViewFn::from(move || view! { <WorkbookImport register_id/> });
+    view! { <RegisterTable register user documents import/> }.into_any()
 }
 
 #[component]

@@ -279,7 +279,7 @@ pub(crate) async fn in_write_as<T>(
 async fn log_refusal(actor: &super::write::Actor) {
     let Ok(db) = crate::state::db() else { return };
     let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
-    let logged = crate::admin::repo::record_refusal(
+    let logged = crate::auth::audit::record_refusal(
         &db,
         actor.user.as_ref(),
         actor.client.as_deref(),

@@ -1,7 +1,7 @@
 //! `benturan export`: the register as RFC 4180 CSV for spreadsheets, or in
 //! the Biro's text format with each row's code, which imports back unchanged.
 use super::model::RegisterView;
-use crate::import::{HEADER, model::CODE_HEADER};
+use crate::rules::{CODE_HEADER, OFFICIAL_COLUMNS as HEADER};
 use std::io::Write;
 
 /// The header line: the columns of the official form by short name, and the code.

@@ -12,6 +12,10 @@ pub const OFFICIAL_COLUMNS: [&str; 7] = [
     "Rencana Tindak Pengendalian (Sesuai SK/SOP)",
 ];
 
+/// The header of the optional last column: each row's stable code, as the
+/// exports write it and the importer matches rows by.
+pub const CODE_HEADER: &str = "Kode";
+
 /// A field a user or a file can get wrong; its label comes from the UI language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Field {

@@ -18,7 +18,7 @@ mod session;
 pub use manage::{ChangedBy, admin_view, audit_entries, reset_password, update_user};
 pub use session::{
     ABSOLUTE_LIFETIME, FAILURE_WINDOW, IDLE_LIFETIME, LOCK_AFTER, SESSION_COOKIE, SLOW_AFTER,
-    SLOW_STEP, SignInError, SignedIn, end_session, record_refusal, resolve_session, sign_in,
+    SLOW_STEP, SignInError, SignedIn, end_session, resolve_session, sign_in,
 };
 
 pub use crate::rules::account::{PASSWORD_CHARS, USERNAME_CHARS};

@@ -3,6 +3,7 @@
 //! SHA-256, so a copy of the database signs no one in. Sessions live in
 //! the app's database: they survive a restart and every instance knows them.
 use super::{by_name, check_credentials};
+use crate::auth::audit::record_event as record;
 use crate::auth::{CurrentUser, Role};
 use crate::entities::{app_user, auth_event, user_bagian, user_session};
 use argon2::password_hash::rand_core::{OsRng, RngCore};
@@ -202,17 +203,6 @@ pub async fn end_session(
     txn.commit().await
 }
 
-/// Logs a write the user's role did not allow (`detail`: what was asked).
-pub async fn record_refusal(
-    db: &DatabaseConnection,
-    user: Option<&CurrentUser>,
-    client: Option<&str>,
-    detail: Option<&str>,
-) -> Result<(), DbErr> {
-    let name = user.map_or("", |user| user.username.as_str());
-    record(db, "forbidden", name, user.map(|user| user.id), client, detail).await
-}
-
 /// The signed-in view of an active user with a known role.
 async fn current_user(
     db: &impl ConnectionTrait,
@@ -277,29 +267,6 @@ async fn recent_failures(
         .fetch_page(0)
         .await?;
     Ok(failures.into_iter().map(|event| event.at).collect())
-}
-
-async fn record(
-    db: &impl ConnectionTrait,
-    kind: &str,
-    username: &str,
-    user_id: Option<i32>,
-    client: Option<&str>,
-    detail: Option<&str>,
-) -> Result<(), DbErr> {
-    auth_event::ActiveModel {
-        at: Set(Utc::now()),
-        kind: Set(kind.to_owned()),
-        username: Set(Some(username.to_owned())),
-        user_id: Set(user_id),
-        actor_id: Set(None),
-        client: Set(client.map(str::to_owned)),
-        detail: Set(detail.map(str::to_owned)),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
 }
 
 fn account_db(error: super::AccountError) -> SignInError {

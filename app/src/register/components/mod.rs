@@ -1,7 +1,6 @@
 mod as_of;
 mod assessment;
 mod cell;
-mod downloads;
 mod facets;
 mod filter;
 #[cfg(feature = "hydrate")]
@@ -9,7 +8,6 @@ mod grid;
 mod history;
 mod live;
 mod notes;
-mod page;
 mod rich_text;
 mod rows;
 mod scroll;
@@ -27,7 +25,6 @@ pub use history::{DeletedRows, HistoryRow};
 pub use live::listen;
 pub use live::{RowLive, RowStore, announce_editing, follow_changes};
 pub use notes::NotesRow;
-pub use page::RegisterPage;
 pub use rich_text::RichTextView;
 pub(crate) use rows::problem;
 pub use rows::{BagianList, NewRow, RowActions, RowEditing, RowNotice};

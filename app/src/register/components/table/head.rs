@@ -4,7 +4,7 @@ use super::*;
 
 /// Title, unit and facts of the register, above the table.
 #[component]
-pub(super) fn RegisterHead(register: RegisterView) -> impl IntoView {
+pub(super) fn RegisterHead(register: RegisterView, documents: ViewFn) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     let (sections, rows) = (register.sections.len(), register.row_count());
@@ -42,7 +42,7 @@ pub(super) fn RegisterHead(register: RegisterView) -> impl IntoView {
                 </div>
             </dl>
             {as_of.map(|as_of| view! { <super::super::as_of::AsOfBanner as_of/> })}
-            <super::super::downloads::Downloads unit_id=register.unit_id year per/>
+            {documents.run()}
             <super::super::as_of::PickDay per/>
         </header>
     }

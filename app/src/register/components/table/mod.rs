@@ -49,6 +49,12 @@ pub fn RegisterTable(
     register: RegisterView,
     /// The signed-in user: what they may change shows as controls.
     user: Option<CurrentUser>,
+    /// The register's documents, under its heading.
+    #[prop(optional)]
+    documents: ViewFn,
+    /// The workbook import, for those who may change rows.
+    #[prop(optional)]
+    import: ViewFn,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
@@ -110,7 +116,7 @@ pub fn RegisterTable(
         }
     };
     let whole_link = windowed.then(|| view! { <WholeTableLink total/> });
-    let head = view! { <RegisterHead register=register.clone()/> };
+    let head = view! { <RegisterHead register=register.clone() documents/> };
     let choices = register
         .sections
         .iter()
@@ -137,7 +143,7 @@ pub fn RegisterTable(
         <section class="register" aria-labelledby="register-title">
             {head}
             <Show when=move || edits && ready.get()>
-                <crate::import::components::WorkbookImport register_id/>
+                {import.run()}
             </Show>
             {access_note}
             {filter_bar}

@@ -1,6 +1,15 @@
 //! One risk row of the table.
-use super::section::Lead;
 use super::*;
+
+/// A Bagian's spanning cells ("No" and name), carried by its first shown row.
+#[derive(Clone, Copy)]
+pub(super) struct Lead {
+    pub(super) first: Memo<Option<i32>>,
+    pub(super) ordinal: u32,
+    pub(super) name: StoredValue<String>,
+    pub(super) span: Signal<usize>,
+    pub(super) interactive: Signal<bool>,
+}
 
 /// One risk row: its cells, its controls, and a new row being written below it.
 #[component]

@@ -1,5 +1,5 @@
 //! One Bagian's rows, and which of them are on show.
-use super::row::RowView;
+use super::row::{Lead, RowView};
 use super::*;
 
 /// One Bagian: a `<tbody>` whose first shown row carries the spanning cells.
@@ -78,16 +78,6 @@ pub(super) fn SectionRows(
         </tbody>
     }
     .into_any()
-}
-
-/// A Bagian's spanning cells ("No" and name), carried by its first shown row.
-#[derive(Clone, Copy)]
-pub(super) struct Lead {
-    pub(super) first: Memo<Option<i32>>,
-    pub(super) ordinal: u32,
-    pub(super) name: StoredValue<String>,
-    pub(super) span: Signal<usize>,
-    pub(super) interactive: Signal<bool>,
 }
 
 /// Each Bagian's rows on show: those the filter lets through, and of a long
