@@ -115,7 +115,7 @@ pub fn RegisterTable(
             </tr>
         }
     };
-    let whole_link = windowed.then(|| view! { <WholeTableLink total/> });
+    let whole_link = windowed.then(|| view! { <WholeTableLink total/> }.into_any());
     let head = view! { <RegisterHead register=register.clone() documents/> };
     let choices = register
         .sections
@@ -123,8 +123,12 @@ pub fn RegisterTable(
         .map(|section| (section.bagian_id, section.name.clone()))
         .collect::<Vec<_>>();
     provide_context(BagianList(StoredValue::new(choices.clone())));
-    let access_note = now.then(|| view! { <AccessNote access choices=choices.clone()/> });
+    let access_note =
+        now.then(|| view! { <AccessNote access choices=choices.clone()/> }.into_any());
     let filter_bar = view! { <FilterBar sections=choices filter shown=shown_count total/> };
+    // Erased, as the sections below: the type of the whole table stays
+    // within the compiler's depth limit.
+    let column_head = view! { <ColumnHead assessment editable/> }.into_any();
     let lists = section_lists(&register.sections, shown);
     let mut last_row = None;
     let sections = register
@@ -185,7 +189,7 @@ pub fn RegisterTable(
                     <caption class="visually-hidden">
                         {move || (t().caption)(&caption_unit, year)}
                     </caption>
-                    <ColumnHead assessment editable/>
+                    {column_head}
                     {windowed.then(|| view! {
                         <tbody class="window-spacer" aria-hidden="true" node_ref=top_spacer>
                             {spacer(true)}
@@ -208,6 +212,7 @@ pub fn RegisterTable(
             </Show>
         </section>
     }
+    .into_any()
 }
 
 /// The filter as the address says it (`addressed`), and as shown: the
