@@ -225,7 +225,6 @@ fn AssessmentField(
     quarter: Option<u8>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let store = use_context::<RowStore>();
     let sources = use_context::<SourceList>();
     let stored = Memo::new(move |_| live.assessment.with(|a| a.value_at(field, quarter)));
     let message = RwSignal::new(None::<String>);
@@ -235,14 +234,79 @@ fn AssessmentField(
         Some(quarter) => format!("as-{row}-{}-{quarter}", field.column()),
         None => format!("as-{row}-{}", field.column()),
     };
-    let word = move |raw: &str| {
+    let save = saver(FieldAt { row, field, quarter }, live, stored, (message, reset));
+    let label = move || {
         let t = i18n.t();
-        match sources {
-            Some(list) => list.0.with_value(|list| assessment_value(t, field, raw, list)),
-            None => assessment_value(t, field, raw, &[]),
+        match Field::REALISATION.iter().position(|f| *f == field) {
+            Some(at) => t.realisation_labels[at],
+            None => {
+                t.assessment_labels[Field::ASSESSMENT.iter().position(|f| *f == field).unwrap_or(0)]
+            }
         }
     };
-    let save = move |value: String| {
+    let link = move || (field == Field::RealisationEvidence).then(|| evidence_view(stored.get()));
+    let body = move || {
+        if !interactive.get() {
+            let shown = move || value_word(i18n.t(), field, &stored.get(), sources);
+            return Either::Left(view! {
+                <span class="assess-label">{label}</span>
+                <span class="assess-value" class:is-empty=move || stored.with(String::is_empty)>{shown}</span>
+            });
+        }
+        let value = Signal::derive(move || {
+            reset.track();
+            stored.get()
+        });
+        let on_change = move |event: leptos::ev::Event| save(event_target_value(&event));
+        Either::Right(view! {
+            <label class="assess-label" for=id.clone()>{label}</label>
+            {field_input(field, id.clone(), value, on_change, sources)}
+        })
+    };
+    view! {
+        <div class="assess-field" data-field=field.column()>
+            {body}
+            {link}
+            {move || message.get().map(|text| view! { <p class="cell-status" role="status">{text}</p> })}
+        </div>
+    }
+    .into_any()
+}
+
+/// Which assessment field of which row (and quarter, for a realisation).
+#[derive(Clone, Copy)]
+struct FieldAt {
+    row: i32,
+    field: Field,
+    quarter: Option<u8>,
+}
+
+/// A stored value in words (a source by its name, a level by its label).
+fn value_word(
+    t: &'static crate::i18n::Strings,
+    field: Field,
+    raw: &str,
+    sources: Option<SourceList>,
+) -> String {
+    match sources {
+        Some(list) => list.0.with_value(|list| assessment_value(t, field, raw, list)),
+        None => assessment_value(t, field, raw, &[]),
+    }
+}
+
+/// Saves a field's new value, naming the one it replaces; says what was
+/// refused in `message` and bumps `reset` to put the stored value back.
+fn saver(
+    at: FieldAt,
+    live: RowLive,
+    stored: Memo<String>,
+    (message, reset): (RwSignal<Option<String>>, RwSignal<u32>),
+) -> impl Fn(String) + Copy + 'static {
+    let i18n = use_i18n();
+    let store = use_context::<RowStore>();
+    let sources = use_context::<SourceList>();
+    let FieldAt { row, field, quarter } = at;
+    move |value: String| {
         let expected = stored.get_untracked();
         if value.trim() == expected {
             return;
@@ -250,8 +314,7 @@ fn AssessmentField(
         message.set(Some(i18n.t().saving.to_owned()));
         leptos::task::spawn_local(async move {
             let t = i18n.t();
-            let quarter = quarter.map(i32::from);
-            match save_assessment(row, field, quarter, expected, value).await {
+            match save_assessment(row, field, quarter.map(i32::from), expected, value).await {
                 Ok(saved) => {
                     if let Some(store) = store {
                         store.saved_assessment(row, saved.version, &saved.assessment);
@@ -263,7 +326,8 @@ fn AssessmentField(
                 Err(error) => {
                     let text = match error {
                         AppError::CellConflict { theirs, .. } => {
-                            (t.assessment_conflict)(t.field_name(field), &word(&theirs))
+                            let theirs = value_word(t, field, &theirs, sources);
+                            (t.assessment_conflict)(t.field_name(field), &theirs)
                         }
                         AppError::Validation(errors) => {
                             errors.iter().map(|e| t.field_error(*e)).collect::<Vec<_>>().join(" ")
@@ -275,91 +339,64 @@ fn AssessmentField(
                 }
             }
         });
-    };
-    let value = move || {
-        reset.track();
-        stored.get()
-    };
-    let label = move || {
-        let t = i18n.t();
-        match Field::REALISATION.iter().position(|f| *f == field) {
-            Some(at) => t.realisation_labels[at],
-            None => {
-                t.assessment_labels[Field::ASSESSMENT.iter().position(|f| *f == field).unwrap_or(0)]
-            }
-        }
-    };
-    let link = move || (field == Field::RealisationEvidence).then(|| evidence_view(stored.get()));
-    let id_for = id.clone();
-    let body = move || {
-        if !interactive.get() {
-            let shown = move || word(&stored.get());
-            return Either::Left(view! {
-                <span class="assess-label">{label}</span>
-                <span class="assess-value" class:is-empty=move || stored.with(String::is_empty)>{shown}</span>
-            });
-        }
-        let id = id_for.clone();
-        let on_change = move |event: leptos::ev::Event| save(event_target_value(&event));
-        let input = match control(field) {
-            Control::Select => {
-                let options = move || {
-                    let current = stored.get();
-                    let list = sources.map(|s| s.0.get_value()).unwrap_or_default();
-                    choices(field, &list, &current)
-                        .into_iter()
-                        .map(|(value, words)| {
-                            let selected = value == current;
-                            view! { <option value=value selected=selected>{words}</option> }
-                        })
-                        .collect_view()
-                };
-                view! {
-                    <select id=id class="assess-input" prop:value=value on:change=on_change>
-                        <option value="">{move || format!("({})", i18n.t().not_set)}</option>
-                        {options}
-                    </select>
-                }
-                .into_any()
-            }
-            Control::Date => view! {
-                <input id=id class="assess-input" type="date" prop:value=value on:change=on_change/>
-            }
-            .into_any(),
-            Control::Percent => view! {
-                <input
-                    id=id
-                    class="assess-input assess-percent"
-                    type="number"
-                    min="0"
-                    max="100"
-                    step="1"
-                    inputmode="numeric"
-                    prop:value=value
-                    on:change=on_change
-                />
-            }
-            .into_any(),
-            Control::Line(limit) => view! {
-                <input id=id class="assess-input" type="text" maxlength=limit prop:value=value on:change=on_change/>
-            }
-            .into_any(),
-            Control::Paragraph => view! {
-                <textarea id=id class="assess-input" rows="2" prop:value=value on:change=on_change></textarea>
-            }
-            .into_any(),
-        };
-        Either::Right(view! {
-            <label class="assess-label" for=id_for.clone()>{label}</label>
-            {input}
-        })
-    };
-    view! {
-        <div class="assess-field" data-field=field.column()>
-            {body}
-            {link}
-            {move || message.get().map(|text| view! { <p class="cell-status" role="status">{text}</p> })}
-        </div>
     }
-    .into_any()
+}
+
+/// The control a field is edited with, showing `value`.
+fn field_input(
+    field: Field,
+    id: String,
+    value: Signal<String>,
+    on_change: impl Fn(leptos::ev::Event) + Clone + 'static,
+    sources: Option<SourceList>,
+) -> AnyView {
+    let i18n = use_i18n();
+    match control(field) {
+        Control::Select => {
+            let options = move || {
+                let current = value.get();
+                let list = sources.map(|s| s.0.get_value()).unwrap_or_default();
+                choices(field, &list, &current)
+                    .into_iter()
+                    .map(|(value, words)| {
+                        let selected = value == current;
+                        view! { <option value=value selected=selected>{words}</option> }
+                    })
+                    .collect_view()
+            };
+            view! {
+                <select id=id class="assess-input" prop:value=value on:change=on_change>
+                    <option value="">{move || format!("({})", i18n.t().not_set)}</option>
+                    {options}
+                </select>
+            }
+            .into_any()
+        }
+        Control::Date => view! {
+            <input id=id class="assess-input" type="date" prop:value=value on:change=on_change/>
+        }
+        .into_any(),
+        Control::Percent => view! {
+            <input
+                id=id
+                class="assess-input assess-percent"
+                type="number"
+                min="0"
+                max="100"
+                step="1"
+                inputmode="numeric"
+                prop:value=value
+                on:change=on_change
+            />
+        }
+        .into_any(),
+        Control::Line(limit) => view! {
+            <input id=id class="assess-input" type="text" maxlength=limit prop:value=value on:change=on_change/>
+        }
+        .into_any(),
+        Control::Paragraph => view! {
+            <textarea id=id class="assess-input" rows="2" prop:value=value on:change=on_change></textarea>
+        }
+        .into_any(),
+    }
 }

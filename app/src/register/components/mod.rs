@@ -9,6 +9,7 @@ mod history;
 mod live;
 mod notes;
 mod rich_text;
+mod row_actions;
 mod rows;
 mod scroll;
 mod sections;
@@ -26,8 +27,9 @@ pub use live::listen;
 pub use live::{RowLive, RowStore, announce_editing, follow_changes};
 pub use notes::NotesRow;
 pub use rich_text::RichTextView;
+pub use row_actions::RowActions;
 pub(crate) use rows::problem;
-pub use rows::{BagianList, NewRow, RowActions, RowEditing, RowNotice};
+pub use rows::{BagianList, NewRow, RowEditing, RowNotice};
 pub use sections::{AddBagian, BagianHeading, EmptySection};
 pub use table::RegisterTable;
 

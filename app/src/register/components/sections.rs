@@ -1,9 +1,10 @@
 //! The Bagian of the register in the editor: each one's name with its
 //! controls (rename, move up or down, remove when empty), a Bagian without
 //! rows with its "add the first risk", and the form that adds a Bagian.
-use super::rows::{RowButton, problem};
+use super::row_actions::RowButton;
+use super::rows::problem;
 use super::{BagianList, RowEditing};
-use crate::i18n::{Strings, use_i18n};
+use crate::i18n::{I18n, Strings, use_i18n};
 use crate::register::edit::{add_bagian, move_bagian, remove_bagian, rename_bagian};
 use leptos::{html, prelude::*};
 
@@ -17,13 +18,73 @@ pub fn BagianHeading(
     empty: bool,
     interactive: Signal<bool>,
 ) -> impl IntoView {
+    let at = BagianAt { register_id, bagian, shown: StoredValue::new(name) };
+    let rename = Renaming {
+        open: RwSignal::new(false),
+        draft: RwSignal::new(String::new()),
+        error: RwSignal::new(None),
+        input: NodeRef::new(),
+    };
+    view! {
+        <Show
+            when=move || rename.open.get()
+            fallback=move || {
+                view! {
+                    <span class="bagian-name">{at.shown.get_value()}</span>
+                    <Show when=move || interactive.get()>
+                        <BagianTools at empty rename/>
+                    </Show>
+                }
+            }
+        >
+            <RenameForm at rename/>
+        </Show>
+    }
+    .into_any()
+}
+
+/// The Bagian a control acts on, with its name as shown.
+#[derive(Clone, Copy)]
+struct BagianAt {
+    register_id: i32,
+    bagian: i32,
+    shown: StoredValue<String>,
+}
+
+/// A Bagian's rename: open or not, the name typed, what was refused.
+#[derive(Clone, Copy)]
+struct Renaming {
+    open: RwSignal<bool>,
+    draft: RwSignal<String>,
+    error: RwSignal<Option<String>>,
+    input: NodeRef<html::Input>,
+}
+
+/// Runs a write of the Bagian; on success says `done` and reloads the
+/// register, else says why not.
+fn run_write(
+    (editing, i18n): (Option<RowEditing>, I18n),
+    done: String,
+    write: std::pin::Pin<Box<dyn Future<Output = Result<(), crate::error::AppError>>>>,
+) {
+    let Some(editing) = editing else { return };
+    leptos::task::spawn_local(async move {
+        match write.await {
+            Ok(()) => {
+                editing.notice.set(Some(done));
+                editing.reload.run(());
+            }
+            Err(failure) => editing.notice.set(Some(problem(failure, i18n.t()))),
+        }
+    });
+}
+
+/// A Bagian's controls: rename, move up or down, remove when empty.
+#[component]
+fn BagianTools(at: BagianAt, empty: bool, rename: Renaming) -> impl IntoView {
     let i18n = use_i18n();
-    let editing = use_context::<RowEditing>();
-    let renaming = RwSignal::new(false);
-    let error = RwSignal::new(None::<String>);
-    let draft = RwSignal::new(name.clone());
-    let input = NodeRef::<html::Input>::new();
-    let shown = StoredValue::new(name);
+    let page = (use_context::<RowEditing>(), i18n);
+    let BagianAt { register_id, bagian, shown } = at;
     // Labels naming the Bagian, made with the tools (again when the
     // language changes).
     let named = move |text: fn(&Strings) -> fn(&str) -> String| {
@@ -37,48 +98,69 @@ pub fn BagianHeading(
         list.get(other).map(|(id, _)| *id)
     };
     let (above, below) = (neighbour(true), neighbour(false));
-    let run = move |done: String,
-                    write: std::pin::Pin<
-        Box<dyn Future<Output = Result<(), crate::error::AppError>>>,
-    >| {
-        let Some(editing) = editing else { return };
-        leptos::task::spawn_local(async move {
-            match write.await {
-                Ok(()) => {
-                    editing.notice.set(Some(done));
-                    editing.reload.run(());
-                }
-                Err(failure) => editing.notice.set(Some(problem(failure, i18n.t()))),
-            }
-        });
-    };
     let on_move = move |up: bool, neighbour: i32| {
         let done = shown.with_value(|name| (i18n.t().bagian_moved)(name));
-        run(done, Box::pin(move_bagian(register_id, bagian, up, neighbour)));
+        run_write(page, done, Box::pin(move_bagian(register_id, bagian, up, neighbour)));
     };
-    let on_remove = move |()| {
+    let on_remove = move || {
         let done = shown.with_value(|name| (i18n.t().bagian_removed)(name));
-        run(done, Box::pin(remove_bagian(register_id, bagian)));
+        run_write(page, done, Box::pin(remove_bagian(register_id, bagian)));
     };
-    let start_rename = move |()| {
-        draft.set(shown.get_value());
-        error.set(None);
-        renaming.set(true);
+    let start_rename = move || {
+        rename.draft.set(shown.get_value());
+        rename.error.set(None);
+        rename.open.set(true);
         request_animation_frame(move || {
-            if let Some(input) = input.get_untracked() {
+            if let Some(input) = rename.input.get_untracked() {
                 let _ = input.focus();
                 input.select();
             }
         });
     };
-    let save_rename = move || {
+    view! {
+        <div class="bagian-tools" role="group" aria-label=named(|t| t.bagian_tools)>
+            <RowButton label=named(|t| t.rename_bagian) symbol="✎" on_click=start_rename/>
+            {above.map(|other| view! {
+                <RowButton
+                    label=named(|t| t.move_bagian_up)
+                    symbol="↑"
+                    on_click=move || on_move(true, other)
+                />
+            })}
+            {below.map(|other| view! {
+                <RowButton
+                    label=named(|t| t.move_bagian_down)
+                    symbol="↓"
+                    on_click=move || on_move(false, other)
+                />
+            })}
+            {empty.then(|| view! {
+                <RowButton
+                    label=named(|t| t.remove_bagian)
+                    symbol="×"
+                    danger=true
+                    on_click=on_remove
+                />
+            })}
+        </div>
+    }
+}
+
+/// The Bagian's name as a text box, saved or cancelled.
+#[component]
+fn RenameForm(at: BagianAt, rename: Renaming) -> impl IntoView {
+    let i18n = use_i18n();
+    let editing = use_context::<RowEditing>();
+    let BagianAt { register_id, bagian, shown } = at;
+    let Renaming { open, draft, error, input } = rename;
+    let save = move || {
         let Some(editing) = editing else { return };
         let expected = shown.get_value();
         let name = draft.get_untracked();
         leptos::task::spawn_local(async move {
             match rename_bagian(register_id, bagian, expected, name).await {
                 Ok(stored) => {
-                    renaming.set(false);
+                    open.set(false);
                     editing.notice.set(Some((i18n.t().bagian_renamed)(&stored)));
                     editing.reload.run(());
                 }
@@ -86,79 +168,35 @@ pub fn BagianHeading(
             }
         });
     };
-    let tools = move || {
-        view! {
-            <div class="bagian-tools" role="group" aria-label=named(|t| t.bagian_tools)>
-                <RowButton
-                    label=named(|t| t.rename_bagian)
-                    symbol="✎"
-                    on_click=move || start_rename(())
-                />
-                {above.map(|other| view! {
-                    <RowButton
-                        label=named(|t| t.move_bagian_up)
-                        symbol="↑"
-                        on_click=move || on_move(true, other)
-                    />
-                })}
-                {below.map(|other| view! {
-                    <RowButton
-                        label=named(|t| t.move_bagian_down)
-                        symbol="↓"
-                        on_click=move || on_move(false, other)
-                    />
-                })}
-                {empty.then(|| view! {
-                    <RowButton
-                        label=named(|t| t.remove_bagian)
-                        symbol="×"
-                        danger=true
-                        on_click=move || on_remove(())
-                    />
-                })}
-            </div>
-        }
-    };
     view! {
-        <Show
-            when=move || renaming.get()
-            fallback=move || {
-                view! {
-                    <span class="bagian-name">{shown.get_value()}</span>
-                    <Show when=move || interactive.get()>{tools}</Show>
-                }
+        <form
+            class="bagian-rename"
+            on:submit=move |event| {
+                event.prevent_default();
+                save();
             }
         >
-            <form
-                class="bagian-rename"
-                on:submit=move |event| {
-                    event.prevent_default();
-                    save_rename();
-                }
-            >
-                <input
-                    type="text"
-                    node_ref=input
-                    aria-label=move || i18n.t().bagian_name_label
-                    prop:value=move || draft.get()
-                    on:input=move |event| draft.set(event_target_value(&event))
-                    on:keydown=move |event| {
-                        if event.key() == "Escape" {
-                            renaming.set(false);
-                        }
+            <input
+                type="text"
+                node_ref=input
+                aria-label=move || i18n.t().bagian_name_label
+                prop:value=move || draft.get()
+                on:input=move |event| draft.set(event_target_value(&event))
+                on:keydown=move |event| {
+                    if event.key() == "Escape" {
+                        open.set(false);
                     }
-                />
-                <p class="cell-status" role="alert">{move || error.get()}</p>
-                <div class="cell-tools">
-                    <button type="submit" class="tool-save">{move || i18n.t().save}</button>
-                    <button type="button" on:click=move |_| renaming.set(false)>
-                        {move || i18n.t().cancel}
-                    </button>
-                </div>
-            </form>
-        </Show>
+                }
+            />
+            <p class="cell-status" role="alert">{move || error.get()}</p>
+            <div class="cell-tools">
+                <button type="submit" class="tool-save">{move || i18n.t().save}</button>
+                <button type="button" on:click=move |_| open.set(false)>
+                    {move || i18n.t().cancel}
+                </button>
+            </div>
+        </form>
     }
-    .into_any()
 }
 
 /// A Bagian without rows: its name, and a button that opens the first row.
