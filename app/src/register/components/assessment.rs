@@ -3,15 +3,14 @@
 //! the default view and the print). Each field is edited in place with a
 //! native control (select, date, text), saved when it changes, through the
 //! same rules, conflict checks, history and roles as the text cells.
+use super::evidence::evidence_view;
 use super::{RowLive, RowStore};
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::register::edit::save_assessment;
 use crate::register::labels::assessment_value;
 use crate::register::model::{Field, Nature, Rating, RtpStatus, SourceView};
-use crate::rules::assessment::{
-    MAX_CONTROL_CHARS, MAX_EVIDENCE_CHARS, MAX_SHORT_TEXT_CHARS, evidence_link,
-};
+use crate::rules::assessment::{MAX_CONTROL_CHARS, MAX_EVIDENCE_CHARS, MAX_SHORT_TEXT_CHARS};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -197,19 +196,6 @@ fn Realisations(row: i32, live: RowLive, interactive: Signal<bool>) -> impl Into
         </details>
     }
     .into_any()
-}
-
-/// Evidence that is a web address, as a link that opens it.
-fn evidence_view(evidence: String) -> impl IntoView {
-    let i18n = use_i18n();
-    evidence_link(&evidence).map(|href| {
-        let href = href.to_owned();
-        view! {
-            <a class="evidence-link" href=href target="_blank" rel="noopener noreferrer nofollow">
-                {move || i18n.t().open_evidence}
-            </a>
-        }
-    })
 }
 
 /// One assessment field: its label, and its value (a control when the row

@@ -1,6 +1,7 @@
 mod as_of;
 mod assessment;
 mod cell;
+mod evidence;
 mod facets;
 mod filter;
 #[cfg(feature = "hydrate")]

@@ -64,9 +64,7 @@ fn HistoryButton(row: RowRef) -> impl IntoView {
                 aria-label=code.with_value(|code| (t.history_of)(code))
                 aria-expanded=move || open().to_string()
                 on:click=move |_| {
-                    editing.history.update(|open| {
-                        *open = if *open == Some(id) { None } else { Some(id) };
-                    })
+                    toggle(editing.history, id)
                 }
             >
                 {t.history}
@@ -107,9 +105,7 @@ fn NotesButton(row: RowRef, notes: RwSignal<u32>) -> impl IntoView {
                         aria-label=label
                         aria-expanded=move || open().to_string()
                         on:click=move |_| {
-                            editing.notes.update(|open| {
-                                *open = if *open == Some(id) { None } else { Some(id) };
-                            })
+                            toggle(editing.notes, id)
                         }
                     >
                         {t.notes}
@@ -256,4 +252,9 @@ pub(super) fn RowButton(
             <span aria-hidden="true">{symbol}</span>
         </button>
     }
+}
+
+/// Opens row `id`'s panel (its history, its notes), or closes it if open.
+fn toggle(panel: RwSignal<Option<i32>>, id: i32) {
+    panel.update(|open| *open = if *open == Some(id) { None } else { Some(id) });
 }
