@@ -1,9 +1,9 @@
 //! Opening the database: SQLite by default, PostgreSQL by `DATABASE_URL`.
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
-    ColumnTrait, ConnectOptions, ConnectionTrait, Database, DatabaseConnection,
-    DatabaseTransaction, DbBackend, DbErr, EntityTrait, QueryFilter, RuntimeErr,
-    SqliteTransactionMode, TransactionOptions, TransactionTrait,
-    sea_query::{Expr, SimpleExpr},
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DatabaseTransaction, DbBackend,
+    DbErr, RuntimeErr, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    sea_query::{Expr, Query, SimpleExpr},
     sqlx,
 };
 use std::time::Duration;
@@ -72,24 +72,19 @@ pub fn now(backend: DbBackend) -> SimpleExpr {
     }
 }
 
-/// Sets a new record's `created_at` by the database's clock.
-pub async fn set_created_now<E, C>(
-    txn: &DatabaseTransaction,
-    _entity: E,
-    column: C,
-    id_column: C,
-    id: i32,
-) -> Result<(), DbErr>
-where
-    E: EntityTrait<Column = C>,
-    C: ColumnTrait,
-{
-    E::update_many()
-        .col_expr(column, now(txn.get_database_backend()))
-        .filter(id_column.eq(id))
-        .exec(txn)
-        .await?;
-    Ok(())
+/// The database's clock read once, for a time the app holds before it
+/// writes (a record built whole, a session's expiry to weigh).
+pub async fn clock(db: &impl ConnectionTrait) -> Result<DateTime<Utc>, DbErr> {
+    let select = Query::select().expr_as(now(db.get_database_backend()), "now").to_owned();
+    let row = db.query_one(&select).await?;
+    row.ok_or_else(|| DbErr::RecordNotFound("the database's clock".to_owned()))?.try_get("", "now")
+}
+
+/// Today in the Biro's time zone (Asia/Makassar): what a row's target date
+/// is measured against. A date, never stored as a time, so the host's clock
+/// serves: hosts agree on the date but for seconds around midnight.
+pub fn today() -> NaiveDate {
+    crate::rules::assessment::today_in_makassar(Utc::now())
 }
 
 /// Whether an error means "the database cannot be used right now, try again

@@ -1,7 +1,7 @@
 //! Live updates: every committed change of a register is announced as its
-//! new version to every open page, on every server instance. The write
-//! path notes each version it makes (`note`); after commit the instance
-//! tells its own pages (`LiveHub::publish`), and on PostgreSQL the same
+//! new version to every open page, on every server instance. A write
+//! gathers the versions it makes (`register::write::Write`); after commit the
+//! instance tells its own pages (`LiveHub::publish`), and on PostgreSQL the same
 //! transaction sends `NOTIFY benturan_changes, 'register:version'`, which
 //! the other instances' listeners pass to their pages. Events carry ids and
 //! versions only; a page fetches what changed itself.
@@ -88,7 +88,6 @@ pub use hub::*;
 #[cfg(feature = "ssr")]
 mod hub {
     use super::{Change, Live, PRESENCE_TTL_SECS, Presence};
-    use std::cell::RefCell;
     use std::collections::HashMap;
     use std::sync::{Arc, Mutex};
     use std::time::{Duration, Instant};
@@ -232,26 +231,6 @@ mod hub {
         );
         db.execute_raw(notify).await.map(|_| ())
     }
-
-    tokio::task_local! {
-        static WRITTEN: RefCell<Vec<Change>>;
-    }
-
-    /// Notes a version the current write made (a no-op outside `collect`).
-    pub fn note(change: Change) {
-        let _ = WRITTEN.try_with(|written| written.borrow_mut().push(change));
-    }
-
-    /// Runs `write`, and returns with its result the versions it noted.
-    pub async fn collect<T>(write: impl Future<Output = T>) -> (T, Vec<Change>) {
-        WRITTEN
-            .scope(RefCell::new(Vec::new()), async move {
-                let value = write.await;
-                let written = WRITTEN.with(|written| written.take());
-                (value, written)
-            })
-            .await
-    }
 }
 
 #[cfg(all(test, feature = "ssr"))]
@@ -307,16 +286,5 @@ mod tests {
         hub.publish_presence(budi(10, false));
         assert_eq!(hub.present(1), vec![budi(11, true)]);
         assert_eq!(hub.present(2).len(), 1);
-    }
-
-    #[tokio::test]
-    async fn writes_note_their_versions() {
-        let (value, written) = collect(async {
-            note(Change { register: 1, version: 7 });
-            42
-        })
-        .await;
-        assert_eq!((value, written), (42, vec![Change { register: 1, version: 7 }]));
-        note(Change { register: 1, version: 8 });
     }
 }

@@ -32,47 +32,8 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(UserBagian::Table)
-                    .col(integer(UserBagian::UserId))
-                    .col(integer(UserBagian::BagianId))
-                    .primary_key(Index::create().col(UserBagian::UserId).col(UserBagian::BagianId))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(UserBagian::Table, UserBagian::UserId)
-                            .to(AppUser::Table, AppUser::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(UserBagian::Table, UserBagian::BagianId)
-                            .to(OrgUnit::Table, OrgUnit::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
-            .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(UserSession::Table)
-                    .col(string_len(UserSession::TokenHash, 64).primary_key())
-                    .col(integer(UserSession::UserId))
-                    .col(timestamp_with_time_zone(UserSession::CreatedAt))
-                    .col(timestamp_with_time_zone(UserSession::LastSeenAt))
-                    .col(timestamp_with_time_zone(UserSession::ExpiresAt))
-                    .col(string_len_null(UserSession::Client, 128))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(UserSession::Table, UserSession::UserId)
-                            .to(AppUser::Table, AppUser::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .to_owned(),
-            )
-            .await?;
+        manager.create_table(user_bagian_table()).await?;
+        manager.create_table(user_session_table()).await?;
         manager
             .create_index(
                 Index::create()
@@ -82,33 +43,7 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        manager
-            .create_table(
-                Table::create()
-                    .table(AuthEvent::Table)
-                    .col(pk_auto(AuthEvent::Id))
-                    .col(timestamp_with_time_zone(AuthEvent::At))
-                    .col(string_len(AuthEvent::Kind, 32))
-                    .col(string_len_null(AuthEvent::Username, 64))
-                    .col(integer_null(AuthEvent::UserId))
-                    .col(integer_null(AuthEvent::ActorId))
-                    .col(string_len_null(AuthEvent::Client, 128))
-                    .col(text_null(AuthEvent::Detail))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(AuthEvent::Table, AuthEvent::UserId)
-                            .to(AppUser::Table, AppUser::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(AuthEvent::Table, AuthEvent::ActorId)
-                            .to(AppUser::Table, AppUser::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
-                    .to_owned(),
-            )
-            .await?;
+        manager.create_table(auth_event_table()).await?;
         manager
             .create_index(
                 Index::create()
@@ -135,4 +70,72 @@ impl MigrationTrait for Migration {
         }
         Ok(())
     }
+}
+
+/// The Bagian each editor may edit.
+fn user_bagian_table() -> TableCreateStatement {
+    Table::create()
+        .table(UserBagian::Table)
+        .col(integer(UserBagian::UserId))
+        .col(integer(UserBagian::BagianId))
+        .primary_key(Index::create().col(UserBagian::UserId).col(UserBagian::BagianId))
+        .foreign_key(
+            ForeignKey::create()
+                .from(UserBagian::Table, UserBagian::UserId)
+                .to(AppUser::Table, AppUser::Id)
+                .on_delete(ForeignKeyAction::Cascade),
+        )
+        .foreign_key(
+            ForeignKey::create()
+                .from(UserBagian::Table, UserBagian::BagianId)
+                .to(OrgUnit::Table, OrgUnit::Id)
+                .on_delete(ForeignKeyAction::Cascade),
+        )
+        .to_owned()
+}
+
+/// Sessions, kept in the database: they survive a restart and serve every instance.
+fn user_session_table() -> TableCreateStatement {
+    Table::create()
+        .table(UserSession::Table)
+        .col(string_len(UserSession::TokenHash, 64).primary_key())
+        .col(integer(UserSession::UserId))
+        .col(timestamp_with_time_zone(UserSession::CreatedAt))
+        .col(timestamp_with_time_zone(UserSession::LastSeenAt))
+        .col(timestamp_with_time_zone(UserSession::ExpiresAt))
+        .col(string_len_null(UserSession::Client, 128))
+        .foreign_key(
+            ForeignKey::create()
+                .from(UserSession::Table, UserSession::UserId)
+                .to(AppUser::Table, AppUser::Id)
+                .on_delete(ForeignKeyAction::Cascade),
+        )
+        .to_owned()
+}
+
+/// The audit log of sign-ins and user management.
+fn auth_event_table() -> TableCreateStatement {
+    Table::create()
+        .table(AuthEvent::Table)
+        .col(pk_auto(AuthEvent::Id))
+        .col(timestamp_with_time_zone(AuthEvent::At))
+        .col(string_len(AuthEvent::Kind, 32))
+        .col(string_len_null(AuthEvent::Username, 64))
+        .col(integer_null(AuthEvent::UserId))
+        .col(integer_null(AuthEvent::ActorId))
+        .col(string_len_null(AuthEvent::Client, 128))
+        .col(text_null(AuthEvent::Detail))
+        .foreign_key(
+            ForeignKey::create()
+                .from(AuthEvent::Table, AuthEvent::UserId)
+                .to(AppUser::Table, AppUser::Id)
+                .on_delete(ForeignKeyAction::SetNull),
+        )
+        .foreign_key(
+            ForeignKey::create()
+                .from(AuthEvent::Table, AuthEvent::ActorId)
+                .to(AppUser::Table, AppUser::Id)
+                .on_delete(ForeignKeyAction::SetNull),
+        )
+        .to_owned()
 }

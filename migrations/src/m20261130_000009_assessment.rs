@@ -53,70 +53,8 @@ impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let db = manager.get_connection();
         let backend = db.get_database_backend();
-        db.execute_unprepared(
-            "CREATE TABLE risk_matrix (\
-               likelihood smallint NOT NULL, impact smallint NOT NULL, \
-               score smallint NOT NULL, level smallint NOT NULL, \
-               PRIMARY KEY (likelihood, impact), \
-               CONSTRAINT ux_risk_matrix_score UNIQUE (score), \
-               CONSTRAINT ck_risk_matrix CHECK (likelihood BETWEEN 1 AND 5 \
-                 AND impact BETWEEN 1 AND 5 AND score BETWEEN 1 AND 25 AND level BETWEEN 1 AND 5))",
-        )
-        .await?;
-        let cells = SCORES
-            .iter()
-            .enumerate()
-            .flat_map(|(l, row)| {
-                row.iter().enumerate().map(move |(i, score)| {
-                    format!("({}, {}, {score}, {})", l + 1, i + 1, level(*score))
-                })
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        db.execute_unprepared(&format!(
-            "INSERT INTO risk_matrix (likelihood, impact, score, level) VALUES {cells}"
-        ))
-        .await?;
-
-        for column in
-            [Risk::InherentScore, Risk::InherentLevel, Risk::ResidualScore, Risk::ResidualLevel]
-        {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table(Risk::Table)
-                        .add_column(ColumnDef::new(column).small_integer().null())
-                        .to_owned(),
-                )
-                .await?;
-        }
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Risk::Table)
-                    .add_column(ColumnDef::new(Risk::RtpDue).date().null())
-                    .to_owned(),
-            )
-            .await?;
-        // Rows rated before: their scores and levels as the matrix gives them.
-        for kind in ["inherent", "residual"] {
-            db.execute_unprepared(&format!(
-                "UPDATE risk SET \
-                 {kind}_score = (SELECT score FROM risk_matrix m WHERE m.likelihood = \
-                   risk.{kind}_likelihood AND m.impact = risk.{kind}_impact), \
-                 {kind}_level = (SELECT level FROM risk_matrix m WHERE m.likelihood = \
-                   risk.{kind}_likelihood AND m.impact = risk.{kind}_impact)"
-            ))
-            .await?;
-        }
-        // A residual rated above its inherent (never written so, as no path
-        // wrote ratings before) loses its residual rating rather than the
-        // migration failing.
-        db.execute_unprepared(
-            "UPDATE risk SET residual_likelihood = NULL, residual_impact = NULL, \
-             residual_score = NULL, residual_level = NULL WHERE residual_score > inherent_score",
-        )
-        .await?;
+        create_matrix(db).await?;
+        add_ratings(manager).await?;
         add_check(db, backend, "ck_risk_levels", "risk", LEVELS).await?;
         for sql in [
             // The dashboard's counts per Bagian: an index holds all they read.
@@ -163,4 +101,79 @@ impl MigrationTrait for Migration {
         }
         Ok(())
     }
+}
+
+/// The risk matrix: each cell's score and level, as the Biro's guideline
+/// gives them.
+async fn create_matrix(db: &SchemaManagerConnection<'_>) -> Result<(), DbErr> {
+    db.execute_unprepared(
+        "CREATE TABLE risk_matrix (\
+           likelihood smallint NOT NULL, impact smallint NOT NULL, \
+           score smallint NOT NULL, level smallint NOT NULL, \
+           PRIMARY KEY (likelihood, impact), \
+           CONSTRAINT ux_risk_matrix_score UNIQUE (score), \
+           CONSTRAINT ck_risk_matrix CHECK (likelihood BETWEEN 1 AND 5 \
+             AND impact BETWEEN 1 AND 5 AND score BETWEEN 1 AND 25 AND level BETWEEN 1 AND 5))",
+    )
+    .await?;
+    let cells = SCORES
+        .iter()
+        .enumerate()
+        .flat_map(|(l, row)| {
+            row.iter().enumerate().map(move |(i, score)| {
+                format!("({}, {}, {score}, {})", l + 1, i + 1, level(*score))
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    db.execute_unprepared(&format!(
+        "INSERT INTO risk_matrix (likelihood, impact, score, level) VALUES {cells}"
+    ))
+    .await?;
+    Ok(())
+}
+
+/// The rows' scores, levels and RTP due date, filled for rows rated before.
+async fn add_ratings(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
+    let db = manager.get_connection();
+    for column in
+        [Risk::InherentScore, Risk::InherentLevel, Risk::ResidualScore, Risk::ResidualLevel]
+    {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Risk::Table)
+                    .add_column(ColumnDef::new(column).small_integer().null())
+                    .to_owned(),
+            )
+            .await?;
+    }
+    manager
+        .alter_table(
+            Table::alter()
+                .table(Risk::Table)
+                .add_column(ColumnDef::new(Risk::RtpDue).date().null())
+                .to_owned(),
+        )
+        .await?;
+    // Rows rated before: their scores and levels as the matrix gives them.
+    for kind in ["inherent", "residual"] {
+        db.execute_unprepared(&format!(
+            "UPDATE risk SET \
+             {kind}_score = (SELECT score FROM risk_matrix m WHERE m.likelihood = \
+               risk.{kind}_likelihood AND m.impact = risk.{kind}_impact), \
+             {kind}_level = (SELECT level FROM risk_matrix m WHERE m.likelihood = \
+               risk.{kind}_likelihood AND m.impact = risk.{kind}_impact)"
+        ))
+        .await?;
+    }
+    // A residual rated above its inherent (never written so, as no path
+    // wrote ratings before) loses its residual rating rather than the
+    // migration failing.
+    db.execute_unprepared(
+        "UPDATE risk SET residual_likelihood = NULL, residual_impact = NULL, \
+         residual_score = NULL, residual_level = NULL WHERE residual_score > inherent_score",
+    )
+    .await?;
+    Ok(())
 }

@@ -165,7 +165,7 @@ macro_rules! dashboard_handler {
         async fn $name(State(pool): State<$pool>) -> Result<Html<String>, StatusCode> {
             use app::dashboard::repo::{bagian_sql, heat_sql, realised_sql};
             let fail = |_| StatusCode::SERVICE_UNAVAILABLE;
-            let today = app::register::repo::today();
+            let today = app::db::today();
             let (register, year): (i32, i32) =
                 sqlx::query_as(NEWEST).fetch_one(&pool).await.map_err(fail)?;
             let lines: Vec<Line> =

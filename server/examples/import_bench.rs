@@ -67,7 +67,57 @@ async fn raw_insert(
     cells: &[[RichText; 5]],
     year: i32,
 ) -> Result<Duration, Error> {
-    use app::entities::{org_unit, register, risk};
+    use app::entities::risk;
+    let backend = db.get_database_backend();
+    let (register, bagian) = raw_register(db, year).await?;
+    let started = Instant::now();
+    let txn = db.begin().await?;
+    for (chunk_index, chunk) in cells.chunks(1_000).enumerate() {
+        let mut insert = Query::insert()
+            .into_table(risk::Entity)
+            .columns([
+                risk::Column::RegisterId,
+                risk::Column::BagianId,
+                risk::Column::Position,
+                risk::Column::Code,
+                risk::Column::Aktivitas,
+                risk::Column::Potensi,
+                risk::Column::Penyebab,
+                risk::Column::Dampak,
+                risk::Column::Rencana,
+                risk::Column::Version,
+                risk::Column::CreatedAt,
+                risk::Column::UpdatedAt,
+            ])
+            .to_owned();
+        for (index, row) in chunk.iter().enumerate() {
+            let number = chunk_index * 1_000 + index + 1;
+            let [a, p, c, d, r] = row.each_ref().map(|cell| cell.markup().to_owned());
+            insert.values_panic([
+                register.into(),
+                bagian.into(),
+                (number as i32).into(),
+                format!("BK-{number:05}").into(),
+                a.into(),
+                p.into(),
+                c.into(),
+                d.into(),
+                r.into(),
+                1.into(),
+                app::db::now(backend),
+                app::db::now(backend),
+            ]);
+        }
+        txn.execute(&insert).await?;
+    }
+    txn.commit().await?;
+    Ok(started.elapsed())
+}
+
+/// The register of `year` and the Bagian the raw INSERT fills, made in the
+/// Biro an import made: their ids.
+async fn raw_register(db: &DatabaseConnection, year: i32) -> Result<(i32, i32), Error> {
+    use app::entities::{org_unit, register};
     let backend = db.get_database_backend();
     let biro = Query::select()
         .column(org_unit::Column::Id)
@@ -128,46 +178,5 @@ async fn raw_insert(
             .to_owned();
         db.query_one(&insert).await?.ok_or("no Bagian")?.try_get("", "id")?
     };
-    let started = Instant::now();
-    let txn = db.begin().await?;
-    for (chunk_index, chunk) in cells.chunks(1_000).enumerate() {
-        let mut insert = Query::insert()
-            .into_table(risk::Entity)
-            .columns([
-                risk::Column::RegisterId,
-                risk::Column::BagianId,
-                risk::Column::Position,
-                risk::Column::Code,
-                risk::Column::Aktivitas,
-                risk::Column::Potensi,
-                risk::Column::Penyebab,
-                risk::Column::Dampak,
-                risk::Column::Rencana,
-                risk::Column::Version,
-                risk::Column::CreatedAt,
-                risk::Column::UpdatedAt,
-            ])
-            .to_owned();
-        for (index, row) in chunk.iter().enumerate() {
-            let number = chunk_index * 1_000 + index + 1;
-            let [a, p, c, d, r] = row.each_ref().map(|cell| cell.markup().to_owned());
-            insert.values_panic([
-                register.into(),
-                bagian.into(),
-                (number as i32).into(),
-                format!("BK-{number:05}").into(),
-                a.into(),
-                p.into(),
-                c.into(),
-                d.into(),
-                r.into(),
-                1.into(),
-                app::db::now(backend),
-                app::db::now(backend),
-            ]);
-        }
-        txn.execute(&insert).await?;
-    }
-    txn.commit().await?;
-    Ok(started.elapsed())
+    Ok((register, bagian))
 }

@@ -245,7 +245,7 @@ pub async fn cached_pages(
         (user.id, &user.username, &user.display_name, user.role, &user.bagian).hash(&mut hasher);
         hasher.finish()
     });
-    let day = app::register::repo::today();
+    let day = app::db::today();
     let key = PageKey { register, version, locale, viewer, address, day };
     let encoding = Encoding::chosen(request.headers());
     if let Some(page) = cache.0.pages.get(&key) {

@@ -126,18 +126,13 @@ pub async fn run(cli: Cli) -> ExitCode {
         trusted_proxies: None,
     });
     if let Command::Serve { seed_if_empty, public_url, trusted_proxies } = command {
-        let public = PublicOrigin::parse(public_url.as_deref())
-            .map_err(|error| format!("BENTURAN_PUBLIC_URL: {error}"));
-        let proxies = TrustedProxies::parse(trusted_proxies.as_deref())
-            .map_err(|error| format!("BENTURAN_TRUSTED_PROXIES: {error}"));
-        let edge = match (public, proxies) {
-            (Ok(public), Ok(proxies)) => crate::Edge { public, proxies },
-            (Err(error), _) | (_, Err(error)) => {
+        return match edge(public_url.as_deref(), trusted_proxies.as_deref()) {
+            Ok(edge) => serve(db, database, seed_if_empty, edge, locale).await,
+            Err(error) => {
                 eprintln!("{error}");
-                return ExitCode::FAILURE;
+                ExitCode::FAILURE
             }
         };
-        return serve(db, database, seed_if_empty, edge, locale).await;
     }
     // Migrated as a starting server does (on PostgreSQL under the startup
     // lock): a command run while an instance starts never migrates beside it.
@@ -145,50 +140,70 @@ pub async fn run(cli: Cli) -> ExitCode {
         eprintln!("{}", (messages.database_unreachable)(&database, &error.to_string()));
         return ExitCode::FAILURE;
     }
-    let outcome = match command {
-        Command::Serve { .. } => Ok(()),
-        Command::Migrate => {
-            eprintln!("{}", messages.migrated);
-            Ok(())
-        }
-        Command::Import { file, year, dry_run } => {
-            crate::commands::import::import(&db, &file, year, dry_run, locale).await
-        }
-        Command::Export { format, unit, year, per, out } => {
-            let key = RegisterKey { unit_id: unit, year };
-            crate::commands::export::export(&db, key, per.as_deref(), format, out, locale).await
-        }
-        Command::Evidence { quarter, unit, year, out } => {
-            let key = RegisterKey { unit_id: unit, year };
-            crate::commands::export::evidence(&db, key, quarter, &out, locale).await
-        }
-        Command::User { command } => crate::commands::user::user(&db, command, locale).await,
-        Command::Generate { rows, year, assessed } => {
-            let year = year.unwrap_or(current_year());
-            let report = app::import::generate::generate_register(&db, rows, year).await;
-            match report {
-                Ok(report) => {
-                    eprintln!("{}", app::import::messages::import_summary(locale, &report));
-                    let settled = async {
-                        if assessed {
-                            app::import::generate::assess_generated(&db, report.register_id)
-                                .await?;
-                        }
-                        app::import::generate::settle(&db).await
-                    };
-                    settled.await.map_err(|error| error.to_string())
-                }
-                Err(error) => Err(error.message(locale)),
-            }
-        }
-    };
-    match outcome {
+    match one_off(&db, command, locale).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("{message}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// The server's place behind its proxy, as the settings give it.
+fn edge(public_url: Option<&str>, trusted_proxies: Option<&str>) -> Result<crate::Edge, String> {
+    let public =
+        PublicOrigin::parse(public_url).map_err(|error| format!("BENTURAN_PUBLIC_URL: {error}"))?;
+    let proxies = TrustedProxies::parse(trusted_proxies)
+        .map_err(|error| format!("BENTURAN_TRUSTED_PROXIES: {error}"))?;
+    Ok(crate::Edge { public, proxies })
+}
+
+/// Runs a command other than serving, on a migrated database; what went
+/// wrong, in words.
+async fn one_off(db: &DatabaseConnection, command: Command, locale: Locale) -> Result<(), String> {
+    match command {
+        Command::Serve { .. } => Ok(()),
+        Command::Migrate => {
+            eprintln!("{}", text::strings(locale).migrated);
+            Ok(())
+        }
+        Command::Import { file, year, dry_run } => {
+            crate::commands::import::import(db, &file, year, dry_run, locale).await
+        }
+        Command::Export { format, unit, year, per, out } => {
+            let key = RegisterKey { unit_id: unit, year };
+            crate::commands::export::export(db, key, per.as_deref(), format, out, locale).await
+        }
+        Command::Evidence { quarter, unit, year, out } => {
+            let key = RegisterKey { unit_id: unit, year };
+            crate::commands::export::evidence(db, key, quarter, &out, locale).await
+        }
+        Command::User { command } => crate::commands::user::user(db, command, locale).await,
+        Command::Generate { rows, year, assessed } => {
+            generate(db, rows, year.unwrap_or(current_year()), assessed, locale).await
+        }
+    }
+}
+
+/// Makes a register of `rows` generated rows (for benchmarks and trials),
+/// assessed if asked.
+async fn generate(
+    db: &DatabaseConnection,
+    rows: usize,
+    year: i32,
+    assessed: bool,
+    locale: Locale,
+) -> Result<(), String> {
+    use app::import::generate::{assess_generated, generate_register, settle};
+    let report = generate_register(db, rows, year).await.map_err(|error| error.message(locale))?;
+    eprintln!("{}", app::import::messages::import_summary(locale, &report));
+    let settled = async {
+        if assessed {
+            assess_generated(db, report.register_id).await?;
+        }
+        settle(db).await
+    };
+    settled.await.map_err(|error| error.to_string())
 }
 
 async fn serve(

@@ -74,7 +74,7 @@ async fn evidence_pack(
         Err(error) => return refusal(error, t),
     };
     let key = RegisterKey::of(which.unit, which.tahun);
-    let today = app::register::repo::today();
+    let today = app::db::today();
     let pack = match app::evidence::repo::load_pack(&state.db, key, quarter, today).await {
         Ok(Some(Ok(pack))) => pack,
         Ok(Some(Err(gap))) => {
@@ -160,7 +160,7 @@ async fn load(
 ) -> Result<RegisterView, Response> {
     let t = locale.strings();
     let day = per.map(day_asked).transpose().map_err(|error| refusal(error, t))?;
-    let today = app::register::repo::today();
+    let today = app::db::today();
     match load_register_on(&state.db, key, day, today).await {
         Ok(Some(Ok(register))) => Ok(register),
         Ok(Some(Err(gap))) => Err(gap_response(gap, day.unwrap_or(today), t)),

@@ -2,7 +2,6 @@
 //! from where, and what was refused.
 use crate::auth::CurrentUser;
 use crate::entities::auth_event;
-use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DbErr, Set};
 
 /// Logs an event of `kind` (sign_in, sign_in_failed, forbidden, …) about
@@ -16,7 +15,7 @@ pub async fn record_event(
     detail: Option<&str>,
 ) -> Result<(), DbErr> {
     auth_event::ActiveModel {
-        at: Set(Utc::now()),
+        at: Set(crate::db::clock(db).await?),
         kind: Set(kind.to_owned()),
         username: Set(Some(username.to_owned())),
         user_id: Set(user_id),

@@ -14,7 +14,7 @@ pub async fn get_dashboard(
     let load = async {
         let db = crate::state::db()?;
         let key = crate::register::model::RegisterKey { unit_id: unit, year };
-        let today = crate::register::repo::today();
+        let today = crate::db::today();
         // The server provides one cache per router; without it, none.
         let cache = use_context::<super::repo::FigureCache>().unwrap_or_default();
         Ok(super::repo::dashboard(&db, key, today, &cache).await?)

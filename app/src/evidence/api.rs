@@ -19,7 +19,7 @@ pub async fn get_evidence_pack(
         let quarter = quarter_asked(quarter)?;
         let db = crate::state::db()?;
         let key = crate::register::model::RegisterKey::of(unit, year);
-        let today = crate::register::repo::today();
+        let today = crate::db::today();
         Ok(super::repo::load_pack(&db, key, quarter, today).await?)
     };
     load.await.map_err(AppError::with_http_status)

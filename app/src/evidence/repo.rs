@@ -72,7 +72,8 @@ pub async fn load_pack(
         }
     }
     let notes = row_of.into_iter().map(|id| code(Some(id))).zip(notes).collect();
-    Ok(Some(Ok(EvidencePack { quarter, form, changes, notes, generated: chrono::Utc::now() })))
+    let generated = crate::db::clock(db).await?;
+    Ok(Some(Ok(EvidencePack { quarter, form, changes, notes, generated })))
 }
 
 /// Quarter `number` of register `key`'s year (`None`: no such register,

@@ -47,14 +47,14 @@ pub async fn import_workbook(data: MultipartData) -> Result<ImportPreview, AppEr
             client: crate::auth::request_client(),
         };
         let commit = if form.apply_at.is_some() { Commit::Yes } else { Commit::No };
-        in_write_as(actor, commit, async |txn, actor| {
+        in_write_as(actor, commit, async |write| {
             let upload = super::preview::Upload {
                 register: form.register,
                 bytes: &form.file,
                 taken: &form.taken,
                 apply_at: form.apply_at,
             };
-            super::preview::run_upload(txn, actor, locale, upload).await
+            super::preview::run_upload(write, locale, upload).await
         })
         .await
     };

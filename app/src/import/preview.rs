@@ -10,7 +10,7 @@ use crate::auth::Permission;
 use crate::entities::change_log;
 use crate::error::AppError;
 use crate::i18n::Locale;
-use crate::register::write::{Actor, lock_register};
+use crate::register::write::{Actor, Write, lock_register};
 use sea_orm::{
     ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
 };
@@ -35,11 +35,11 @@ const IMPORTED_FIELDS: [&str; 7] =
 /// Previews the upload, or applies it (`apply_at`), in `txn`: the caller
 /// commits an applied one and drops a preview's.
 pub async fn run_upload(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     locale: Locale,
     upload: Upload<'_>,
 ) -> Result<ImportPreview, AppError> {
+    let &Write { txn, actor, .. } = write;
     let table = parse_workbook(upload.bytes)
         .map_err(|error| AppError::Workbook(super::messages::workbook_error(locale, &error)))?;
     let stamp = workbook_stamp(upload.bytes);
@@ -61,8 +61,14 @@ pub async fn run_upload(
     // again keeping the conflicts the user did not take.
     let apply = upload.apply_at.is_some();
     let savepoint = if apply && !changed.is_empty() { Some(txn.begin().await?) } else { None };
-    let first = savepoint.as_ref().unwrap_or(txn);
-    let all = import_into(first, actor, &table, register.id, &HashSet::new(), &|_| {}).await?;
+    let all = match &savepoint {
+        // Rolled back below: what it made is dropped with it.
+        Some(savepoint) => {
+            let trial = Write::new(savepoint, actor);
+            import_into(&trial, &table, register.id, &HashSet::new(), &|_| {}).await?
+        }
+        None => import_into(write, &table, register.id, &HashSet::new(), &|_| {}).await?,
+    };
     let conflicts: HashSet<i32> = all
         .diffs
         .iter()
@@ -80,7 +86,7 @@ pub async fn run_upload(
                 .filter_map(|diff| diff.risk_id)
                 .filter(|id| conflicts.contains(id))
                 .collect();
-            import_into(txn, actor, &table, register.id, &keep, &|_| {}).await?
+            import_into(write, &table, register.id, &keep, &|_| {}).await?
         }
     };
     let mut preview = preview_of(actor, &report, &conflicts, exported_at, stamp.is_some());

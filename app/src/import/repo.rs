@@ -12,12 +12,10 @@ use crate::entities::{org_unit, org_unit::UnitKind, risk};
 use crate::register::model::Field;
 use crate::register::model::RichText;
 use crate::register::write::{
-    Actor, Touched, WriteError, bump_register, lock_register, log_layout, log_register,
+    Actor, Touched, Write, WriteError, bump_register, lock_register, log_layout, log_register,
     set_sections,
 };
-use sea_orm::{
-    ColumnTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
-};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::{HashMap, HashSet};
 
 /// Stores `table` as the register of its Biro for the given year: after it,
@@ -39,9 +37,11 @@ pub async fn import_table_reporting(
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<ImportReport, WriteError> {
     let txn = begin_write(db).await?;
-    let (register_id, created, units) = register_of(&txn, table, options.year).await?;
-    let mut report =
-        import_into(&txn, &Actor::IMPORT, table, register_id, &HashSet::new(), progress).await?;
+    // Nothing of this process has pages to tell: the other instances hear
+    // of it through the database when it commits.
+    let write = Write::new(&txn, &Actor::IMPORT);
+    let (register_id, created, units) = register_of(&write, table, options.year).await?;
+    let mut report = import_into(&write, table, register_id, &HashSet::new(), progress).await?;
     report.register_created = created;
     report.units_created.splice(0..0, units);
     report.dry_run = options.dry_run;
@@ -56,10 +56,11 @@ pub async fn import_table_reporting(
 /// The register of the table's Biro for `year`, made with its units if
 /// new; whether it was made, and the units made.
 async fn register_of(
-    txn: &DatabaseTransaction,
+    write: &Write<'_>,
     table: &ParsedTable,
     year: i32,
 ) -> Result<(i32, bool, Vec<String>), WriteError> {
+    let txn = write.txn;
     let mut report = ImportReport::default();
     lock_organisation(txn).await?;
     let instansi = match &table.unit.instansi {
@@ -67,7 +68,7 @@ async fn register_of(
         None => None,
     };
     let biro = unit(txn, instansi, UnitKind::Biro, &table.unit.biro, 1, &mut report).await?;
-    let id = find_or_create_register(txn, biro, year, &table.title, &mut report).await?;
+    let id = find_or_create_register(write, biro, year, &table.title, &mut report).await?;
     Ok((id, report.register_created, report.units_created))
 }
 
@@ -76,13 +77,13 @@ async fn register_of(
 /// the app, wherever the file has them (or has them not). `progress` hears
 /// how many of the file's rows are stored, now and then.
 pub async fn import_into(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     table: &ParsedTable,
     register_id: i32,
     keep: &HashSet<i32>,
     progress: &(dyn Fn(usize) + Sync),
 ) -> Result<ImportReport, WriteError> {
+    let &Write { txn, .. } = write;
     lock_organisation(txn).await?;
     let register = lock_register(txn, register_id).await?;
     let mut report = ImportReport {
@@ -134,20 +135,20 @@ pub async fn import_into(
         names: &names,
         progress,
     };
-    apply_rows(txn, actor, &plan, &mut report).await?;
+    apply_rows(write, &plan, &mut report).await?;
 
     let title_changed = register.title != table.title;
     if report.changed_anything() {
         let mut bagian: Vec<i32> = stored_rows.iter().map(|row| row.bagian_id).collect();
         bagian.extend(&bagian_ids);
-        log_layout(txn, actor, &register, Touched::SectionsAndRows(&bagian)).await?;
+        log_layout(write, &register, Touched::SectionsAndRows(&bagian)).await?;
     }
     if title_changed {
-        log_register(txn, actor, &register, Field::Title, &register.title, &table.title).await?;
+        log_register(write, &register, Field::Title, &register.title, &table.title).await?;
     }
     if report.changed_anything() || title_changed {
         let title = title_changed.then_some(table.title.as_str());
-        report.register_version = bump_register(txn, &register, title).await?;
+        report.register_version = bump_register(write, &register, title).await?;
     }
     Ok(report)
 }

@@ -1,12 +1,10 @@
 //! The units and register an import stores into: found by name, or made.
 use super::report::ImportReport;
-use crate::db::{now, set_created_now};
+use crate::db::clock;
 use crate::entities::{org_unit, org_unit::UnitKind, register};
 use crate::register::model::RegisterStatus;
-use crate::register::write::WriteError;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter,
-};
+use crate::register::write::{Write, WriteError};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 /// Finds a unit by parent and name, or creates it at `position`.
 pub(super) async fn unit(
@@ -34,30 +32,23 @@ pub(super) async fn unit(
         kind: Set(kind),
         name: Set(name.to_owned()),
         position: Set(position),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(clock(txn).await?),
         ..Default::default()
     })
     .exec(txn)
-    .await?;
-    set_created_now(
-        txn,
-        org_unit::Entity,
-        org_unit::Column::CreatedAt,
-        org_unit::Column::Id,
-        created.last_insert_id,
-    )
     .await?;
     report.units_created.push(name.to_owned());
     Ok(created.last_insert_id)
 }
 
 pub(super) async fn find_or_create_register(
-    txn: &DatabaseTransaction,
+    write: &Write<'_>,
     unit_id: i32,
     year: i32,
     title: &str,
     report: &mut ImportReport,
 ) -> Result<i32, WriteError> {
+    let txn = write.txn;
     let existing = register::Entity::find()
         .filter(register::Column::UnitId.eq(unit_id))
         .filter(register::Column::Year.eq(year))
@@ -66,31 +57,25 @@ pub(super) async fn find_or_create_register(
     if let Some(existing) = existing {
         return Ok(existing.id);
     }
-    let placeholder = chrono::Utc::now();
+    let now = clock(txn).await?;
     let created = register::Entity::insert(register::ActiveModel {
         unit_id: Set(unit_id),
         year: Set(year),
         title: Set(title.to_owned()),
         status: Set(RegisterStatus::Draft.code().to_owned()),
         version: Set(1),
-        created_at: Set(placeholder),
-        updated_at: Set(placeholder),
+        created_at: Set(now),
+        updated_at: Set(now),
         ..Default::default()
     })
     .exec(txn)
     .await?;
     let id = created.last_insert_id;
-    register::Entity::update_many()
-        .col_expr(register::Column::CreatedAt, now(txn.get_database_backend()))
-        .col_expr(register::Column::UpdatedAt, now(txn.get_database_backend()))
-        .filter(register::Column::Id.eq(id))
-        .exec(txn)
-        .await?;
     report.register_created = true;
     // The unit's other registers list their years (the dashboard's choice).
     let siblings = sea_orm::Condition::all()
         .add(register::Column::UnitId.eq(unit_id))
         .add(register::Column::Id.ne(id));
-    crate::register::write::refresh_pages(txn, siblings).await?;
+    crate::register::write::refresh_pages(write, siblings).await?;
     Ok(id)
 }

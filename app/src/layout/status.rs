@@ -7,7 +7,7 @@ use leptos::prelude::*;
 #[component]
 pub fn StatusPanel(
     code: u16,
-    title: fn(&'static Strings) -> String,
+    title: Words,
     body: fn(&Strings) -> String,
     #[prop(optional)] items: Vec<String>,
 ) -> impl IntoView {
@@ -46,89 +46,44 @@ pub fn NotFoundPage() -> impl IntoView {
 pub fn ErrorPanel(error: AppError) -> impl IntoView {
     let i18n = use_i18n();
     let code = error.status().as_u16();
+    let (title, body) = wording(&error);
+    let t = i18n.t();
+    let items = match error {
+        AppError::Account(problem) => vec![t.admin.account_problem(problem)],
+        AppError::Workbook(problem) => vec![problem],
+        AppError::Validation(errors) => errors.iter().map(|e| t.field_error(*e)).collect(),
+        _ => Vec::new(),
+    };
+    view! { <StatusPanel code title body items/> }
+}
+
+/// Words of the UI language, read when shown.
+type Words = fn(&'static Strings) -> String;
+
+/// A panel's title and text for `error` (the problems themselves, when
+/// the input was refused, are listed below them).
+fn wording(error: &AppError) -> (Words, fn(&Strings) -> String) {
     match error {
-        AppError::Unavailable => view! {
-            <StatusPanel
-                code
-                title=|t| t.unavailable_title.to_owned()
-                body=|t| t.unavailable_body.to_owned()
-            />
+        AppError::Unavailable => {
+            (|t| t.unavailable_title.to_owned(), |t| t.unavailable_body.to_owned())
         }
-        .into_any(),
-        AppError::NotFound => view! { <NotFoundPage/> }.into_any(),
-        AppError::BadRequest(_) => view! {
-            <StatusPanel
-                code
-                title=|t| t.bad_request_title.to_owned()
-                body=|t| t.bad_request_body.to_owned()
-            />
+        AppError::NotFound => (|t| t.not_found_title.to_owned(), |t| t.not_found_body.to_owned()),
+        AppError::BadRequest(_) => {
+            (|t| t.bad_request_title.to_owned(), |t| t.bad_request_body.to_owned())
         }
-        .into_any(),
-        AppError::RegisterFinal { .. } => view! {
-            <StatusPanel
-                code
-                title=|t| t.final_title.to_owned()
-                body=|t| t.final_body.to_owned()
-            />
+        AppError::RegisterFinal { .. } => {
+            (|t| t.final_title.to_owned(), |t| t.final_body.to_owned())
         }
-        .into_any(),
-        AppError::Conflict { .. } | AppError::CellConflict { .. } => view! {
-            <StatusPanel
-                code
-                title=|t| t.conflict_title.to_owned()
-                body=|t| t.conflict_body.to_owned()
-            />
+        AppError::Conflict { .. } | AppError::CellConflict { .. } => {
+            (|t| t.conflict_title.to_owned(), |t| t.conflict_body.to_owned())
         }
-        .into_any(),
-        AppError::Account(problem) => {
-            let items = vec![i18n.t().admin.account_problem(problem)];
-            view! {
-                <StatusPanel
-                    code
-                    title=|t| t.validation_title.to_owned()
-                    body=|_| String::new()
-                    items
-                />
-            }
-            .into_any()
+        AppError::Account(_) | AppError::Workbook(_) | AppError::Validation(_) => {
+            (|t| t.validation_title.to_owned(), |_| String::new())
         }
-        AppError::Workbook(problem) => view! {
-            <StatusPanel
-                code
-                title=|t| t.validation_title.to_owned()
-                body=|_| String::new()
-                items=vec![problem]
-            />
+        AppError::Unauthorized | AppError::Forbidden => {
+            (|t| t.forbidden_title.to_owned(), |t| t.forbidden_body.to_owned())
         }
-        .into_any(),
-        AppError::Validation(errors) => {
-            let items = errors.iter().map(|e| i18n.t().field_error(*e)).collect();
-            view! {
-                <StatusPanel
-                    code
-                    title=|t| t.validation_title.to_owned()
-                    body=|_| String::new()
-                    items
-                />
-            }
-            .into_any()
-        }
-        AppError::Unauthorized | AppError::Forbidden => view! {
-            <StatusPanel
-                code
-                title=|t| t.forbidden_title.to_owned()
-                body=|t| t.forbidden_body.to_owned()
-            />
-        }
-        .into_any(),
-        AppError::Internal => view! {
-            <StatusPanel
-                code
-                title=|t| t.internal_title.to_owned()
-                body=|t| t.internal_body.to_owned()
-            />
-        }
-        .into_any(),
+        AppError::Internal => (|t| t.internal_title.to_owned(), |t| t.internal_body.to_owned()),
     }
 }
 

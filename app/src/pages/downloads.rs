@@ -70,7 +70,7 @@ fn EvidencePick(unit_id: i32, year: i32) -> impl IntoView {
 /// Today in Asia/Makassar: the server's clock, or the browser's.
 fn today() -> NaiveDate {
     #[cfg(feature = "ssr")]
-    return crate::register::repo::today();
+    return crate::db::today();
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
         let now = js_sys::Date::new_0();

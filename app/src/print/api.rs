@@ -18,7 +18,7 @@ pub async fn get_print_form(
         let per = per.as_deref().map(crate::register::as_of::api::day_asked).transpose()?;
         let db = crate::state::db()?;
         let key = crate::register::model::RegisterKey::of(unit, year);
-        let today = crate::register::repo::today();
+        let today = crate::db::today();
         Ok(super::repo::load_print_form(&db, key, per, today).await?)
     };
     load.await.map_err(AppError::with_http_status)
@@ -32,8 +32,8 @@ pub async fn save_print_settings(
     version: i32,
     settings: PrintSettingsInput,
 ) -> Result<i32, AppError> {
-    crate::register::edit::in_write(async |txn, actor| {
-        super::repo::save_settings(txn, actor, register, version, &settings).await
+    crate::register::edit::in_write(async |write| {
+        super::repo::save_settings(write, register, version, &settings).await
     })
     .await
 }

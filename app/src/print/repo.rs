@@ -5,12 +5,9 @@ use crate::error::AppError;
 use crate::register::as_of::repo::load_as_of;
 use crate::register::as_of::{AsOfGap, AsOfView};
 use crate::register::model::RegisterKey;
-use crate::register::write::{Actor, bump_register, lock_register};
+use crate::register::write::{Write, bump_register, lock_register};
 use chrono::NaiveDate;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbErr, EntityTrait, QueryFilter,
-    sea_query::Expr,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, sea_query::Expr};
 
 /// Register `key` with its print settings, as it stood at the end of day
 /// `per` if given (or why it cannot be shown then); `None` when there is
@@ -58,12 +55,12 @@ fn settings_of(stored: &register::Model) -> PrintSettings {
 /// still at `version` (the one the form was filled from); returns the
 /// register's new version. Admins only; refused once the register is final.
 pub async fn save_settings(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     register_id: i32,
     version: i32,
     input: &PrintSettingsInput,
 ) -> Result<i32, AppError> {
+    let &Write { txn, actor, .. } = write;
     actor.require(crate::auth::Permission::ManageSettings)?;
     let settings = input.parse().map_err(AppError::Validation)?;
     let locked = lock_register(txn, register_id).await?;
@@ -88,8 +85,8 @@ pub async fn save_settings(
         update = update.col_expr(column, Expr::val::<sea_orm::Value>(value));
     }
     update.exec(txn).await?;
-    let version = bump_register(txn, &locked, None).await?;
+    let version = bump_register(write, &locked, None).await?;
     let detail = format!("{} {}: {}", locked.title, locked.year, settings.sk_number);
-    crate::register::write::audit_setting(txn, actor, "print_settings", detail).await?;
+    crate::register::write::audit_setting(write, "print_settings", detail).await?;
     Ok(version)
 }

@@ -25,9 +25,9 @@ pub async fn save_cell(
     expected: String,
     value: String,
 ) -> Result<CellSaved, AppError> {
-    in_write(async |txn, actor| {
+    in_write(async |write| {
         let value = crate::rules::parse_cell(field, &value).map_err(one_invalid)?;
-        let saved = super::write::save_cell(txn, actor, row, field, &expected, &value).await?;
+        let saved = super::write::save_cell(write, row, field, &expected, &value).await?;
         Ok(CellSaved { version: saved.version, value: saved.value })
     })
     .await
@@ -56,8 +56,8 @@ pub async fn save_assessment(
     expected: String,
     value: String,
 ) -> Result<AssessmentSaved, AppError> {
-    in_write(async |txn, actor| {
-        let today = super::repo::today();
+    in_write(async |write| {
+        let today = crate::db::today();
         let edit = super::write::AssessmentEdit {
             row,
             field,
@@ -65,7 +65,7 @@ pub async fn save_assessment(
             expected: &expected,
             value: &value,
         };
-        let saved = super::write::save_assessment(txn, actor, edit, today).await?;
+        let saved = super::write::save_assessment(write, edit, today).await?;
         Ok(AssessmentSaved { version: saved.version, assessment: saved.assessment })
     })
     .await
@@ -114,14 +114,14 @@ pub async fn add_row(
     after: Option<i32>,
     cells: NewRowCells,
 ) -> Result<RowAdded, AppError> {
-    in_write(async |txn, actor| {
+    in_write(async |write| {
         use super::write::Placement;
         let placement = match after {
             Some(row_id) => Placement::After { row_id },
             None => Placement::End { bagian_id: bagian },
         };
         let cells = cells.parse().map_err(AppError::Validation)?;
-        let added = super::write::add_row(txn, actor, register, placement, &cells).await?;
+        let added = super::write::add_row(write, register, placement, &cells).await?;
         Ok(RowAdded { id: added.id, code: added.code })
     })
     .await
@@ -131,8 +131,8 @@ pub async fn add_row(
 /// `version`, the version the user saw.
 #[server(endpoint = "delete_row")]
 pub async fn delete_row(row: i32, version: i32) -> Result<(), AppError> {
-    in_write(async |txn, actor| {
-        super::write::remove_row(txn, actor, row, version).await?;
+    in_write(async |write| {
+        super::write::remove_row(write, row, version).await?;
         Ok(())
     })
     .await
@@ -141,8 +141,8 @@ pub async fn delete_row(row: i32, version: i32) -> Result<(), AppError> {
 /// Brings a deleted row back to its place; returns its new version.
 #[server(endpoint = "restore_row")]
 pub async fn restore_row(row: i32) -> Result<i32, AppError> {
-    in_write(async |txn, actor| {
-        let version = super::write::restore_row(txn, actor, row).await?;
+    in_write(async |write| {
+        let version = super::write::restore_row(write, row).await?;
         Ok(version)
     })
     .await
@@ -152,8 +152,8 @@ pub async fn restore_row(row: i32) -> Result<i32, AppError> {
 /// `version`; returns its version after.
 #[server(endpoint = "move_row")]
 pub async fn move_row(row: i32, version: i32, up: bool) -> Result<i32, AppError> {
-    in_write(async |txn, actor| {
-        let version = super::write::move_row(txn, actor, row, version, up).await?;
+    in_write(async |write| {
+        let version = super::write::move_row(write, row, version, up).await?;
         Ok(version)
     })
     .await
@@ -163,8 +163,8 @@ pub async fn move_row(row: i32, version: i32, up: bool) -> Result<i32, AppError>
 /// at `version`; returns its version after.
 #[server(endpoint = "move_row_to")]
 pub async fn move_row_to(row: i32, version: i32, bagian: i32) -> Result<i32, AppError> {
-    in_write(async |txn, actor| {
-        let version = super::write::move_to_bagian(txn, actor, row, version, bagian).await?;
+    in_write(async |write| {
+        let version = super::write::move_to_bagian(write, row, version, bagian).await?;
         Ok(version)
     })
     .await
@@ -174,8 +174,7 @@ pub async fn move_row_to(row: i32, version: i32, bagian: i32) -> Result<i32, App
 /// its id.
 #[server(endpoint = "add_bagian")]
 pub async fn add_bagian(register: i32, name: String) -> Result<i32, AppError> {
-    in_write(async |txn, actor| Ok(super::write::add_bagian(txn, actor, register, &name).await?))
-        .await
+    in_write(async |write| Ok(super::write::add_bagian(write, register, &name).await?)).await
 }
 
 /// Renames Bagian `bagian` of register `register` to `name` if it is still
@@ -187,8 +186,8 @@ pub async fn rename_bagian(
     expected: String,
     name: String,
 ) -> Result<String, AppError> {
-    in_write(async |txn, actor| {
-        Ok(super::write::rename_bagian(txn, actor, register, bagian, &expected, &name).await?)
+    in_write(async |write| {
+        Ok(super::write::rename_bagian(write, register, bagian, &expected, &name).await?)
     })
     .await
 }
@@ -202,8 +201,8 @@ pub async fn move_bagian(
     up: bool,
     neighbour: i32,
 ) -> Result<(), AppError> {
-    in_write(async |txn, actor| {
-        Ok(super::write::move_bagian(txn, actor, register, bagian, up, neighbour).await?)
+    in_write(async |write| {
+        Ok(super::write::move_bagian(write, register, bagian, up, neighbour).await?)
     })
     .await
 }
@@ -211,10 +210,7 @@ pub async fn move_bagian(
 /// Removes Bagian `bagian` from register `register` if it has no rows.
 #[server(endpoint = "remove_bagian")]
 pub async fn remove_bagian(register: i32, bagian: i32) -> Result<(), AppError> {
-    in_write(
-        async |txn, actor| Ok(super::write::remove_bagian(txn, actor, register, bagian).await?),
-    )
-    .await
+    in_write(async |write| Ok(super::write::remove_bagian(write, register, bagian).await?)).await
 }
 
 /// One rule's refusal as a server function answers it.
@@ -227,7 +223,7 @@ fn one_invalid(error: crate::rules::FieldError) -> AppError {
 /// errors carry their HTTP status.
 #[cfg(feature = "ssr")]
 pub(crate) async fn in_write<T>(
-    write: impl AsyncFnOnce(&sea_orm::DatabaseTransaction, &super::write::Actor) -> Result<T, AppError>,
+    write: impl AsyncFnOnce(&super::write::Write<'_>) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
     in_write_as(web_actor(), Commit::Yes, write).await
 }
@@ -246,32 +242,36 @@ pub(crate) enum Commit {
 pub(crate) async fn in_write_as<T>(
     actor: super::write::Actor,
     commit: Commit,
-    write: impl AsyncFnOnce(&sea_orm::DatabaseTransaction, &super::write::Actor) -> Result<T, AppError>,
+    write: impl AsyncFnOnce(&super::write::Write<'_>) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
     let run = async {
         let db = crate::state::db()?;
         let txn = crate::db::begin_write(&db).await?;
-        let value = write(&txn, &actor).await?;
+        let writing = super::write::Write::new(&txn, &actor);
+        let value = write(&writing).await?;
+        let made = writing.made();
         match commit {
             Commit::Yes => txn.commit().await?,
             Commit::No => txn.rollback().await?,
         }
-        Ok(value)
+        Ok((value, made))
     };
-    let (result, written) = crate::live::collect(run).await;
-    if result.is_ok() && commit == Commit::Yes {
+    let result = run.await;
+    if let Ok((_, made)) = &result
+        && commit == Commit::Yes
+    {
         // Committed: this instance's pages hear of it now (the others
         // through NOTIFY on PostgreSQL).
         with_context(|state: &crate::state::AppState| {
-            for change in written {
-                state.live.publish(change);
+            for change in made {
+                state.live.publish(*change);
             }
         });
     }
     if matches!(result, Err(AppError::Forbidden)) {
         log_refusal(&actor).await;
     }
-    result.map_err(AppError::with_http_status)
+    result.map(|(value, _)| value).map_err(AppError::with_http_status)
 }
 
 /// Logs a request the user's role does not allow, to the audit log.

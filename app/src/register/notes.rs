@@ -32,17 +32,14 @@ pub async fn row_notes(row: i32) -> Result<Vec<NoteView>, AppError> {
 /// Writes a review note on row `row`; returns its id. Reviewers and admins only.
 #[server(endpoint = "add_note")]
 pub async fn add_note(row: i32, body: String) -> Result<i32, AppError> {
-    super::edit::in_write(async |txn, actor| {
-        Ok(super::write::add_note(txn, actor, row, &body).await?)
-    })
-    .await
+    super::edit::in_write(async |write| Ok(super::write::add_note(write, row, &body).await?)).await
 }
 
 /// Marks note `note` resolved, or open again. Reviewers and admins only.
 #[server(endpoint = "resolve_note")]
 pub async fn resolve_note(note: i32, resolved: bool) -> Result<(), AppError> {
-    super::edit::in_write(async |txn, actor| {
-        Ok(super::write::resolve_note(txn, actor, note, resolved).await?)
-    })
+    super::edit::in_write(
+        async |write| Ok(super::write::resolve_note(write, note, resolved).await?),
+    )
     .await
 }

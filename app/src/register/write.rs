@@ -7,6 +7,10 @@
 //! - logs every change with old and new value, by the database's clock;
 //! - bumps the register's version once, the cursor of caches and live updates.
 //!
+//! A write's functions take one [`Write`]: the transaction, who writes, and
+//! the versions of the registers it makes, for the caller to tell open
+//! pages once (and only if) the transaction commits.
+//!
 //! Row operations of the editor (add, delete, restore, move) are in `rows`.
 mod assessment;
 pub(crate) mod fields;
@@ -14,6 +18,7 @@ mod insert;
 mod insert_pg;
 mod layout;
 mod log_entry;
+mod matrix;
 mod notes;
 mod row;
 mod rows;
@@ -26,13 +31,12 @@ use crate::auth::{CurrentUser, Permission};
 use crate::db::now;
 use crate::entities::{change_log, register, risk};
 use crate::error::AppError;
-pub use assessment::{
-    AssessmentEdit, Relevelled, SavedAssessment, save_assessment, set_matrix_levels,
-};
+pub use assessment::{AssessmentEdit, SavedAssessment, save_assessment};
 pub use insert::{NewRow, insert_row, insert_rows};
 pub use layout::{ORDER_PREFIX, SECTIONS_FIELD, Touched, log_layout, order_value, sections_value};
 pub use log_entry::log_register;
 use log_entry::{LogEntry, log, log_many};
+pub use matrix::{Relevelled, set_matrix_levels};
 pub use notes::{add_note, resolve_note};
 pub use row::{RowChange, SavedCell, delete_row, park_rows, save_cell, update_row};
 use row::{conflict, row_place};
@@ -158,6 +162,37 @@ impl Actor {
     }
 }
 
+/// One write: the transaction it runs in, who makes it, and the register
+/// versions it made (each bump and refresh adds one).
+pub struct Write<'a> {
+    pub txn: &'a DatabaseTransaction,
+    pub actor: &'a Actor,
+    made: std::sync::Mutex<Vec<crate::live::Change>>,
+}
+
+impl<'a> Write<'a> {
+    pub fn new(txn: &'a DatabaseTransaction, actor: &'a Actor) -> Self {
+        Self { txn, actor, made: std::sync::Mutex::default() }
+    }
+
+    /// The register versions this write made, in order: what open pages
+    /// hear once its transaction commits.
+    pub fn made(self) -> Vec<crate::live::Change> {
+        self.made.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Tells open pages that register `register` is at `version` now: every
+    /// instance's listener when (and only if) the transaction commits; this
+    /// instance's pages through `made`, told by the caller after commit.
+    async fn announce(&self, register: i32, version: i32) -> Result<(), WriteError> {
+        let change = crate::live::Change { register, version };
+        crate::live::notify(self.txn, change.payload()).await?;
+        let mut made = self.made.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        made.push(change);
+        Ok(())
+    }
+}
+
 /// A register held by this transaction.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LockedRegister {
@@ -207,10 +242,11 @@ pub async fn lock_register(
 /// Marks the register changed: version + 1, by the database's clock; still
 /// refused should it have become final meanwhile.
 pub async fn bump_register(
-    txn: &DatabaseTransaction,
+    write: &Write<'_>,
     register: &LockedRegister,
     title: Option<&str>,
 ) -> Result<i32, WriteError> {
+    let txn = write.txn;
     let mut update = register::Entity::update_many()
         .col_expr(register::Column::Version, Expr::col(register::Column::Version).add(1))
         .col_expr(register::Column::UpdatedAt, now(txn.get_database_backend()))
@@ -222,31 +258,18 @@ pub async fn bump_register(
     if update.exec(txn).await?.rows_affected == 0 {
         return Err(WriteError::Final { year: register.year });
     }
-    announce(txn, register.id, register.next_version()).await?;
+    write.announce(register.id, register.next_version()).await?;
     Ok(register.next_version())
-}
-
-/// Tells open pages that register `register` is at `version` now: this
-/// instance's when the write returns, every instance's listener when (and
-/// only if) the transaction commits.
-async fn announce(
-    txn: &DatabaseTransaction,
-    register: i32,
-    version: i32,
-) -> Result<(), WriteError> {
-    let change = crate::live::Change { register, version };
-    crate::live::note(change);
-    crate::live::notify(txn, change.payload()).await?;
-    Ok(())
 }
 
 /// Moves the versions of the registers `which` selects on, set ones too
 /// (what their pages show beside the rows changed: the sources, the unit's
 /// years), telling open pages on every instance.
 pub(crate) async fn refresh_pages(
-    txn: &DatabaseTransaction,
+    write: &Write<'_>,
     which: sea_orm::Condition,
 ) -> Result<(), WriteError> {
+    let txn = write.txn;
     let registers: Vec<(i32, i32)> = register::Entity::find()
         .select_only()
         .columns([register::Column::Id, register::Column::Version])
@@ -262,21 +285,21 @@ pub(crate) async fn refresh_pages(
         .exec(txn)
         .await?;
     for (id, version) in registers {
-        announce(txn, id, version + 1).await?;
+        write.announce(id, version + 1).await?;
     }
     Ok(())
 }
 
 /// Logs a change of the settings (`kind`, what changed) to the audit log.
 pub(crate) async fn audit_setting(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     kind: &str,
     detail: String,
 ) -> Result<(), WriteError> {
+    let &Write { txn, actor, .. } = write;
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     crate::entities::auth_event::ActiveModel {
-        at: Set(chrono::Utc::now()),
+        at: Set(crate::db::clock(txn).await?),
         kind: Set(kind.to_owned()),
         actor_id: Set(actor.user_id()),
         client: Set(actor.client.clone()),

@@ -1,13 +1,13 @@
 //! `benturan export` and `benturan evidence`: a register's documents written
 //! from the command line, as the downloads write them (the same workbook,
 //! the same refusals in the user's language).
+use app::db::today;
 use app::error::AppError;
 use app::i18n::{Locale, Strings, cli as text};
 use app::register::as_of::api::day_asked;
 use app::register::as_of::repo::load_register_on;
 use app::register::export::{write_csv, write_text};
 use app::register::model::{RegisterKey, RegisterView};
-use app::register::repo::today;
 use clap::ValueEnum;
 use sea_orm::DatabaseConnection;
 use std::path::{Path, PathBuf};

@@ -73,6 +73,11 @@ async fn only_admins_manage_users(db: &TestDb) {
     assert!(accounts["users"][0]["last_sign_in"].is_string());
 }
 
+/// What the admin's form sends to change account `id`.
+fn account_update(id: i32, role: &str, bagian: Vec<i32>, active: bool) -> Value {
+    json!({"id": id, "role": role, "bagian": bagian, "active": active})
+}
+
 #[apply(on_both_databases!)]
 async fn an_admin_adds_changes_and_resets_users(db: &TestDb) {
     let admin = App::start(db).await;
@@ -81,6 +86,23 @@ async fn an_admin_adds_changes_and_resets_users(db: &TestDb) {
         let last = db.text("SELECT MAX(bagian_id) FROM register_section").await.unwrap();
         vec![first.parse().unwrap(), last.parse().unwrap()]
     };
+    let (password, token) = an_editor_is_added(db, &admin, &bagian).await;
+    let id: i32 = db
+        .text("SELECT id FROM app_user WHERE username = 'sari.p'")
+        .await
+        .unwrap()
+        .parse()
+        .unwrap();
+    let admin_id = role_changes_are_logged_and_hold_at_once(db, &admin, &bagian, id, &token).await;
+    a_reset_or_disabling_ends_the_sessions(&admin, id, &password, &token).await;
+    the_last_active_admin_stays_one(&admin, &admin_id).await;
+    the_audit_log_names_the_admin(&admin).await;
+    let _ = PASSWORD;
+}
+
+/// The editor "sari.p" of the first of `bagian` is added, with a password
+/// they sign in with; bad names are refused. Their password and session.
+async fn an_editor_is_added(db: &TestDb, admin: &App, bagian: &[i32]) -> (String, String) {
     let add = |name: &str| json!({"username": name, "role": "Editor", "bagian": [bagian[0]]});
     let (status, password) = admin.post_json("admin_add_account", add("  Sari.P ")).await;
     assert_eq!(status, StatusCode::OK, "{password}");
@@ -94,21 +116,27 @@ async fn an_admin_adds_changes_and_resets_users(db: &TestDb) {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body, json!({"Account": {"BadUsername": {"min": 3, "max": 64}}}));
     assert_eq!(db.count("app_user").await, 2);
+    (password, token)
+}
 
-    // Another Bagian, then reviewer: each change logged with the admin.
-    let id: i32 = db
-        .text("SELECT id FROM app_user WHERE username = 'sari.p'")
-        .await
-        .unwrap()
-        .parse()
-        .unwrap();
-    let update = |role: &str, bagian: Vec<i32>, active: bool| json!({"id": id, "role": role, "bagian": bagian, "active": active});
-    let (status, _) =
-        admin.post_json("admin_update_account", update("Editor", bagian.clone(), true)).await;
+/// Another Bagian, then reviewer: each change of account `id` logged with
+/// the admin, and the new role held at once in the session `token`. The
+/// admin's own id.
+async fn role_changes_are_logged_and_hold_at_once(
+    db: &TestDb,
+    admin: &App,
+    bagian: &[i32],
+    id: i32,
+    token: &str,
+) -> String {
+    let (status, _) = admin
+        .post_json("admin_update_account", account_update(id, "Editor", bagian.to_vec(), true))
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(db.count("user_bagian").await, 2);
-    let (status, _) =
-        admin.post_json("admin_update_account", update("Reviewer", bagian.clone(), true)).await;
+    let (status, _) = admin
+        .post_json("admin_update_account", account_update(id, "Reviewer", bagian.to_vec(), true))
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(db.count("user_bagian").await, 0, "a reviewer edits no Bagian");
     let admin_id = db.text("SELECT id FROM app_user WHERE username = 'admin.uji'").await.unwrap();
@@ -119,29 +147,36 @@ async fn an_admin_adds_changes_and_resets_users(db: &TestDb) {
         .await;
     assert_eq!(role_change.as_deref(), Some("editor → reviewer"));
     // The new role holds at once, in the session the user already has.
-    let who = common::client_with(&token)
+    let who = common::client_with(token)
         .get(format!("{}/api/who_am_i", admin.base))
         .send()
         .await
         .unwrap();
     let who: Value = serde_json::from_str(&who.text().await.unwrap()).unwrap();
     assert_eq!(who["role"], "Reviewer");
+    admin_id
+}
 
-    // A new password: the old one and the user's sessions are over.
+/// A new password for account `id`: the old `password` and the session
+/// `token` are over. Disabled: out at once.
+async fn a_reset_or_disabling_ends_the_sessions(admin: &App, id: i32, password: &str, token: &str) {
     let (status, fresh) = admin.post_form("admin_reset_password", &[("id", &id.to_string())]).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(sign_in(&admin.base, "sari.p", &password).await, None);
-    let page = common::client_with(&token).get(format!("{}/", admin.base)).send().await.unwrap();
+    assert_eq!(sign_in(&admin.base, "sari.p", password).await, None);
+    let page = common::client_with(token).get(format!("{}/", admin.base)).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::SEE_OTHER);
     let token = sign_in(&admin.base, "sari.p", fresh.as_str().unwrap()).await.unwrap();
     // Disabled: out at once.
-    let (status, _) =
-        admin.post_json("admin_update_account", update("Reviewer", vec![], false)).await;
+    let (status, _) = admin
+        .post_json("admin_update_account", account_update(id, "Reviewer", vec![], false))
+        .await;
     assert_eq!(status, StatusCode::OK);
     let page = common::client_with(&token).get(format!("{}/", admin.base)).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::SEE_OTHER);
+}
 
-    // The last active admin stays one.
+/// The last active admin (`admin_id`) can neither be demoted nor disabled.
+async fn the_last_active_admin_stays_one(admin: &App, admin_id: &str) {
     let me: i32 = admin_id.parse().unwrap();
     let demote = json!({"id": me, "role": "Viewer", "bagian": [], "active": true});
     let (status, body) = admin.post_json("admin_update_account", demote).await;
@@ -151,9 +186,11 @@ async fn an_admin_adds_changes_and_resets_users(db: &TestDb) {
         admin.post_json("admin_update_account", disable).await.0,
         StatusCode::UNPROCESSABLE_ENTITY
     );
+}
 
-    // The audit log, newest first, with the admin's name.
-    let (status, log) = get(&admin, "audit_log").await;
+/// The audit log, newest first, with the admin's name.
+async fn the_audit_log_names_the_admin(admin: &App) {
+    let (status, log) = get(admin, "audit_log").await;
     assert_eq!(status, StatusCode::OK);
     let kinds: Vec<&str> =
         log.as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
@@ -170,7 +207,6 @@ async fn an_admin_adds_changes_and_resets_users(db: &TestDb) {
     );
     assert_eq!(log[0]["actor"], "admin.uji");
     assert_eq!(log[0]["username"], "sari.p");
-    let _ = PASSWORD;
 }
 
 /// Two admins taking each other's role at the same moment: one of them

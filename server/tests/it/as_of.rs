@@ -9,10 +9,11 @@ use crate::common;
 use macro_rules_attribute::apply;
 
 use app::db::begin_write;
+use app::db::today;
 use app::register::as_of::repo::{load_as_of, register_at};
 use app::register::as_of::{AsOf, AsOfView};
 use app::register::model::{Field, RegisterKey, RegisterView, RichText};
-use app::register::repo::{deleted_rows, load_register, today};
+use app::register::repo::{deleted_rows, load_register};
 use app::register::write::{self, Actor, AssessmentEdit, Placement, WriteError};
 use chrono::NaiveDate;
 use common::TestDb;
@@ -71,26 +72,16 @@ async fn random_change(db: &TestDb, rng: &mut Rng, view: &RegisterView, step: us
                 let row = row_of(view, id);
                 let expected = row.cells()[Field::CELLS.iter().position(|f| *f == field).unwrap()];
                 let value = RichText::new(text);
-                write::save_cell(txn, &actor, id, field, expected.markup(), &value).await?;
+                write::save_cell(
+                    &write::Write::new(txn, &actor),
+                    id,
+                    field,
+                    expected.markup(),
+                    &value,
+                )
+                .await?;
             }
-            2 | 3 => {
-                let (field, value, quarter) = match rng.below(8) {
-                    0 | 6 => (Field::InherentLikelihood, (1 + rng.below(5)).to_string(), None),
-                    1 | 7 => (Field::InherentImpact, (1 + rng.below(5)).to_string(), None),
-                    2 => (Field::Owner, text.replace('\n', " "), None),
-                    3 => (Field::TargetDate, format!("2026-{:02}-15", 1 + rng.below(12)), None),
-                    4 => (Field::RealisationDone, text.replace('\n', " "), Some(1 + rng.below(4))),
-                    _ => (Field::RealisationProgress, (rng.below(11) * 10).to_string(), Some(2)),
-                };
-                let quarter = quarter.map(|q| q as i32);
-                // A few rows, so that one row's assessment changes often.
-                let id = rows[rng.below(rows.len().min(3))].0;
-                let expected =
-                    row_of(view, id).assessment.value_at(field, quarter.map(|q| q as u8));
-                let edit =
-                    AssessmentEdit { row: id, field, quarter, expected: &expected, value: &value };
-                write::save_assessment(txn, &actor, edit, today()).await?;
-            }
+            2 | 3 => random_assessment(txn, &actor, rng, view, &rows, &text).await?,
             4 => {
                 let placement = if rng.below(2) == 0 {
                     Placement::After { row_id: id }
@@ -98,39 +89,31 @@ async fn random_change(db: &TestDb, rng: &mut Rng, view: &RegisterView, step: us
                     Placement::End { bagian_id: bagian }
                 };
                 let cells = [text.as_str(), "Potensi", "", "Dampak", "Rencana"].map(RichText::new);
-                write::add_row(txn, &actor, view.id, placement, &cells).await?;
+                write::add_row(&write::Write::new(txn, &actor), view.id, placement, &cells).await?;
             }
-            5 => write::remove_row(txn, &actor, id, version).await?,
+            5 => write::remove_row(&write::Write::new(txn, &actor), id, version).await?,
             6 => {
                 let deleted = deleted_rows(txn, view.id).await?;
                 if let Some(row) = rng.pick(&deleted) {
-                    write::restore_row(txn, &actor, row.id).await?;
+                    write::restore_row(&write::Write::new(txn, &actor), row.id).await?;
                 }
             }
             7 => {
-                write::move_row(txn, &actor, id, version, rng.below(2) == 0).await?;
+                write::move_row(&write::Write::new(txn, &actor), id, version, rng.below(2) == 0)
+                    .await?;
             }
             8 => {
                 let sections: Vec<i32> = view.sections.iter().map(|s| s.bagian_id).collect();
                 let target = *rng.pick(&sections).unwrap();
-                write::move_to_bagian(txn, &actor, id, version, target).await?;
+                write::move_to_bagian(&write::Write::new(txn, &actor), id, version, target).await?;
             }
             9 => {
-                let note = write::add_note(txn, &actor, id, &text).await?;
+                let note = write::add_note(&write::Write::new(txn, &actor), id, &text).await?;
                 if rng.below(2) == 0 {
-                    write::resolve_note(txn, &actor, note, true).await?;
+                    write::resolve_note(&write::Write::new(txn, &actor), note, true).await?;
                 }
             }
-            10 => {
-                let section = rng.pick(&view.sections).unwrap();
-                let name = format!("Bagian Uji {step}");
-                if rng.below(2) == 0 {
-                    write::add_bagian(txn, &actor, view.id, &name).await?;
-                } else {
-                    let (bagian, old) = (section.bagian_id, section.name.as_str());
-                    write::rename_bagian(txn, &actor, view.id, bagian, old, &name).await?;
-                }
-            }
+            10 => random_bagian_change(txn, &actor, rng, view, step).await?,
             _ => return Ok(()),
         }
         Ok(())
@@ -141,6 +124,52 @@ async fn random_change(db: &TestDb, rng: &mut Rng, view: &RegisterView, step: us
         Err(WriteError::Db(error)) => panic!("step {step}: {error}"),
         Err(_) => txn.rollback().await.unwrap(),
     }
+}
+
+/// A random assessment or realisation field of one of the first rows set
+/// through the write path: a score, a date, a progress, or `text`.
+async fn random_assessment(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    rng: &mut Rng,
+    view: &RegisterView,
+    rows: &[(i32, i32, i32)],
+    text: &str,
+) -> Result<(), WriteError> {
+    let (field, value, quarter) = match rng.below(8) {
+        0 | 6 => (Field::InherentLikelihood, (1 + rng.below(5)).to_string(), None),
+        1 | 7 => (Field::InherentImpact, (1 + rng.below(5)).to_string(), None),
+        2 => (Field::Owner, text.replace('\n', " "), None),
+        3 => (Field::TargetDate, format!("2026-{:02}-15", 1 + rng.below(12)), None),
+        4 => (Field::RealisationDone, text.replace('\n', " "), Some(1 + rng.below(4))),
+        _ => (Field::RealisationProgress, (rng.below(11) * 10).to_string(), Some(2)),
+    };
+    let quarter = quarter.map(|q| q as i32);
+    // A few rows, so that one row's assessment changes often.
+    let id = rows[rng.below(rows.len().min(3))].0;
+    let expected = row_of(view, id).assessment.value_at(field, quarter.map(|q| q as u8));
+    let edit = AssessmentEdit { row: id, field, quarter, expected: &expected, value: &value };
+    write::save_assessment(&write::Write::new(txn, actor), edit, today()).await?;
+    Ok(())
+}
+
+/// A Bagian added, or a random one renamed, through the write path.
+async fn random_bagian_change(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    rng: &mut Rng,
+    view: &RegisterView,
+    step: usize,
+) -> Result<(), WriteError> {
+    let section = rng.pick(&view.sections).unwrap();
+    let name = format!("Bagian Uji {step}");
+    if rng.below(2) == 0 {
+        write::add_bagian(&write::Write::new(txn, actor), view.id, &name).await?;
+    } else {
+        let (bagian, old) = (section.bagian_id, section.name.as_str());
+        write::rename_bagian(&write::Write::new(txn, actor), view.id, bagian, old, &name).await?;
+    }
+    Ok(())
 }
 
 /// The seed table with its first section reversed and a cell changed:
@@ -214,9 +243,15 @@ async fn a_day_is_its_last_version_in_makassar(db: &TestDb) {
     let cell = row_of(&register, id).rencana.clone();
     let txn = begin_write(&db.db).await.unwrap();
     let edited = RichText::new("Diubah 1 Oktober".to_owned());
-    write::save_cell(&txn, &Actor::IMPORT, id, Field::Rencana, cell.markup(), &edited)
-        .await
-        .unwrap();
+    write::save_cell(
+        &write::Write::new(&txn, &Actor::IMPORT),
+        id,
+        Field::Rencana,
+        cell.markup(),
+        &edited,
+    )
+    .await
+    .unwrap();
     txn.commit().await.unwrap();
     // The import at 23:59 WITA on 30 September, the edit at 00:00 on 1 October.
     date_entries(db, 0..=imported, "2026-09-30T15:59:00.000+00:00").await;

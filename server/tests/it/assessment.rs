@@ -35,12 +35,30 @@ async fn fields_are_rated_and_checked(db: &TestDb) {
     let admin = App::start(db).await;
     let (row, bagian) = db.first_row().await;
     let editor = admin.as_user(db, "penyunting", Role::Editor, &[bagian]).await;
-    let version = db.text("SELECT version FROM register").await.unwrap();
+    the_inherent_risk_is_rated(db, &editor, &row).await;
+    the_residual_is_never_above_the_inherent(db, &editor, &row).await;
+    bad_input_is_refused(&editor, &row).await;
+    // Markup, RTL and zero-width characters are kept as text.
+    let owner = "Kasubbag <b>Protokol</b> \u{200B}مسؤول";
+    assert_eq!(save(&editor, &row, "Owner", "", owner).await.0, StatusCode::OK);
+    assert_eq!(assessment(&editor, &row).await["owner"], owner);
+    the_target_sets_the_due_date(db, &editor, &row).await;
+    // A source and the nature: only listed, active sources.
+    let source = db.text("SELECT MIN(id) FROM conflict_source").await.unwrap();
+    assert_eq!(save(&editor, &row, "Source", "", &source).await.0, StatusCode::OK);
+    assert_eq!(save(&editor, &row, "Nature", "", "aktual").await.0, StatusCode::OK);
+    let shown = assessment(&editor, &row).await;
+    assert_eq!((shown["source"].to_string(), &shown["nature"]), (source.clone(), &"Aktual".into()));
+    the_history_holds_every_change(&editor, &row).await;
+}
 
-    // Likelihood alone: no rating yet; with the impact, BPKP's 4 × 4 = 19, Tinggi.
-    assert_eq!(save(&editor, &row, "InherentLikelihood", "", "4").await.0, StatusCode::OK);
-    assert_eq!(assessment(&editor, &row).await["inherent"]["rating"], Value::Null);
-    let (status, saved) = save(&editor, &row, "InherentImpact", "", "4").await;
+/// Likelihood alone: no rating yet; with the impact, BPKP's 4 × 4 = 19,
+/// Tinggi, stored with the row; pages hear of it.
+async fn the_inherent_risk_is_rated(db: &TestDb, editor: &App, row: &str) {
+    let version = db.text("SELECT version FROM register").await.unwrap();
+    assert_eq!(save(editor, row, "InherentLikelihood", "", "4").await.0, StatusCode::OK);
+    assert_eq!(assessment(editor, row).await["inherent"]["rating"], Value::Null);
+    let (status, saved) = save(editor, row, "InherentImpact", "", "4").await;
     assert_eq!(status, StatusCode::OK, "{saved}");
     assert_eq!(saved["assessment"]["inherent"]["rating"]["score"], 19);
     assert_eq!(saved["assessment"]["inherent"]["rating"]["level"], "Tinggi");
@@ -49,13 +67,15 @@ async fn fields_are_rated_and_checked(db: &TestDb) {
         .await;
     assert_eq!(stored.as_deref(), Some("19/4"));
     assert_ne!(db.text("SELECT version FROM register").await.unwrap(), version, "pages hear of it");
+}
 
-    // Residual 2 × 2 = 7 is fine; then impact 5 (2 × 5 = 21 > 19) is refused,
-    // naming the field, and nothing is stored.
+/// Residual 2 × 2 = 7 is fine; then impact 5 (2 × 5 = 21 > 19) is refused,
+/// naming the field, and nothing is stored; so is lowering the inherent.
+async fn the_residual_is_never_above_the_inherent(db: &TestDb, editor: &App, row: &str) {
     for (field, value) in [("ResidualLikelihood", "2"), ("ResidualImpact", "2")] {
-        assert_eq!(save(&editor, &row, field, "", value).await.0, StatusCode::OK);
+        assert_eq!(save(editor, row, field, "", value).await.0, StatusCode::OK);
     }
-    let (status, body) = save(&editor, &row, "ResidualImpact", "2", "5").await;
+    let (status, body) = save(editor, row, "ResidualImpact", "2", "5").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["Validation"][0]["field"], "ResidualImpact");
     assert_eq!(body["Validation"][0]["problem"]["AboveInherent"]["inherent"], 19);
@@ -65,11 +85,13 @@ async fn fields_are_rated_and_checked(db: &TestDb) {
     assert_eq!(residual.as_deref(), Some("2"));
     // Lowering the inherent below the residual is refused the same way.
     // (4 × 1 = 6 < 7.)
-    let (status, body) = save(&editor, &row, "InherentImpact", "4", "1").await;
+    let (status, body) = save(editor, row, "InherentImpact", "4", "1").await;
     let refused = (StatusCode::UNPROCESSABLE_ENTITY, &"InherentImpact".into());
     assert_eq!((status, &body["Validation"][0]["field"]), refused);
+}
 
-    // Hostile and malformed input: refused by field and limit.
+/// Hostile and malformed input: refused by field and limit.
+async fn bad_input_is_refused(editor: &App, row: &str) {
     let long = "x".repeat(4_000);
     for (field, value, problem) in [
         ("InherentImpact", "6", "OutOfRange"),
@@ -83,43 +105,35 @@ async fn fields_are_rated_and_checked(db: &TestDb) {
         ("Jabatan", "a\u{202E}b", "ControlCharacter"),
         ("Jabatan", long.as_str(), "TooLong"),
     ] {
-        let (status, body) = save(&editor, &row, field, "", value).await;
+        let (status, body) = save(editor, row, field, "", value).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field} {value:.20?}: {body}");
         let found = &body["Validation"][0]["problem"];
         assert!(found == problem || found.get(problem).is_some(), "{field}: {body}");
     }
-    assert_eq!(save(&editor, &row, "Aktivitas", "", "x").await.0, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(save(&editor, &row, "Bogus", "", "x").await.0, StatusCode::BAD_REQUEST);
+    assert_eq!(save(editor, row, "Aktivitas", "", "x").await.0, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(save(editor, row, "Bogus", "", "x").await.0, StatusCode::BAD_REQUEST);
+}
 
-    // Markup, RTL and zero-width characters are kept as text.
-    let owner = "Kasubbag <b>Protokol</b> \u{200B}مسؤول";
-    assert_eq!(save(&editor, &row, "Owner", "", owner).await.0, StatusCode::OK);
-    assert_eq!(assessment(&editor, &row).await["owner"], owner);
-
-    // A target quarter sets the due date; a target date wins over it. A
-    // date gone by and the action not done: overdue, until done.
-    assert_eq!(save(&editor, &row, "TargetQuarter", "", "1").await.0, StatusCode::OK);
+/// A target quarter sets the due date; a target date wins over it. A date
+/// gone by and the action not done: overdue, until done.
+async fn the_target_sets_the_due_date(db: &TestDb, editor: &App, row: &str) {
+    assert_eq!(save(editor, row, "TargetQuarter", "", "1").await.0, StatusCode::OK);
     let year = db.text("SELECT year FROM register").await.unwrap();
     let due =
         db.text(&format!("SELECT CAST(rtp_due AS TEXT) FROM risk WHERE id = {row}")).await.unwrap();
     assert!(due.starts_with(&format!("{year}-03-31")), "{due}");
-    assert_eq!(save(&editor, &row, "TargetDate", "", "2020-01-31").await.0, StatusCode::OK);
-    assert_eq!(assessment(&editor, &row).await["overdue"], true);
-    assert_eq!(save(&editor, &row, "RtpStatus", "", "dalam_proses").await.0, StatusCode::OK);
-    assert_eq!(assessment(&editor, &row).await["overdue"], true);
-    assert_eq!(save(&editor, &row, "RtpStatus", "dalam_proses", "selesai").await.0, StatusCode::OK);
-    assert_eq!(assessment(&editor, &row).await["overdue"], false);
-    let (status, _) = save(&editor, &row, "TargetDate", "2020-01-31", "2100-12-31").await;
+    assert_eq!(save(editor, row, "TargetDate", "", "2020-01-31").await.0, StatusCode::OK);
+    assert_eq!(assessment(editor, row).await["overdue"], true);
+    assert_eq!(save(editor, row, "RtpStatus", "", "dalam_proses").await.0, StatusCode::OK);
+    assert_eq!(assessment(editor, row).await["overdue"], true);
+    assert_eq!(save(editor, row, "RtpStatus", "dalam_proses", "selesai").await.0, StatusCode::OK);
+    assert_eq!(assessment(editor, row).await["overdue"], false);
+    let (status, _) = save(editor, row, "TargetDate", "2020-01-31", "2100-12-31").await;
     assert_eq!(status, StatusCode::OK);
+}
 
-    // A source and the nature: only listed, active sources.
-    let source = db.text("SELECT MIN(id) FROM conflict_source").await.unwrap();
-    assert_eq!(save(&editor, &row, "Source", "", &source).await.0, StatusCode::OK);
-    assert_eq!(save(&editor, &row, "Nature", "", "aktual").await.0, StatusCode::OK);
-    let shown = assessment(&editor, &row).await;
-    assert_eq!((shown["source"].to_string(), &shown["nature"]), (source.clone(), &"Aktual".into()));
-
-    // Every change is in the row's history, with old and new values.
+/// Every change is in the row's history, with old and new values.
+async fn the_history_holds_every_change(editor: &App, row: &str) {
     let history = editor.get(&format!("row_history?row={row}")).await;
     let changed: Vec<(&str, &str)> = history["changes"]
         .as_array()
@@ -208,7 +222,10 @@ async fn a_matrix_change_relevels_open_registers(db: &TestDb) {
     let actor = Actor { user: Some(user), source: Source::Web, client: None };
     let txn = app::db::begin_write(&db.db).await.unwrap();
     // Score 16 becomes Sedang (and 14 stays Sedang).
-    let done = set_matrix_levels(&txn, &actor, &[(16, Level::Sedang)]).await.unwrap();
+    let done =
+        set_matrix_levels(&app::register::write::Write::new(&txn, &actor), &[(16, Level::Sedang)])
+            .await
+            .unwrap();
     txn.commit().await.unwrap();
     assert_eq!((done.rows, done.registers), (1, 1));
     let shown = assessment(&admin, &row).await;
@@ -226,13 +243,18 @@ async fn a_matrix_change_relevels_open_registers(db: &TestDb) {
 
     // Out of order (12 Tinggi while 13 stays Sedang): refused, nothing changes.
     let txn = app::db::begin_write(&db.db).await.unwrap();
-    let refused = set_matrix_levels(&txn, &actor, &[(12, Level::Tinggi)]).await;
+    let refused =
+        set_matrix_levels(&app::register::write::Write::new(&txn, &actor), &[(12, Level::Tinggi)])
+            .await;
     assert!(refused.is_err());
     drop(txn);
     // A register that is set keeps the levels it was set with.
     db.exec("UPDATE register SET status = 'ditetapkan'").await;
     let txn = app::db::begin_write(&db.db).await.unwrap();
-    let done = set_matrix_levels(&txn, &actor, &[(16, Level::Tinggi)]).await.unwrap();
+    let done =
+        set_matrix_levels(&app::register::write::Write::new(&txn, &actor), &[(16, Level::Tinggi)])
+            .await
+            .unwrap();
     txn.commit().await.unwrap();
     assert_eq!(done.rows, 0);
     let level =

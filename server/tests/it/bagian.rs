@@ -45,15 +45,24 @@ const MATERI: &str = "Bagian Materi & Komunikasi Pimpinan";
 async fn bagian_are_added_renamed_moved_and_removed(db: &TestDb) {
     let app = App::start(db).await;
     let register = db.text("SELECT id FROM register").await.unwrap();
+    let hukum = added_at_the_end_without_a_number(db, &app, &register).await;
+    let log = db.count("change_log WHERE action <> 'layout'").await;
+    names_follow_the_rules(&app, &register).await;
+    renamed_only_if_still_as_seen(db, &app, &register, &hukum, log).await;
+    moved_past_the_neighbour_seen(db, &app, &register, &hukum).await;
+    removed_only_when_empty(db, &app, &register, &hukum).await;
+}
+
+/// Added at the end, without a number until it has a row; logged, and on
+/// the page. The new Bagian's id.
+async fn added_at_the_end_without_a_number(db: &TestDb, app: &App, register: &str) -> String {
     let version = || db.text("SELECT version FROM register");
     let before = version().await.unwrap();
-
-    // Added at the end, without a number until it has a row.
     let (status, hukum) =
-        app.post_form("add_bagian", &[("register", &register), ("name", "  Bagian Hukum ")]).await;
+        app.post_form("add_bagian", &[("register", register), ("name", "  Bagian Hukum ")]).await;
     assert_eq!(status, StatusCode::OK, "{hukum}");
     let hukum = hukum.as_i64().unwrap().to_string();
-    let listed = sections(&app).await;
+    let listed = sections(app).await;
     assert_eq!(names(&listed), [PERENCANAAN, PROTOKOL, MATERI, "Bagian Hukum"]);
     assert_eq!(listed[3], (0, "Bagian Hukum".to_owned(), 0));
     assert_ne!(version().await.unwrap(), before, "the register's version moves");
@@ -66,9 +75,11 @@ async fn bagian_are_added_renamed_moved_and_removed(db: &TestDb) {
     assert_eq!(logged.as_deref(), Some("create|bagian|Bagian Hukum"));
     let page = app.client.get(format!("{}/", app.base)).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("Bagian Hukum"), "the empty Bagian is on the page");
+    hukum
+}
 
-    // The rules: the same for every write path.
-    let log = db.count("change_log WHERE action <> 'layout'").await;
+/// The rules: the same for every write path.
+async fn names_follow_the_rules(app: &App, register: &str) {
     for (name, expected) in [
         (" bagian protokol ", serde_json::json!("Duplicate")),
         ("   ", serde_json::json!("Required")),
@@ -78,20 +89,28 @@ async fn bagian_are_added_renamed_moved_and_removed(db: &TestDb) {
         ),
     ] {
         let (status, body) =
-            app.post_form("add_bagian", &[("register", &register), ("name", name)]).await;
+            app.post_form("add_bagian", &[("register", register), ("name", name)]).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{name:?}: {body}");
         assert_eq!(problem(&body), expected, "{name:?}");
     }
     let long = "x".repeat(4000);
     let (status, body) =
-        app.post_form("add_bagian", &[("register", &register), ("name", &long)]).await;
+        app.post_form("add_bagian", &[("register", register), ("name", &long)]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(problem(&body).get("TooLong").is_some(), "{body}");
+}
 
-    // Renamed if still called what the user saw; else their name comes back.
+/// Renamed if still called what the user saw; else their name comes back.
+/// Only the rename adds to the `log` entries there were before the rules.
+async fn renamed_only_if_still_as_seen(
+    db: &TestDb,
+    app: &App,
+    register: &str,
+    hukum: &str,
+    log: i64,
+) {
     let rename = |expected: &'static str, name: &'static str| {
-        let (register, hukum) = (register.clone(), hukum.clone());
-        let app = &app;
+        let (register, hukum) = (register.to_owned(), hukum.to_owned());
         async move {
             let form = [
                 ("register", register.as_str()),
@@ -115,19 +134,17 @@ async fn bagian_are_added_renamed_moved_and_removed(db: &TestDb) {
         log + 1,
         "only the rename is logged"
     );
+}
 
-    // Moved past the neighbour the user saw; a replay is refused.
+/// Moved past the neighbour the user saw; a replay is refused.
+async fn moved_past_the_neighbour_seen(db: &TestDb, app: &App, register: &str, hukum: &str) {
     let materi =
         db.text(&format!("SELECT id FROM org_unit WHERE name = '{MATERI}'")).await.unwrap();
-    let up = [
-        ("register", register.as_str()),
-        ("bagian", hukum.as_str()),
-        ("up", "true"),
-        ("neighbour", materi.as_str()),
-    ];
+    let up =
+        [("register", register), ("bagian", hukum), ("up", "true"), ("neighbour", materi.as_str())];
     let (status, body) = app.post_form("move_bagian", &up).await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let listed = sections(&app).await;
+    let listed = sections(app).await;
     assert_eq!(names(&listed), [PERENCANAAN, PROTOKOL, "Bagian Hukum & HAM", MATERI]);
     assert_eq!(listed.iter().map(|s| s.0).collect::<Vec<_>>(), [1, 2, 0, 3]);
     let (status, _) = app.post_form("move_bagian", &up).await;
@@ -135,24 +152,26 @@ async fn bagian_are_added_renamed_moved_and_removed(db: &TestDb) {
     let perencanaan =
         db.text(&format!("SELECT id FROM org_unit WHERE name = '{PERENCANAAN}'")).await.unwrap();
     let first_up = [
-        ("register", register.as_str()),
+        ("register", register),
         ("bagian", perencanaan.as_str()),
         ("up", "true"),
-        ("neighbour", hukum.as_str()),
+        ("neighbour", hukum),
     ];
     assert_eq!(app.post_form("move_bagian", &first_up).await.0, StatusCode::CONFLICT);
-    assert_eq!(names(&sections(&app).await)[2], "Bagian Hukum & HAM");
+    assert_eq!(names(&sections(app).await)[2], "Bagian Hukum & HAM");
+}
 
-    // Removed only when empty.
+/// Removed only when empty, and logged; the Biro itself is not a Bagian.
+async fn removed_only_when_empty(db: &TestDb, app: &App, register: &str, hukum: &str) {
     let protokol =
         db.text(&format!("SELECT id FROM org_unit WHERE name = '{PROTOKOL}'")).await.unwrap();
     let (status, body) =
-        app.post_form("remove_bagian", &[("register", &register), ("bagian", &protokol)]).await;
+        app.post_form("remove_bagian", &[("register", register), ("bagian", &protokol)]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(problem(&body), serde_json::json!({"NotEmpty": {"rows": 4}}));
-    let remove = [("register", register.as_str()), ("bagian", hukum.as_str())];
+    let remove = [("register", register), ("bagian", hukum)];
     assert_eq!(app.post_form("remove_bagian", &remove).await.0, StatusCode::OK);
-    assert_eq!(names(&sections(&app).await), [PERENCANAAN, PROTOKOL, MATERI]);
+    assert_eq!(names(&sections(app).await), [PERENCANAAN, PROTOKOL, MATERI]);
     assert_eq!(app.post_form("remove_bagian", &remove).await.0, StatusCode::NOT_FOUND);
     let removed = db
         .text("SELECT old_value FROM change_log WHERE action = 'delete' AND field = 'bagian'")
@@ -161,7 +180,7 @@ async fn bagian_are_added_renamed_moved_and_removed(db: &TestDb) {
     // The Biro itself is not one of its Bagian.
     let biro = db.text("SELECT unit_id FROM register").await.unwrap();
     let (status, _) =
-        app.post_form("remove_bagian", &[("register", &register), ("bagian", &biro)]).await;
+        app.post_form("remove_bagian", &[("register", register), ("bagian", &biro)]).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 

@@ -57,7 +57,19 @@ async fn figures_match_the_rows(db: &TestDb) {
     ))
     .await;
 
-    // The right answers, from the rows themselves.
+    let (per_bagian, total, heat) = right_answers(db, &register).await;
+    assert_eq!(total.risks, 399);
+    assert!(total.inherent[0] > 0 && total.inherent[1..].iter().filter(|n| **n > 0).count() >= 4);
+    assert!(total.overdue > 0 && total.status.iter().all(|n| *n > 0), "{total:?}");
+    dashboard_shows_them(db, &admin, &register, per_bagian, total, heat).await;
+}
+
+/// The right answers, from the rows themselves: the counts per Bagian, in
+/// total, and the heat maps (inherent, then residual).
+async fn right_answers(
+    db: &TestDb,
+    register: &str,
+) -> (BTreeMap<i32, Expected>, Expected, [[[u64; 5]; 5]; 2]) {
     let backend = db.db.get_database_backend();
     let rows = db
         .db
@@ -72,7 +84,7 @@ async fn figures_match_the_rows(db: &TestDb) {
         .await
         .unwrap();
     let matrix = Matrix::bpkp();
-    let today = app::register::repo::today().to_string();
+    let today = app::db::today().to_string();
     let mut per_bagian: BTreeMap<i32, Expected> = BTreeMap::new();
     let mut total = Expected::default();
     let mut heat = [[[0u64; 5]; 5]; 2];
@@ -123,10 +135,19 @@ async fn figures_match_the_rows(db: &TestDb) {
             }
         }
     }
-    assert_eq!(total.risks, 399);
-    assert!(total.inherent[0] > 0 && total.inherent[1..].iter().filter(|n| **n > 0).count() >= 4);
-    assert!(total.overdue > 0 && total.status.iter().all(|n| *n > 0), "{total:?}");
+    (per_bagian, total, heat)
+}
 
+/// The dashboard shows the right answers `per_bagian`, `total` and `heat`,
+/// and the realisations per quarter.
+async fn dashboard_shows_them(
+    db: &TestDb,
+    admin: &App,
+    register: &str,
+    mut per_bagian: BTreeMap<i32, Expected>,
+    total: Expected,
+    heat: [[[u64; 5]; 5]; 2],
+) {
     let unit = db.text("SELECT MIN(unit_id) FROM register").await.unwrap();
     let dashboard = admin.get(&format!("dashboard?unit={unit}&year={YEAR}")).await;
     assert_eq!(counts_of(&dashboard["total"]), total);
@@ -178,7 +199,7 @@ async fn kept_figures_follow_every_change(db: &TestDb) {
     use app::dashboard::repo::{FigureCache, Work, dashboard};
     let admin = App::start(db).await;
     let key = app::register::model::RegisterKey::default();
-    let today = app::register::repo::today();
+    let today = app::db::today();
     let cache = FigureCache::default();
     let (row, bagian) = db.first_row().await;
     let other = db.text(&format!("SELECT MIN(id) FROM risk WHERE bagian_id <> {bagian}")).await;

@@ -36,7 +36,15 @@ async fn the_quarters_evidence_pack_holds_its_register_changes_and_notes(db: &Te
     // third quarter is over whenever the test runs.
     let this_year: i32 = db.text("SELECT year FROM register").await.unwrap().parse().unwrap();
     db.exec("UPDATE register SET year = 2026, version = version + 1").await;
-    let year = 2026;
+    let (old_first, old_second) = change_during_and_after_the_quarter(db, &app).await;
+    workbook_holds_the_quarter(&app, &unit, &old_first, &old_second).await;
+    printable_pack_says_the_same(&app, &unit).await;
+    other_quarters_are_refused(db, &app, &unit, this_year).await;
+}
+
+/// Makes, through the app, the changes of the third quarter of 2026 and one
+/// after it; the old impacts of BK-001 and BK-002.
+async fn change_during_and_after_the_quarter(db: &TestDb, app: &App) -> (String, String) {
     // The register as loaded: logged by the end of June.
     db.exec("UPDATE change_log SET changed_at = '2026-06-30T15:59:00.000+00:00'").await;
     let row = async |code: &str| {
@@ -82,7 +90,13 @@ async fn the_quarters_evidence_pack_holds_its_register_changes_and_notes(db: &Te
         "UPDATE change_log SET changed_at = '2026-10-05T01:00:00.000+00:00' WHERE id > {before_october}"
     ))
     .await;
+    (old_first, old_second)
+}
 
+/// The workbook of the third quarter of 2026: its sheets hold the register as
+/// of 30 September, the quarter's realisation, changes and open notes.
+async fn workbook_holds_the_quarter(app: &App, unit: &str, old_first: &str, old_second: &str) {
+    let year = 2026;
     let url = format!("{}/unduh/paket-bukti.xlsx?unit={unit}&tahun={year}&triwulan=3", app.base);
     let response = app.client.get(&url).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::OK);
@@ -142,8 +156,11 @@ async fn the_quarters_evidence_pack_holds_its_register_changes_and_notes(db: &Te
         (note[0].as_str(), note[3].as_str(), note[4].as_str()),
         ("BK-001", "Lampirkan notulen", "Terbuka")
     );
+}
 
-    // The printable pack says the same.
+/// The printable pack of the same quarter says the same.
+async fn printable_pack_says_the_same(app: &App, unit: &str) {
+    let year = 2026;
     let page = format!("{}/register/{unit}/{year}/bukti?triwulan=3", app.base);
     let html = app.client.get(&page).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("PAKET BUKTI TRIWULAN III 2026"), "the title");
@@ -151,8 +168,11 @@ async fn the_quarters_evidence_pack_holds_its_register_changes_and_notes(db: &Te
         assert!(html.contains(words), "{words}");
     }
     assert!(!html.contains("Diubah sesudah triwulan"));
+}
 
-    // A quarter that is none, one not ended, a register that is not.
+/// A quarter that is none, one not ended, a register that is not: refused.
+async fn other_quarters_are_refused(db: &TestDb, app: &App, unit: &str, this_year: i32) {
+    let year = 2026;
     let get = async |query: &str| {
         let response = app.client.get(format!("{}/unduh/paket-bukti.xlsx?{query}", app.base));
         let response = response.send().await.unwrap();

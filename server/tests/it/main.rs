@@ -30,3 +30,4 @@ mod revalidation;
 mod sources;
 mod startup;
 mod upload;
+mod write_path;

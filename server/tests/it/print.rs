@@ -65,12 +65,41 @@ async fn admins_set_the_heading_and_signatories(db: &TestDb) {
     let blank = form_of(&admin, unit, year).await;
     assert_eq!(blank["settings"]["sk_number"], "");
     assert_eq!(blank["settings"]["sk_date"], Value::Null);
-    let audits = db.count("auth_event").await;
+    let stored = the_filled_form_is_stored_cleaned(db, &admin, &id, (unit, year), version).await;
+    stale_and_wrong_saves_are_refused(&admin, &id, version).await;
+    // Editors, reviewers and readers may not set them, even with good values.
+    let bagian: i32 = db.text("SELECT MIN(bagian_id) FROM risk").await.unwrap().parse().unwrap();
+    for outsider in admin.outsiders(db, bagian).await {
+        let (status, _) = save(&outsider, &id, version + 1, &FILLED).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
+    let editor = admin.as_user(db, "penyunting", Role::Editor, &[bagian]).await;
+    let (status, _) = save(&editor, &id, version + 1, &[("sk_number", "lain")]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(form_of(&admin, unit, year).await, stored, "nothing changed");
+    of_two_saves_at_once_one_wins(&admin, &id, (unit, year), version).await;
 
-    let (status, saved) = save(&admin, &id, version, &FILLED).await;
+    // Emptied again: the form prints blank lines.
+    let (status, _) = save(&admin, &id, version + 2, &[("sk_number", "")]).await;
+    assert_eq!(status, StatusCode::OK);
+    let cleared = form_of(&admin, unit, year).await;
+    assert_eq!(cleared["settings"], blank["settings"]);
+}
+
+/// The filled form saved at register version `version` is stored cleaned,
+/// moves the version and is in the audit log; the stored form.
+async fn the_filled_form_is_stored_cleaned(
+    db: &TestDb,
+    admin: &App,
+    id: &str,
+    (unit, year): (i64, i64),
+    version: i32,
+) -> Value {
+    let audits = db.count("auth_event").await;
+    let (status, saved) = save(admin, id, version, &FILLED).await;
     assert_eq!(status, StatusCode::OK, "{saved}");
     assert_eq!(saved, version + 1);
-    let stored = form_of(&admin, unit, year).await;
+    let stored = form_of(admin, unit, year).await;
     let settings = &stored["settings"];
     assert_eq!(settings["sk_number"], "100.3.3.1/K.512/2026");
     assert_eq!(settings["sk_date"], "2026-01-15");
@@ -85,15 +114,20 @@ async fn admins_set_the_heading_and_signatories(db: &TestDb) {
     assert_eq!(db.count("auth_event").await, audits + 1);
     let kind = db.text("SELECT kind FROM auth_event ORDER BY id DESC LIMIT 1").await;
     assert_eq!(kind.as_deref(), Some("print_settings"));
+    stored
+}
 
+/// A save read at the old version `version` is a conflict; wrong fields are
+/// each named with their limit.
+async fn stale_and_wrong_saves_are_refused(admin: &App, id: &str, version: i32) {
     // Read at the old version: a colleague saved since. Nothing changes.
-    let (status, _) = save(&admin, &id, version, &[("sk_number", "lama")]).await;
+    let (status, _) = save(admin, id, version, &[("sk_number", "lama")]).await;
     assert_eq!(status, StatusCode::CONFLICT);
     // Wrong fields, each named with its limit; nothing changes.
     let long = "x".repeat(101);
     let (status, body) = save(
-        &admin,
-        &id,
+        admin,
+        id,
         version + 1,
         &[
             ("sk_number", &long),
@@ -117,38 +151,31 @@ async fn admins_set_the_heading_and_signatories(db: &TestDb) {
     assert!(named("SkDate", "InvalidDate"), "{problems:?}");
     assert!(named("SignPlace", "ControlCharacter"), "{problems:?}");
     assert!(named("ApprovedNip", r#"{"InvalidNip":{"digits":18}}"#), "{problems:?}");
-    // Editors, reviewers and readers may not set them, even with good values.
-    let bagian: i32 = db.text("SELECT MIN(bagian_id) FROM risk").await.unwrap().parse().unwrap();
-    for outsider in admin.outsiders(db, bagian).await {
-        let (status, _) = save(&outsider, &id, version + 1, &FILLED).await;
-        assert_eq!(status, StatusCode::FORBIDDEN);
-    }
-    let editor = admin.as_user(db, "penyunting", Role::Editor, &[bagian]).await;
-    let (status, _) = save(&editor, &id, version + 1, &[("sk_number", "lain")]).await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
-    assert_eq!(form_of(&admin, unit, year).await, stored, "nothing changed");
+}
 
+/// A 4,000-letter word is refused, named; of two admins saving at version
+/// `version + 1` at once, one wins.
+async fn of_two_saves_at_once_one_wins(
+    admin: &App,
+    id: &str,
+    (unit, year): (i64, i64),
+    version: i32,
+) {
     // A 4,000-letter word is past the line's limit, named.
     let word = "w".repeat(4_000);
-    let (status, body) = save(&admin, &id, version + 1, &[("approved_name", &word)]).await;
+    let (status, body) = save(admin, id, version + 1, &[("approved_name", &word)]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["Validation"][0]["field"], "ApprovedName");
     assert_eq!(body["Validation"][0]["problem"]["TooLong"]["limit"], 200);
     // Two admins saving the form they read at once: one is stored, the
     // other is told the register moved on.
     let (first, second) = tokio::join!(
-        save(&admin, &id, version + 1, &[("sk_number", "pertama")]),
-        save(&admin, &id, version + 1, &[("sk_number", "kedua")]),
+        save(admin, id, version + 1, &[("sk_number", "pertama")]),
+        save(admin, id, version + 1, &[("sk_number", "kedua")]),
     );
     let mut statuses = [first.0, second.0];
     statuses.sort();
     assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
     let won = if first.0 == StatusCode::OK { "pertama" } else { "kedua" };
-    assert_eq!(form_of(&admin, unit, year).await["settings"]["sk_number"], won);
-
-    // Emptied again: the form prints blank lines.
-    let (status, _) = save(&admin, &id, version + 2, &[("sk_number", "")]).await;
-    assert_eq!(status, StatusCode::OK);
-    let cleared = form_of(&admin, unit, year).await;
-    assert_eq!(cleared["settings"], blank["settings"]);
+    assert_eq!(form_of(admin, unit, year).await["settings"]["sk_number"], won);
 }

@@ -24,31 +24,48 @@ async fn records(db: &TestDb, row: &str) -> String {
     db.text(&sql).await.unwrap()
 }
 
+/// What was done in triwulan II.
+const DONE: &str = "Sosialisasi SOP gratifikasi kepada 24 pegawai";
+/// The link given as evidence of it.
+const EVIDENCE: &str = "https://jdih.kaltimprov.go.id/notulen/2026-05-12";
+
 #[apply(on_both_databases!)]
 async fn quarters_are_reported_and_checked(db: &TestDb) {
     let admin = App::start(db).await;
     let (row, bagian) = db.first_row().await;
     let editor = admin.as_user(db, "penyunting", Role::Editor, &[bagian]).await;
+    the_second_quarter_is_reported(db, &editor, &row).await;
+    bad_values_are_refused(db, &editor, &row).await;
+    // Markup, RTL and zero-width characters are text, never a link.
+    let note = "<a href=\"javascript:alert(1)\">notulen</a> \u{200B}تقرير";
+    assert_eq!(
+        editor.save_assessment(&row, "2", "RealisationEvidence", EVIDENCE, note).await.0,
+        StatusCode::OK
+    );
+    assert_eq!(realisation(&editor, &row, 2).await["evidence"], note);
+    an_emptied_quarter_keeps_no_record(db, &editor, &row, note).await;
+    the_history_holds_every_change(&editor, &row).await;
+}
+
+/// Triwulan II: what was done, how far, and a link as evidence; one record,
+/// of the register's year; the row and the register moved on.
+async fn the_second_quarter_is_reported(db: &TestDb, editor: &App, row: &str) {
     let version = db.text("SELECT version FROM register").await.unwrap();
     let row_version = db.text(&format!("SELECT version FROM risk WHERE id = {row}")).await;
-
-    // Triwulan II: what was done, how far, and a link as evidence.
-    let done = "Sosialisasi SOP gratifikasi kepada 24 pegawai";
-    let evidence = "https://jdih.kaltimprov.go.id/notulen/2026-05-12";
     for (field, value) in [
-        ("RealisationDone", done),
+        ("RealisationDone", DONE),
         ("RealisationProgress", "40"),
-        ("RealisationEvidence", evidence),
+        ("RealisationEvidence", EVIDENCE),
     ] {
-        let (status, body) = editor.save_assessment(&row, "2", field, "", value).await;
+        let (status, body) = editor.save_assessment(row, "2", field, "", value).await;
         assert_eq!(status, StatusCode::OK, "{field}: {body}");
     }
-    let shown = realisation(&editor, &row, 2).await;
-    assert_eq!((&shown["done"], &shown["progress"]), (&done.into(), &40.into()));
-    assert_eq!(shown["evidence"], evidence);
-    assert_eq!(realisation(&editor, &row, 1).await["progress"], 0, "other quarters untouched");
+    let shown = realisation(editor, row, 2).await;
+    assert_eq!((&shown["done"], &shown["progress"]), (&DONE.into(), &40.into()));
+    assert_eq!(shown["evidence"], EVIDENCE);
+    assert_eq!(realisation(editor, row, 1).await["progress"], 0, "other quarters untouched");
     // One record, of the register's year; the row and the register moved on.
-    assert_eq!(records(db, &row).await, "1:2:40");
+    assert_eq!(records(db, row).await, "1:2:40");
     let year = db.text("SELECT year FROM register").await;
     assert_eq!(
         db.text(&format!("SELECT year FROM rtp_realisation WHERE risk_id = {row}")).await,
@@ -56,8 +73,10 @@ async fn quarters_are_reported_and_checked(db: &TestDb) {
     );
     assert_ne!(db.text("SELECT version FROM register").await.unwrap(), version, "pages hear of it");
     assert_ne!(db.text(&format!("SELECT version FROM risk WHERE id = {row}")).await, row_version);
+}
 
-    // Bad values: refused by field and limit; nothing stored changes.
+/// Bad values: refused by field and limit; nothing stored changes.
+async fn bad_values_are_refused(db: &TestDb, editor: &App, row: &str) {
     let long = "x".repeat(2_001);
     for (quarter, field, value, named, problem) in [
         ("2", "RealisationProgress", "101", "RealisationProgress", "OutOfRange"),
@@ -78,45 +97,42 @@ async fn quarters_are_reported_and_checked(db: &TestDb) {
         ("1", "Owner", "Budi", "Quarter", "UnknownValue"),
     ] {
         let (status, body) = if quarter.is_empty() {
-            let form =
-                [("row", row.as_str()), ("field", field), ("expected", ""), ("value", value)];
+            let form = [("row", row), ("field", field), ("expected", ""), ("value", value)];
             editor.post_form("save_assessment", &form).await
         } else {
-            editor.save_assessment(&row, quarter, field, "", value).await
+            editor.save_assessment(row, quarter, field, "", value).await
         };
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{field} {value:.20?}: {body}");
         assert_eq!(body["Validation"][0]["field"], named, "{body}");
         let found = &body["Validation"][0]["problem"];
         assert!(found == problem || found.get(problem).is_some(), "{field}: {body}");
     }
-    assert_eq!(records(db, &row).await, "1:2:40");
-    // Markup, RTL and zero-width characters are text, never a link.
-    let note = "<a href=\"javascript:alert(1)\">notulen</a> \u{200B}تقرير";
-    assert_eq!(
-        editor.save_assessment(&row, "2", "RealisationEvidence", evidence, note).await.0,
-        StatusCode::OK
-    );
-    assert_eq!(realisation(&editor, &row, 2).await["evidence"], note);
+    assert_eq!(records(db, row).await, "1:2:40");
+}
 
-    // Emptied again field by field: no record is left for the quarter.
+/// Emptied again field by field (the evidence now `note`): no record is left
+/// for the quarter; "0" is no progress reported, and no record either.
+async fn an_emptied_quarter_keeps_no_record(db: &TestDb, editor: &App, row: &str, note: &str) {
     for (field, was) in
-        [("RealisationDone", done), ("RealisationProgress", "40"), ("RealisationEvidence", note)]
+        [("RealisationDone", DONE), ("RealisationProgress", "40"), ("RealisationEvidence", note)]
     {
         assert_eq!(
-            editor.save_assessment(&row, "2", field, was, "").await.0,
+            editor.save_assessment(row, "2", field, was, "").await.0,
             StatusCode::OK,
             "{field}"
         );
     }
-    assert_eq!(records(db, &row).await, "0:-:-");
+    assert_eq!(records(db, row).await, "0:-:-");
     // "0" is no progress reported: no record either.
     assert_eq!(
-        editor.save_assessment(&row, "4", "RealisationProgress", "", "0").await.0,
+        editor.save_assessment(row, "4", "RealisationProgress", "", "0").await.0,
         StatusCode::OK
     );
-    assert_eq!(records(db, &row).await, "0:-:-");
+    assert_eq!(records(db, row).await, "0:-:-");
+}
 
-    // Every change is in the row's history, with its quarter.
+/// Every change is in the row's history, with its quarter.
+async fn the_history_holds_every_change(editor: &App, row: &str) {
     let history = editor.get(&format!("row_history?row={row}")).await;
     let changes = history["changes"].as_array().unwrap();
     let progress = changes
@@ -127,7 +143,7 @@ async fn quarters_are_reported_and_checked(db: &TestDb) {
         (&progress["field"], &progress["quarter"]),
         (&"RealisationProgress".into(), &2.into())
     );
-    assert!(changes.iter().any(|c| c["column"] == "realisation_note.2" && c["old"] == done));
+    assert!(changes.iter().any(|c| c["column"] == "realisation_note.2" && c["old"] == DONE));
 }
 
 #[apply(on_both_databases!)]

@@ -22,17 +22,30 @@ fn problem_of(body: &Value) -> (&Value, &Value) {
 #[apply(on_both_databases!)]
 async fn admins_keep_the_list(db: &TestDb) {
     let admin = App::start(db).await;
-    let before = listed(&admin).await.len();
+    let (id, before) = added_at_the_end_with_its_name_cleaned(db, &admin).await;
+    bad_names_are_refused(&admin, before).await;
+    renamed_from_the_name_the_admin_saw(&admin, &id).await;
+    a_retired_source_stays_on_its_row(db, &admin, &id).await;
+    // Each change is in the audit log.
+    for kind in ["source_added", "source_renamed", "source_retired", "source_restored"] {
+        let count =
+            db.text(&format!("SELECT COUNT(*) FROM auth_event WHERE kind = '{kind}'")).await;
+        assert_ne!(count.as_deref(), Some("0"), "{kind}");
+    }
+}
+
+/// Added at the end, with its name cleaned; every register's pages refresh.
+/// The new source's id, and how many sources there were before.
+async fn added_at_the_end_with_its_name_cleaned(db: &TestDb, admin: &App) -> (String, usize) {
+    let before = listed(admin).await.len();
     let versions = "SELECT CAST(SUM(version) AS TEXT) FROM register";
     let version: i64 = db.text(versions).await.unwrap().parse().unwrap();
-
-    // Added at the end, with its name cleaned; every register's pages refresh.
     let (status, added) =
         admin.post_form("add_conflict_source", &[("name", "  Rangkap\njabatan \u{200B}")]).await;
     assert_eq!(status, StatusCode::OK, "{added}");
     assert_eq!((&added["name"], &added["active"]), (&"Rangkap jabatan".into(), &true.into()));
     let id = added["id"].to_string();
-    let all = listed(&admin).await;
+    let all = listed(admin).await;
     assert_eq!(all.len(), before + 1);
     assert_eq!(all.last().unwrap()["source"]["name"], "Rangkap jabatan");
     let after: i64 = db.text(versions).await.unwrap().parse().unwrap();
@@ -40,8 +53,12 @@ async fn admins_keep_the_list(db: &TestDb) {
     let register = admin.get("get_register").await;
     let offered = register["sources"].as_array().unwrap();
     assert!(offered.iter().any(|s| s["name"] == "Rangkap jabatan"));
+    (id, before)
+}
 
-    // Bad names: refused by field and limit; the list is unchanged.
+/// Bad names: refused by field and limit; the list (`before` sources and
+/// the one added) is unchanged. Markup and RTL are text.
+async fn bad_names_are_refused(admin: &App, before: usize) {
     let long = "n".repeat(201);
     for (name, problem) in [
         ("RANGKAP JABATAN", "Duplicate"),
@@ -57,16 +74,18 @@ async fn admins_keep_the_list(db: &TestDb) {
         assert_eq!(field, "Source");
         assert!(found == problem || found.get(problem).is_some(), "{name:.20?}: {body}");
     }
-    assert_eq!(listed(&admin).await.len(), before + 1);
+    assert_eq!(listed(admin).await.len(), before + 1);
     // Markup and RTL are text.
     let (status, _) =
         admin.post_form("add_conflict_source", &[("name", "<b>Afiliasi</b> سياسية")]).await;
     assert_eq!(status, StatusCode::OK);
+}
 
-    // Renamed from the name the admin saw; a stale name is a conflict.
+/// Renamed from the name the admin saw; a stale name is a conflict, and a
+/// name another source has is refused.
+async fn renamed_from_the_name_the_admin_saw(admin: &App, id: &str) {
     let rename = |expected: &'static str, name: &'static str| {
-        let id = id.clone();
-        let admin = &admin;
+        let id = id.to_owned();
         async move {
             let form = [("id", id.as_str()), ("expected", expected), ("name", name)];
             admin.post_form("rename_conflict_source", &form).await
@@ -80,11 +99,14 @@ async fn admins_keep_the_list(db: &TestDb) {
         rename("Rangkap jabatan ASN", "Hubungan keluarga").await.0,
         StatusCode::UNPROCESSABLE_ENTITY
     );
+}
 
-    // A row names it; retired, it stays on the row but can't be chosen again.
+/// A row names source `id`; retired, it stays on the row but can't be
+/// chosen again until brought back.
+async fn a_retired_source_stays_on_its_row(db: &TestDb, admin: &App, id: &str) {
     let (row, _) = db.first_row().await;
     let save = |expected: String, value: String| {
-        let (row, admin) = (row.clone(), &admin);
+        let (row, admin) = (row.clone(), admin);
         async move {
             let form = [
                 ("row", row.as_str()),
@@ -95,29 +117,22 @@ async fn admins_keep_the_list(db: &TestDb) {
             admin.post_form("save_assessment", &form).await
         }
     };
-    assert_eq!(save(String::new(), id.clone()).await.0, StatusCode::OK);
-    let retire = [("id", id.as_str()), ("active", "false")];
+    assert_eq!(save(String::new(), id.to_owned()).await.0, StatusCode::OK);
+    let retire = [("id", id), ("active", "false")];
     let (status, retired) = admin.post_form("set_conflict_source_active", &retire).await;
     assert_eq!((status, &retired["active"]), (StatusCode::OK, &false.into()));
     let id_number: i64 = id.parse().unwrap();
-    let mine = listed(&admin).await.into_iter().find(|s| s["source"]["id"] == id_number);
+    let mine = listed(admin).await.into_iter().find(|s| s["source"]["id"] == id_number);
     assert_eq!(mine.unwrap()["rows"], 1);
     assert_eq!(admin.register_row(&row).await["assessment"]["source"].to_string(), id);
     let other = db.text("SELECT MIN(id) FROM conflict_source").await.unwrap();
-    assert_eq!(save(id.clone(), other.clone()).await.0, StatusCode::OK, "moved off it");
-    let (status, body) = save(other.clone(), id.clone()).await;
+    assert_eq!(save(id.to_owned(), other.clone()).await.0, StatusCode::OK, "moved off it");
+    let (status, body) = save(other.clone(), id.to_owned()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "a retired source is not offered");
     assert_eq!(problem_of(&body), (&"Source".into(), &"UnknownValue".into()));
-    let bring_back = [("id", id.as_str()), ("active", "true")];
+    let bring_back = [("id", id), ("active", "true")];
     assert_eq!(admin.post_form("set_conflict_source_active", &bring_back).await.0, StatusCode::OK);
-    assert_eq!(save(other, id.clone()).await.0, StatusCode::OK);
-
-    // Each change is in the audit log.
-    for kind in ["source_added", "source_renamed", "source_retired", "source_restored"] {
-        let count =
-            db.text(&format!("SELECT COUNT(*) FROM auth_event WHERE kind = '{kind}'")).await;
-        assert_ne!(count.as_deref(), Some("0"), "{kind}");
-    }
+    assert_eq!(save(other, id.to_owned()).await.0, StatusCode::OK);
 }
 
 #[apply(on_both_databases!)]

@@ -7,7 +7,7 @@ use crate::common;
 use macro_rules_attribute::apply;
 
 use app::import::diff::{DiffKind, ImportPreview};
-use app::register::model::{RegisterKey, RegisterView, RichText};
+use app::register::model::{RegisterKey, RegisterView, RichText, RiskRowView};
 use common::{App, TestDb};
 use reqwest::{StatusCode, header, multipart};
 use serde_json::Value;
@@ -68,8 +68,10 @@ async fn a_workbook_is_previewed_then_applied_keeping_colleagues_edits(db: &Test
     let app = App::start(db).await;
     let exported = register(db).await;
     let id = exported.id;
+    // The first three rows: edited in Excel, deleted in Excel, edited by a
+    // colleague in the app.
     let rows: Vec<_> = exported.sections.iter().flat_map(|s| s.rows.clone()).collect();
-    let (edited, gone, theirs) = (rows[0].clone(), rows[1].clone(), rows[2].clone());
+    let (gone, theirs) = (rows[1].clone(), rows[2].clone());
     // In Excel: one cell changed, one row deleted, one row added.
     let mut file = exported.clone();
     file.sections[0].rows[0].dampak = RichText::new("Dampak yang ditulis di Excel".to_owned());
@@ -94,10 +96,29 @@ async fn a_workbook_is_previewed_then_applied_keeping_colleagues_edits(db: &Test
     assert_eq!(colleague.post_form("save_cell", &form).await.0, StatusCode::OK);
 
     let before = state(db).await;
-    let (status, body) = upload(&app, id, &file, None, &[]).await;
+    let shown = the_preview_tells_each_change(db, &app, &exported, &file, &rows, &before).await;
+    old_previews_and_outsiders_are_refused(db, &app, id, &file, &shown, &before).await;
+    applied_keeping_the_colleagues_edit(db, &app, id, &file, &shown, &rows).await;
+    the_colleagues_row_taken_from_the_file(db, &app, id, &file, &theirs).await;
+}
+
+/// The preview of `file` stores nothing, and tells the edited, deleted and
+/// new rows, and the colleague's row (`rows[2]`) as a conflict.
+async fn the_preview_tells_each_change(
+    db: &TestDb,
+    app: &App,
+    exported: &RegisterView,
+    file: &[u8],
+    rows: &[RiskRowView],
+    before: &(String, String, i64),
+) -> ImportPreview {
+    let (edited, gone, theirs) = (&rows[0], &rows[1], &rows[2]);
+    // The colleague's cell as exported: what the file would put back.
+    let old = theirs.aktivitas.markup();
+    let (status, body) = upload(app, exported.id, file, None, &[]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let shown = preview(body);
-    assert_eq!(state(db).await, before, "a preview stores nothing");
+    assert_eq!(state(db).await, *before, "a preview stores nothing");
     assert_eq!(shown.exported_at, Some(exported.version));
     assert_eq!(
         [DiffKind::New, DiffKind::Changed, DiffKind::Deleted].map(|kind| shown.count(kind)),
@@ -116,26 +137,49 @@ async fn a_workbook_is_previewed_then_applied_keeping_colleagues_edits(db: &Test
     assert_eq!(conflict.diff.cells[0].new, old);
     assert_eq!(shown.unchanged, rows.len() - 3);
     assert_eq!(shown.conflicts().count(), 1);
+    shown
+}
 
-    // A preview older than the register is refused: preview again.
-    let (status, body) = upload(&app, id, &file, Some(shown.version - 1), &[]).await;
+/// A preview older than the register is refused (preview again), and so is
+/// the file from an editor of another Bagian or a reviewer; nothing changes.
+async fn old_previews_and_outsiders_are_refused(
+    db: &TestDb,
+    app: &App,
+    id: i32,
+    file: &[u8],
+    shown: &ImportPreview,
+    before: &(String, String, i64),
+) {
+    let (status, body) = upload(app, id, file, Some(shown.version - 1), &[]).await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    assert_eq!(state(db).await, before);
+    assert_eq!(state(db).await, *before);
     // An editor of another Bagian (or a reviewer) cannot apply a file
     // that changes this one's rows; the preview says so.
     let [other_editor, reviewer, _] = app.outsiders(db, shown.rows[0].diff.bagian_id).await;
-    let (status, body) = upload(&other_editor, id, &file, None, &[]).await;
+    let (status, body) = upload(&other_editor, id, file, None, &[]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let theirs_preview = preview(body);
     assert!(theirs_preview.rows.iter().all(|row| !row.allowed));
     assert!(!theirs_preview.may_apply(&[]));
-    let (status, _) = upload(&other_editor, id, &file, Some(shown.version), &[]).await;
+    let (status, _) = upload(&other_editor, id, file, Some(shown.version), &[]).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (status, _) = upload(&reviewer, id, &file, Some(shown.version), &[]).await;
+    let (status, _) = upload(&reviewer, id, file, Some(shown.version), &[]).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    assert_eq!(state(db).await, before);
+    assert_eq!(state(db).await, *before);
+}
 
-    let (status, body) = upload(&app, id, &file, Some(shown.version), &[]).await;
+/// Applied at the previewed version, in one transaction: the file's edit,
+/// deletion and new row, but the colleague's edit (`rows[2]`) kept.
+async fn applied_keeping_the_colleagues_edit(
+    db: &TestDb,
+    app: &App,
+    id: i32,
+    file: &[u8],
+    shown: &ImportPreview,
+    rows: &[RiskRowView],
+) {
+    let (edited, gone, theirs) = (&rows[0], &rows[1], &rows[2]);
+    let (status, body) = upload(app, id, file, Some(shown.version), &[]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let applied = preview(body);
     assert!(applied.applied);
@@ -152,14 +196,24 @@ async fn a_workbook_is_previewed_then_applied_keeping_colleagues_edits(db: &Test
     assert_eq!(new_rows.filter(|r| r.aktivitas.markup() == "Baris baru dari Excel").count(), 1);
     let source = db.text("SELECT MIN(source) FROM change_log WHERE register_version = (SELECT version FROM register)").await;
     assert_eq!(source.as_deref(), Some("import"));
+}
 
-    // The same file again: the colleague's row is still a conflict; taken
-    // from the file this time, it is the file's.
-    let (_, body) = upload(&app, id, &file, None, &[]).await;
+/// The same file again: the colleague's row `theirs` is still a conflict;
+/// taken from the file this time, it is the file's.
+async fn the_colleagues_row_taken_from_the_file(
+    db: &TestDb,
+    app: &App,
+    id: i32,
+    file: &[u8],
+    theirs: &RiskRowView,
+) {
+    // The colleague's cell as exported: what the file holds.
+    let old = theirs.aktivitas.markup();
+    let (_, body) = upload(app, id, file, None, &[]).await;
     let again = preview(body);
     assert_eq!(again.rows.len(), 1, "{:?}", again.rows);
     assert!(again.rows[0].conflict);
-    let (status, _) = upload(&app, id, &file, Some(again.version), &[&theirs.code]).await;
+    let (status, _) = upload(app, id, file, Some(again.version), &[&theirs.code]).await;
     assert_eq!(status, StatusCode::OK);
     let now = register(db).await;
     let row = now.sections.iter().flat_map(|s| &s.rows).find(|r| r.code == theirs.code);

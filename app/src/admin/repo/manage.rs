@@ -6,8 +6,8 @@ use crate::auth::Role;
 use crate::entities::{app_user, auth_event, org_unit, user_bagian, user_session};
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use std::collections::HashMap;
 
@@ -78,59 +78,16 @@ pub async fn update_user(
         .one(&txn)
         .await?
         .ok_or_else(|| AccountError::NoSuchUser(id.to_string()))?;
-    let was_admin = user.role == Role::Admin.code() && user.active;
-    if was_admin && (role != Role::Admin || !active) {
-        // The active admins, locked (`FOR UPDATE` on PostgreSQL): two admins
-        // taking each other's role at once cannot leave none.
-        let admins = app_user::Entity::find()
-            .select_only()
-            .column(app_user::Column::Id)
-            .filter(app_user::Column::Role.eq(Role::Admin.code()))
-            .filter(app_user::Column::Active.eq(true))
-            .lock_exclusive()
-            .into_tuple::<i32>()
-            .all(&txn)
-            .await?
-            .len();
-        if admins <= 1 {
-            return Err(AccountError::LastAdmin);
-        }
+    if user.role == Role::Admin.code() && user.active && (role != Role::Admin || !active) {
+        keep_an_admin(&txn).await?;
     }
-    let bagian: Vec<i32> = if role == Role::Editor { bagian.to_vec() } else { Vec::new() };
-    for id in &bagian {
-        if org_unit::Entity::find_by_id(*id).one(&txn).await?.is_none() {
-            return Err(AccountError::NoSuchBagian(*id));
-        }
-    }
-    let before: Vec<i32> = user_bagian::Entity::find()
-        .filter(user_bagian::Column::UserId.eq(id))
-        .order_by_asc(user_bagian::Column::BagianId)
-        .all(&txn)
-        .await?
-        .into_iter()
-        .map(|assigned| assigned.bagian_id)
-        .collect();
-    let mut after = bagian.clone();
-    after.sort_unstable();
-    after.dedup();
     if user.role != role.code() {
         let detail = format!("{} → {}", user.role, role.code());
         record(&txn, by, "role_changed", &user, Some(detail)).await?;
     }
-    if before != after {
-        let list = |ids: &[i32]| ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
-        let detail = format!("{} → {}", list(&before), list(&after));
-        record(&txn, by, "bagian_changed", &user, Some(detail)).await?;
-        user_bagian::Entity::delete_many()
-            .filter(user_bagian::Column::UserId.eq(id))
-            .exec(&txn)
-            .await?;
-        for bagian_id in &after {
-            user_bagian::ActiveModel { user_id: Set(id), bagian_id: Set(*bagian_id) }
-                .insert(&txn)
-                .await?;
-        }
-    }
+    // A refusal rolls back what was logged before it with the rest.
+    let bagian = if role == Role::Editor { bagian } else { &[] };
+    set_bagian(&txn, by, &user, bagian).await?;
     if user.active != active {
         let kind = if active { "user_enabled" } else { "user_disabled" };
         record(&txn, by, kind, &user, None).await?;
@@ -146,6 +103,64 @@ pub async fn update_user(
     changed.active = Set(active);
     changed.update(&txn).await?;
     txn.commit().await?;
+    Ok(())
+}
+
+/// Refuses to take the role of the last active admin. The active admins
+/// are locked (`FOR UPDATE` on PostgreSQL): two admins taking each other's
+/// role at once cannot leave none.
+async fn keep_an_admin(txn: &DatabaseTransaction) -> Result<(), AccountError> {
+    let admins = app_user::Entity::find()
+        .select_only()
+        .column(app_user::Column::Id)
+        .filter(app_user::Column::Role.eq(Role::Admin.code()))
+        .filter(app_user::Column::Active.eq(true))
+        .lock_exclusive()
+        .into_tuple::<i32>()
+        .all(txn)
+        .await?
+        .len();
+    if admins <= 1 { Err(AccountError::LastAdmin) } else { Ok(()) }
+}
+
+/// Gives `user` the Bagian `bagian` (each must exist); logged if they change.
+async fn set_bagian(
+    txn: &DatabaseTransaction,
+    by: &ChangedBy,
+    user: &app_user::Model,
+    bagian: &[i32],
+) -> Result<(), AccountError> {
+    for id in bagian {
+        if org_unit::Entity::find_by_id(*id).one(txn).await?.is_none() {
+            return Err(AccountError::NoSuchBagian(*id));
+        }
+    }
+    let before: Vec<i32> = user_bagian::Entity::find()
+        .select_only()
+        .column(user_bagian::Column::BagianId)
+        .filter(user_bagian::Column::UserId.eq(user.id))
+        .order_by_asc(user_bagian::Column::BagianId)
+        .into_tuple()
+        .all(txn)
+        .await?;
+    let mut after = bagian.to_vec();
+    after.sort_unstable();
+    after.dedup();
+    if before == after {
+        return Ok(());
+    }
+    let list = |ids: &[i32]| ids.iter().map(i32::to_string).collect::<Vec<_>>().join(",");
+    let detail = format!("{} → {}", list(&before), list(&after));
+    record(txn, by, "bagian_changed", user, Some(detail)).await?;
+    user_bagian::Entity::delete_many()
+        .filter(user_bagian::Column::UserId.eq(user.id))
+        .exec(txn)
+        .await?;
+    for bagian_id in after {
+        user_bagian::ActiveModel { user_id: Set(user.id), bagian_id: Set(bagian_id) }
+            .insert(txn)
+            .await?;
+    }
     Ok(())
 }
 
@@ -169,7 +184,7 @@ pub async fn reset_password(
     record(&txn, by, "password_set", &user, None).await?;
     let mut changed: app_user::ActiveModel = user.into();
     changed.password_hash = Set(Some(hash));
-    changed.password_set_at = Set(Some(Utc::now()));
+    changed.password_set_at = Set(Some(crate::db::clock(&txn).await?));
     changed.update(&txn).await?;
     txn.commit().await?;
     Ok(password)
@@ -218,7 +233,7 @@ pub(super) async fn record(
     detail: Option<String>,
 ) -> Result<(), sea_orm::DbErr> {
     auth_event::ActiveModel {
-        at: Set(Utc::now()),
+        at: Set(crate::db::clock(db).await?),
         kind: Set(kind.to_owned()),
         username: Set(Some(user.username.clone())),
         user_id: Set(Some(user.id)),

@@ -5,7 +5,6 @@ use argon2::Argon2;
 use argon2::password_hash::{
     PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
 };
-use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
     Set, TransactionTrait,
@@ -190,7 +189,7 @@ pub async fn add_user_by(
             return Err(AccountError::NoSuchBagian(*id));
         }
     }
-    let now = Utc::now();
+    let now = crate::db::clock(&txn).await?;
     let user = app_user::ActiveModel {
         username: Set(username.to_owned()),
         display_name: Set(username.to_owned()),
@@ -246,9 +245,10 @@ pub async fn set_password(
 ) -> Result<(), AccountError> {
     check_password(password)?;
     let hash = hash_off_thread(password).await?;
+    let at = crate::db::clock(db).await?;
     change_user(db, username, "password_set", |user| {
         user.password_hash = Set(Some(hash));
-        user.password_set_at = Set(Some(Utc::now()));
+        user.password_set_at = Set(Some(at));
     })
     .await
 }

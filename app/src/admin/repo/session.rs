@@ -67,7 +67,7 @@ pub async fn sign_in(
     // As typed, within limits, for the log and the count of failures.
     let name: String =
         username.trim().to_lowercase().chars().filter(|c| !c.is_control()).take(64).collect();
-    let now = Utc::now();
+    let now = crate::db::clock(db).await?;
     let failures = recent_failures(db, &name, now).await?;
     if failures.len() as u64 >= LOCK_AFTER {
         let oldest = failures.last().copied().unwrap_or(now);
@@ -134,6 +134,8 @@ pub async fn resolve_session(
         display_name: String,
         role: String,
         active: bool,
+        /// The database's clock, read with the session.
+        now: DateTime<Utc>,
     }
     let of_user: RelationDef = user_session::Entity::belongs_to(app_user::Entity)
         .from(user_session::Column::UserId)
@@ -146,6 +148,7 @@ pub async fn resolve_session(
             user_session::Column::LastSeenAt,
             user_session::Column::ExpiresAt,
         ])
+        .expr_as(crate::db::now(db.get_database_backend()), "now")
         .columns([
             app_user::Column::Username,
             app_user::Column::DisplayName,
@@ -160,7 +163,7 @@ pub async fn resolve_session(
     else {
         return Ok(None);
     };
-    let now = Utc::now();
+    let now = session.now;
     if session.expires_at <= now || session.last_seen_at + IDLE_LIFETIME <= now {
         user_session::Entity::delete_by_id(hash).exec(db).await?;
         return Ok(None);

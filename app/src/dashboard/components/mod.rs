@@ -3,6 +3,8 @@
 //! every count links to the register filtered to exactly its rows. The page
 //! follows the register's changes through the live channel.
 mod heat;
+mod levels;
+mod progress;
 mod tables;
 
 use crate::dashboard::api::get_dashboard;
@@ -13,7 +15,8 @@ use crate::register::model::RegisterKey;
 use heat::{HeatMap, Legend};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use tables::{LevelTable, ProgressTable};
+use levels::LevelTable;
+use progress::ProgressTable;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {

@@ -61,20 +61,6 @@ pub fn WorkbookImport(register_id: i32) -> impl IntoView {
             }
         }
     };
-    let status = move || match stage.get() {
-        Stage::Sending { percent, applying } => Some(if percent < 100 {
-            (t().uploading)(percent)
-        } else if applying {
-            t().applying.to_owned()
-        } else {
-            t().checking.to_owned()
-        }),
-        _ => None,
-    };
-    let percent = move || match stage.get() {
-        Stage::Sending { percent, .. } => percent,
-        _ => 0,
-    };
     view! {
         <details class="workbook-import" data-testid="workbook-import">
             <summary class="view-switch">{move || t().open}</summary>
@@ -89,25 +75,7 @@ pub fn WorkbookImport(register_id: i32) -> impl IntoView {
                         on:change=on_change
                     />
                 </label>
-                <div aria-live="polite" class="workbook-status">
-                    {move || status().map(|status| view! {
-                        <p class="workbook-progress">
-                            <progress max="100" value=percent></progress>
-                            <span>{status}</span>
-                        </p>
-                    })}
-                    {move || notice.get().map(|notice| view! {
-                        <p class="workbook-notice" data-testid="import-notice">{notice}</p>
-                    })}
-                    {move || match stage.get() {
-                        Stage::Failed(problem) => Some(view! {
-                            <p class="workbook-error" role="alert" data-testid="import-error">
-                                {problem}
-                            </p>
-                        }),
-                        _ => None,
-                    }}
-                </div>
+                <ImportStatus stage notice/>
                 {move || match stage.get() {
                     Stage::Preview(preview) => Some(view! {
                         <PreviewPanel
@@ -123,6 +91,49 @@ pub fn WorkbookImport(register_id: i32) -> impl IntoView {
         </details>
     }
     .into_any()
+}
+
+/// What the import is doing, its last notice, and what went wrong, read
+/// aloud as they change.
+#[component]
+fn ImportStatus(stage: RwSignal<Stage>, notice: RwSignal<Option<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().upload;
+    let status = move || match stage.get() {
+        Stage::Sending { percent, applying } => Some(if percent < 100 {
+            (t().uploading)(percent)
+        } else if applying {
+            t().applying.to_owned()
+        } else {
+            t().checking.to_owned()
+        }),
+        _ => None,
+    };
+    let percent = move || match stage.get() {
+        Stage::Sending { percent, .. } => percent,
+        _ => 0,
+    };
+    view! {
+        <div aria-live="polite" class="workbook-status">
+            {move || status().map(|status| view! {
+                <p class="workbook-progress">
+                    <progress max="100" value=percent></progress>
+                    <span>{status}</span>
+                </p>
+            })}
+            {move || notice.get().map(|notice| view! {
+                <p class="workbook-notice" data-testid="import-notice">{notice}</p>
+            })}
+            {move || match stage.get() {
+                Stage::Failed(problem) => Some(view! {
+                    <p class="workbook-error" role="alert" data-testid="import-error">
+                        {problem}
+                    </p>
+                }),
+                _ => None,
+            }}
+        </div>
+    }
 }
 
 /// The chosen file (a browser object: this thread only).

@@ -16,8 +16,6 @@ pub(super) fn PreviewPanel(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t().upload;
-    let counts = [DiffKind::New, DiffKind::Changed, DiffKind::Restored, DiffKind::Deleted]
-        .map(|kind| (kind, preview.count(kind)));
     let conflicts: Vec<PreviewRow> = preview.conflicts().cloned().collect();
     let others: Vec<PreviewRow> =
         preview.rows.iter().filter(|row| !row.conflict).cloned().collect();
@@ -27,54 +25,11 @@ pub(super) fn PreviewPanel(
         let preview = preview.clone();
         Memo::new(move |_| taken.with(|taken| preview.may_apply(taken)))
     };
-    let warning = if preview.other_register {
-        Some(t().other_register)
-    } else if preview.exported_at.is_none() {
-        Some(t().no_stamp)
-    } else {
-        None
-    };
-    let bagian = bagian_lines(&preview, t());
-    let bagian_refused = !preview.may_change_bagian && !bagian.is_empty();
-    let (unchanged, notes) = (preview.unchanged, preview.notes);
     view! {
         <section class="import-preview" aria-labelledby="import-preview-title" data-testid="import-preview">
             <h3 id="import-preview-title">{move || t().preview_title}</h3>
-            <ul class="import-counts" data-testid="import-counts">
-                {counts
-                    .into_iter()
-                    .filter(|(_, count)| *count > 0)
-                    .map(|(kind, count)| view! {
-                        <li class=format!("import-count import-{}", kind_class(kind))>
-                            <strong>{count}</strong>" "{move || kind.label(t())}
-                        </li>
-                    })
-                    .collect_view()}
-                <li class="import-count">{move || (t().unchanged)(unchanged)}</li>
-            </ul>
-            {warning.map(|warning| view! { <p class="import-warning">{warning}</p> })}
-            {(notes > 0).then(|| view! { <p class="import-note">{move || (t().notes)(notes)}</p> })}
-            {(!bagian.is_empty()).then(|| view! {
-                <ul class="import-bagian">
-                    {bagian.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                </ul>
-            })}
-            {bagian_refused.then(|| view! { <p class="import-warning">{move || t().bagian_not_allowed}</p> })}
-            {(!conflicts.is_empty()).then(|| {
-                let count = conflicts.len();
-                view! {
-                    <section class="import-conflicts" data-testid="import-conflicts">
-                        <h4>{move || (t().conflicts_title)(count)}</h4>
-                        <p>{move || t().conflicts_hint}</p>
-                        <ol class="import-rows">
-                            {conflicts
-                                .into_iter()
-                                .map(|row| view! { <ChangedRow row taken=Some(taken)/> })
-                                .collect_view()}
-                        </ol>
-                    </section>
-                }
-            })}
+            <PreviewSummary preview/>
+            {(!conflicts.is_empty()).then(|| view! { <ConflictList conflicts taken/> })}
             {(!changes).then(|| view! { <p class="import-nothing">{move || t().nothing}</p> })}
             <ol class="import-rows" data-testid="import-rows">
                 {others.into_iter().map(|row| view! { <ChangedRow row taken=None/> }).collect_view()}
@@ -95,6 +50,69 @@ pub(super) fn PreviewPanel(
         </section>
     }
     .into_any()
+}
+
+/// The counts of each kind of change, and what to know before applying:
+/// a file of another register or without its stamp, the reader's notes,
+/// the Bagian it changes (and whether the user may).
+#[component]
+fn PreviewSummary(preview: ImportPreview) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().upload;
+    let counts = [DiffKind::New, DiffKind::Changed, DiffKind::Restored, DiffKind::Deleted]
+        .map(|kind| (kind, preview.count(kind)));
+    let warning = if preview.other_register {
+        Some(t().other_register)
+    } else if preview.exported_at.is_none() {
+        Some(t().no_stamp)
+    } else {
+        None
+    };
+    let bagian = bagian_lines(&preview, t());
+    let bagian_refused = !preview.may_change_bagian && !bagian.is_empty();
+    let (unchanged, notes) = (preview.unchanged, preview.notes);
+    view! {
+        <ul class="import-counts" data-testid="import-counts">
+            {counts
+                .into_iter()
+                .filter(|(_, count)| *count > 0)
+                .map(|(kind, count)| view! {
+                    <li class=format!("import-count import-{}", kind_class(kind))>
+                        <strong>{count}</strong>" "{move || kind.label(t())}
+                    </li>
+                })
+                .collect_view()}
+            <li class="import-count">{move || (t().unchanged)(unchanged)}</li>
+        </ul>
+        {warning.map(|warning| view! { <p class="import-warning">{warning}</p> })}
+        {(notes > 0).then(|| view! { <p class="import-note">{move || (t().notes)(notes)}</p> })}
+        {(!bagian.is_empty()).then(|| view! {
+            <ul class="import-bagian">
+                {bagian.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+        })}
+        {bagian_refused.then(|| view! { <p class="import-warning">{move || t().bagian_not_allowed}</p> })}
+    }
+}
+
+/// The rows both the file and a colleague changed, each with its choice.
+#[component]
+fn ConflictList(conflicts: Vec<PreviewRow>, taken: RwSignal<Vec<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = move || i18n.t().upload;
+    let count = conflicts.len();
+    view! {
+        <section class="import-conflicts" data-testid="import-conflicts">
+            <h4>{move || (t().conflicts_title)(count)}</h4>
+            <p>{move || t().conflicts_hint}</p>
+            <ol class="import-rows">
+                {conflicts
+                    .into_iter()
+                    .map(|row| view! { <ChangedRow row taken=Some(taken)/> })
+                    .collect_view()}
+            </ol>
+        </section>
+    }
 }
 
 /// One row of the preview: its code, Bagian and kind, then its cells.

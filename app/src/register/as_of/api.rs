@@ -17,7 +17,7 @@ pub async fn get_register_as_of(
         let date = day_asked(&per)?;
         let db = crate::state::db()?;
         let key = crate::register::model::RegisterKey { unit_id: unit, year };
-        let today = crate::register::repo::today();
+        let today = crate::db::today();
         Ok(super::repo::load_as_of(&db, key, date, today).await?)
     };
     load.await.map_err(AppError::with_http_status)

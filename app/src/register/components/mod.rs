@@ -1,6 +1,7 @@
 mod as_of;
 mod assessment;
 mod cell;
+mod deleted;
 mod evidence;
 mod facets;
 mod filter;
@@ -20,9 +21,10 @@ mod window;
 pub use as_of::AsOfGapPanel;
 pub use assessment::{AssessmentCells, LevelBadge, SourceList};
 pub use cell::{Announcer, EditableCell};
+pub use deleted::DeletedRows;
 pub use facets::FacetChoices;
 pub use filter::{FilterBar, TypedFilter};
-pub use history::{DeletedRows, HistoryRow};
+pub use history::HistoryRow;
 #[cfg(feature = "hydrate")]
 pub use live::listen;
 pub use live::{RowLive, RowStore, announce_editing, follow_changes};

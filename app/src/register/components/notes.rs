@@ -23,25 +23,8 @@ pub fn NotesRow(row: i32, code: String, columns: usize) -> impl IntoView {
         }
         row_notes(row)
     });
-    let text = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let code = StoredValue::new(code);
-    let send = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let body = text.get_untracked();
-        leptos::task::spawn_local(async move {
-            let t = i18n.t();
-            match add_note(row, body).await {
-                Ok(_) => {
-                    text.set(String::new());
-                    error.set(None);
-                    editing.notice.set(Some(code.with_value(|code| (t.note_sent)(code))));
-                    notes.refetch();
-                }
-                Err(failure) => error.set(Some(problem(failure, t))),
-            }
-        });
-    };
     let resolve = move |note: i32, resolved: bool| {
         leptos::task::spawn_local(async move {
             match resolve_note(note, resolved).await {
@@ -61,25 +44,8 @@ pub fn NotesRow(row: i32, code: String, columns: usize) -> impl IntoView {
             }
         })
     };
-    let form = reviews.then(|| {
-        let field = format!("note-new-{row}");
-        view! {
-            <form class="note-form" on:submit=send>
-                <label for=field.clone()>{move || i18n.t().note_new}</label>
-                <textarea
-                    id=field
-                    rows="3"
-                    prop:value=move || text.get()
-                    on:input=move |event| text.set(event_target_value(&event))
-                    aria-invalid=move || error.with(Option::is_some).then_some("true")
-                ></textarea>
-                <p class="cell-status" role="alert">{move || error.get()}</p>
-                <div class="note-tools">
-                    <button type="submit" class="tool-save">{move || i18n.t().note_send}</button>
-                </div>
-            </form>
-        }
-    });
+    let sent = Callback::new(move |()| notes.refetch());
+    let form = reviews.then(|| view! { <NoteForm row code error sent/> });
     let title = move || code.with_value(|code| (i18n.t().notes_of)(code));
     let body = view! {
         <Transition fallback=move || {
@@ -139,4 +105,53 @@ fn NoteList(
         })
         .collect_view();
     view! { <ol class="history-list notes-list">{items}</ol> }
+}
+
+/// A reviewer's new note on row `row`: `sent` once saved; what went wrong
+/// to `error`.
+#[component]
+fn NoteForm(
+    row: i32,
+    code: StoredValue<String>,
+    error: RwSignal<Option<String>>,
+    sent: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let editing = use_context::<RowEditing>();
+    let text = RwSignal::new(String::new());
+    let send = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let body = text.get_untracked();
+        leptos::task::spawn_local(async move {
+            let t = i18n.t();
+            match add_note(row, body).await {
+                Ok(_) => {
+                    text.set(String::new());
+                    error.set(None);
+                    if let Some(editing) = editing {
+                        editing.notice.set(Some(code.with_value(|code| (t.note_sent)(code))));
+                    }
+                    sent.run(());
+                }
+                Err(failure) => error.set(Some(problem(failure, t))),
+            }
+        });
+    };
+    let field = format!("note-new-{row}");
+    view! {
+        <form class="note-form" on:submit=send>
+            <label for=field.clone()>{move || i18n.t().note_new}</label>
+            <textarea
+                id=field
+                rows="3"
+                prop:value=move || text.get()
+                on:input=move |event| text.set(event_target_value(&event))
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+            ></textarea>
+            <p class="cell-status" role="alert">{move || error.get()}</p>
+            <div class="note-tools">
+                <button type="submit" class="tool-save">{move || i18n.t().note_send}</button>
+            </div>
+        </form>
+    }
 }

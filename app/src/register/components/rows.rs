@@ -1,5 +1,5 @@
 use crate::error::AppError;
-use crate::i18n::use_i18n;
+use crate::i18n::{I18n, use_i18n};
 use crate::register::edit::{NewRowCells, add_row, restore_row};
 use crate::register::model::Field;
 use leptos::prelude::*;
@@ -42,34 +42,15 @@ pub fn NewRow(
     let Some(editing) = use_context::<RowEditing>() else {
         return ().into_any();
     };
-    let close = move || match on_close {
+    let close = Callback::new(move |()| match on_close {
         Some(close) => close.run(()),
         None => editing.adding_after.set(None),
-    };
+    });
     let texts = Field::CELLS.map(|_| RwSignal::new(String::new()));
     let error = RwSignal::new(None::<String>);
     let submit = move |_| {
-        let t = i18n.t();
-        let [aktivitas, potensi, penyebab, dampak, rencana] =
-            texts.map(|text| text.get_untracked());
-        let cells = NewRowCells { aktivitas, potensi, penyebab, dampak, rencana };
-        // The same rules as the server's, before a round trip.
-        if let Err(problems) = cells.parse() {
-            let problems: Vec<_> =
-                problems.into_iter().map(|problem| t.field_error(problem)).collect();
-            error.set(Some(problems.join(" ")));
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            match add_row(register_id, bagian, after, cells).await {
-                Ok(added) => {
-                    close();
-                    editing.notice.set(Some((i18n.t().row_added)(&added.code)));
-                    editing.reload.run(());
-                }
-                Err(failure) => error.set(Some(problem(failure, i18n.t()))),
-            }
-        });
+        let cells = texts.map(|text| text.get_untracked());
+        add_new_row(i18n, editing, (register_id, bagian, after), cells, error, close);
     };
     let boxes = Field::CELLS
         .into_iter()
@@ -98,7 +79,7 @@ pub fn NewRow(
                                 <button type="button" class="tool-save" on:click=submit>
                                     {move || i18n.t().save}
                                 </button>
-                                <button type="button" on:click=move |_| close()>
+                                <button type="button" on:click=move |_| close.run(())>
                                     {move || i18n.t().cancel}
                                 </button>
                             </div>
@@ -115,6 +96,36 @@ pub fn NewRow(
         </tr>
     }
     .into_any()
+}
+
+/// Adds the row written below `after` (else at the end of `bagian`),
+/// checked first by the same rules as the server's; then closes the form
+/// and reloads the table. What went wrong to `error`.
+fn add_new_row(
+    i18n: I18n,
+    editing: RowEditing,
+    (register_id, bagian, after): (i32, i32, Option<i32>),
+    [aktivitas, potensi, penyebab, dampak, rencana]: [String; 5],
+    error: RwSignal<Option<String>>,
+    close: Callback<()>,
+) {
+    let cells = NewRowCells { aktivitas, potensi, penyebab, dampak, rencana };
+    if let Err(problems) = cells.parse() {
+        let t = i18n.t();
+        let problems: Vec<_> = problems.into_iter().map(|problem| t.field_error(problem)).collect();
+        error.set(Some(problems.join(" ")));
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match add_row(register_id, bagian, after, cells).await {
+            Ok(added) => {
+                close.run(());
+                editing.notice.set(Some((i18n.t().row_added)(&added.code)));
+                editing.reload.run(());
+            }
+            Err(failure) => error.set(Some(problem(failure, i18n.t()))),
+        }
+    });
 }
 
 /// What the last row operation did, with an undo after a deletion.

@@ -1,5 +1,6 @@
 //! What changed in a register since a version the page holds.
-use super::{RowRecord, Rows, open_note_counts, realisations, shown_rows, today};
+use super::{RowRecord, Rows, open_note_counts, realisations, shown_rows};
+use crate::db::today;
 use crate::entities::{change_log, register, risk};
 use crate::register::history::Action;
 use crate::register::model::{RegisterDelta, RiskRowView};

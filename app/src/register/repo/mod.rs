@@ -39,7 +39,7 @@ pub async fn load_register(
         .map(|(bagian_id, name)| SectionView { bagian_id, ordinal: 0, name, rows: Vec::new() })
         .collect();
     let rows = shown_rows(register.id).into_model::<RowRecord>().all(db).await?;
-    let mut sections = group_rows(sections, rows, today());
+    let mut sections = group_rows(sections, rows, crate::db::today());
     let notes = open_note_counts(db, register.id, Rows::Live).await?;
     let mut realised = realisations(db, register.id, register.year, Rows::Live).await?;
     if !notes.is_empty() || !realised.is_empty() {
@@ -103,11 +103,6 @@ pub async fn register_years(db: &impl ConnectionTrait, unit: i32) -> Result<Vec<
         .into_tuple()
         .all(db)
         .await
-}
-
-/// Today in the Biro's time zone: what a row's target is measured against.
-pub fn today() -> NaiveDate {
-    crate::rules::assessment::today_in_makassar(chrono::Utc::now())
 }
 
 /// The live rows of register `id` with the columns the table shows, in

@@ -22,12 +22,11 @@ const ENTRIES_PER_INSERT: usize = 2_500;
 
 /// Creates a row (version 1) and logs its creation.
 pub async fn insert_row(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     register: &LockedRegister,
     row: NewRow<'_>,
 ) -> Result<i32, WriteError> {
-    let ids = insert_rows(txn, actor, register, &[row]).await?;
+    let ids = insert_rows(write, register, &[row]).await?;
     ids.first().copied().ok_or(WriteError::NotFound)
 }
 
@@ -37,18 +36,18 @@ pub async fn insert_row(
 /// database returns are told apart by place, whatever order it returns
 /// them in.
 pub async fn insert_rows(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     register: &LockedRegister,
     rows: &[NewRow<'_>],
 ) -> Result<Vec<i32>, WriteError> {
+    let &Write { txn, .. } = write;
     let postgres = txn.get_database_backend() == DbBackend::Postgres;
     let mut ids = Vec::with_capacity(rows.len());
     for chunk in rows.chunks(if postgres { PG_ROWS_PER_INSERT } else { ROWS_PER_INSERT }) {
         let returned = if postgres {
-            super::insert_pg::insert_rows(txn, actor, chunk).await?
+            super::insert_pg::insert_rows(write, chunk).await?
         } else {
-            insert_chunk(txn, actor, chunk).await?
+            insert_chunk(write, chunk).await?
         };
         ids.extend(ids_by_place(chunk, returned)?);
     }
@@ -57,7 +56,7 @@ pub async fn insert_rows(
     let activity = |row: &NewRow<'_>| row.cells[0].markup().to_owned();
     if postgres {
         let created = rows.iter().zip(&ids).map(|(row, id)| (row.register_id, *id, activity(row)));
-        super::insert_pg::log_created(txn, actor, register, created.collect()).await?;
+        super::insert_pg::log_created(write, register, created.collect()).await?;
         return Ok(ids);
     }
     let mut entries = rows.iter().zip(&ids).map(|(row, id)| {
@@ -70,17 +69,17 @@ pub async fn insert_rows(
         if chunk.is_empty() {
             return Ok(ids);
         }
-        log_many(txn, actor, register, chunk).await?;
+        log_many(write, register, chunk).await?;
     }
 }
 
 /// Inserts `rows` by one multi-row INSERT, returning per row its id,
 /// register, Bagian and place.
 async fn insert_chunk(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     rows: &[NewRow<'_>],
 ) -> Result<Vec<QueryResult>, WriteError> {
+    let &Write { txn, actor, .. } = write;
     let now = now(txn.get_database_backend());
     let mut insert = Query::insert()
         .into_table(risk::Entity)

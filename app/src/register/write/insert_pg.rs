@@ -7,10 +7,10 @@ use sea_orm::{DbBackend, QueryResult, Statement, Value};
 /// Inserts `rows` (version 1), returning per row its id, register, Bagian
 /// and place.
 pub(super) async fn insert_rows(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     rows: &[NewRow<'_>],
 ) -> Result<Vec<QueryResult>, WriteError> {
+    let &Write { txn, actor, .. } = write;
     let ints =
         |value: fn(&NewRow<'_>) -> i32| Value::from(rows.iter().map(value).collect::<Vec<_>>());
     let cell = |at: usize| {
@@ -43,11 +43,11 @@ pub(super) async fn insert_rows(
 /// Logs the creation of rows, each `(register, row, activity)`, as made
 /// by the version the write's bump on `register` makes.
 pub(super) async fn log_created(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     register: &LockedRegister,
     created: Vec<(i32, i32, String)>,
 ) -> Result<(), WriteError> {
+    let &Write { txn, actor, .. } = write;
     if created.is_empty() {
         return Ok(());
     }

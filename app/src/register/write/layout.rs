@@ -26,11 +26,11 @@ pub enum Touched<'a> {
 /// Logs the layout `touched` names as it is now in the transaction (before
 /// the write's bump: the entries name the version the bump makes).
 pub async fn log_layout(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     register: &LockedRegister,
     touched: Touched<'_>,
 ) -> Result<(), WriteError> {
+    let &Write { txn, .. } = write;
     let register_id = register.id;
     let (sections, bagian) = match touched {
         Touched::Rows(bagian) => (false, bagian),
@@ -51,7 +51,7 @@ pub async fn log_layout(
             entries.push(layout_entry(format!("{ORDER_PREFIX}{id}"), order_value(&order)));
         }
     }
-    log(txn, actor, register, None, entries).await
+    log(write, register, None, entries).await
 }
 
 fn layout_entry(field: String, value: String) -> LogEntry {

@@ -8,12 +8,8 @@ use crate::rules::parse_note;
 
 /// Adds a note to row `row_id`; returns its id. The text is checked by the
 /// note rules (present, at most 2,000 characters, no control characters).
-pub async fn add_note(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    row_id: i32,
-    body: &str,
-) -> Result<i32, WriteError> {
+pub async fn add_note(write: &Write<'_>, row_id: i32, body: &str) -> Result<i32, WriteError> {
+    let &Write { txn, actor, .. } = write;
     actor.require(Permission::Review)?;
     let body = parse_note(body).map_err(|error| WriteError::Validation(vec![error]))?;
     let register_id = row_place(txn, row_id).await?;
@@ -37,20 +33,16 @@ pub async fn add_note(
     let created = txn.query_one(&insert).await?.ok_or(WriteError::NotFound)?;
     let id: i32 = created.try_get("", "id")?;
     let entry = LogEntry::new(Action::Note, Field::Note.column(), None, Some(body));
-    log(txn, actor, &register, Some(row_id), [entry]).await?;
-    bump_register(txn, &register, None).await?;
+    log(write, &register, Some(row_id), [entry]).await?;
+    bump_register(write, &register, None).await?;
     Ok(id)
 }
 
 /// Marks note `id` resolved (or open again). Resolving a resolved note, or
 /// reopening an open one, changes nothing and is no error (two reviewers
 /// clicking at once).
-pub async fn resolve_note(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    id: i32,
-    resolved: bool,
-) -> Result<(), WriteError> {
+pub async fn resolve_note(write: &Write<'_>, id: i32, resolved: bool) -> Result<(), WriteError> {
+    let &Write { txn, actor, .. } = write;
     actor.require(Permission::Review)?;
     let note = review_note::Entity::find_by_id(id).one(txn).await?.ok_or(WriteError::NotFound)?;
     let register_id = row_place(txn, note.risk_id).await?;
@@ -72,7 +64,7 @@ pub async fn resolve_note(
     }
     let action = if resolved { Action::Resolve } else { Action::Reopen };
     let entry = LogEntry::new(action, Field::Note.column(), None, Some(note.body));
-    log(txn, actor, &register, Some(note.risk_id), [entry]).await?;
-    bump_register(txn, &register, None).await?;
+    log(write, &register, Some(note.risk_id), [entry]).await?;
+    bump_register(write, &register, None).await?;
     Ok(())
 }

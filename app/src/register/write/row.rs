@@ -31,13 +31,13 @@ impl RowChange {
 /// Applies `change` to row `id` if it is still at `expected` version;
 /// returns its version after. Zero rows affected is a conflict.
 pub async fn update_row(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     register: &LockedRegister,
     id: i32,
     expected: i32,
     change: &RowChange,
 ) -> Result<i32, WriteError> {
+    let &Write { txn, actor, .. } = write;
     if change.is_empty() {
         return Ok(expected);
     }
@@ -84,7 +84,7 @@ pub async fn update_row(
         let column = field.column();
         entries.push(LogEntry::new(Action::Update, column, Some(old.as_str()), Some(new.clone())));
     }
-    log(txn, actor, register, Some(id), entries).await?;
+    log(write, register, Some(id), entries).await?;
     Ok(version)
 }
 
@@ -113,13 +113,13 @@ pub struct SavedCell {
 /// and a later write. The same save arriving twice (a replayed request, a
 /// second tab) is answered as saved, without a second change.
 pub async fn save_cell(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     id: i32,
     field: Field,
     expected: &str,
     value: &RichText,
 ) -> Result<SavedCell, WriteError> {
+    let &Write { txn, actor, .. } = write;
     let expected = invalid(crate::rules::parse_expected(field, expected))?;
     let column = cell_column(field)?;
     let register_id = row_place(txn, id).await?;
@@ -165,20 +165,20 @@ pub async fn save_cell(
         Some(expected),
         Some(value.markup().to_owned()),
     );
-    log(txn, actor, &register, Some(id), [entry]).await?;
-    bump_register(txn, &register, None).await?;
+    log(write, &register, Some(id), [entry]).await?;
+    bump_register(write, &register, None).await?;
     Ok(SavedCell { version, value: value.clone() })
 }
 
 /// Deletes row `id` softly (it stays restorable, with its history and
 /// notes) if it is still at `expected` version.
 pub async fn delete_row(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     register: &LockedRegister,
     id: i32,
     expected: i32,
 ) -> Result<(), WriteError> {
+    let &Write { txn, actor, .. } = write;
     let now = now(txn.get_database_backend());
     let deleted = risk::Entity::update_many()
         .col_expr(risk::Column::DeletedAt, now.clone())
@@ -198,7 +198,7 @@ pub async fn delete_row(
         return Err(conflict(txn, id, expected).await);
     }
     let entry = LogEntry::new(Action::Delete, "deleted_at", None, Some("deleted".to_owned()));
-    log(txn, actor, register, Some(id), [entry]).await
+    log(write, register, Some(id), [entry]).await
 }
 
 /// Moves live rows out of the way (to position `-id`, unique) before they

@@ -62,12 +62,12 @@ pub struct AddedRow {
 /// Adds a row to a Bagian of the register, with its five cells (checked by
 /// the rules when they were read).
 pub async fn add_row(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     register_id: i32,
     placement: Placement,
     cells: &[RichText; 5],
 ) -> Result<AddedRow, WriteError> {
+    let &Write { txn, actor, .. } = write;
     let register = lock_register(txn, register_id).await?;
     let (bagian_id, position) = match placement {
         Placement::After { row_id } => {
@@ -93,13 +93,13 @@ pub async fn add_row(
     };
     let code = next_code(txn, register.id).await?;
     let new = NewRow { register_id: register.id, bagian_id, position, code: &code, cells };
-    let id = insert_row(txn, actor, &register, new).await?;
+    let id = insert_row(write, &register, new).await?;
     let touched = match placement {
         Placement::After { .. } => Touched::Rows(&[bagian_id]),
         Placement::End { .. } => Touched::SectionsAndRows(&[bagian_id]),
     };
-    log_layout(txn, actor, &register, touched).await?;
-    bump_register(txn, &register, None).await?;
+    log_layout(write, &register, touched).await?;
+    bump_register(write, &register, None).await?;
     Ok(AddedRow { id, code })
 }
 
@@ -139,12 +139,12 @@ async fn end_of(
 /// still at `expected` version; logged as a move from one Bagian to the
 /// other. Returns its version after.
 pub async fn move_to_bagian(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     id: i32,
     expected: i32,
     bagian_id: i32,
 ) -> Result<i32, WriteError> {
+    let &Write { txn, actor, .. } = write;
     let row = row_of(txn, id, false).await?;
     let register = lock_register(txn, row.register_id).await?;
     let target = bagian_of(txn, &register, bagian_id).await?;
@@ -168,47 +168,40 @@ pub async fn move_to_bagian(
         position: Some(end_of(txn, register.id, target.id).await?),
         ..Default::default()
     };
-    let version = update_row(txn, actor, &register, id, expected, &change).await?;
+    let version = update_row(write, &register, id, expected, &change).await?;
     let touched = [row.bagian_id, target.id];
-    log_layout(txn, actor, &register, Touched::SectionsAndRows(&touched)).await?;
-    bump_register(txn, &register, None).await?;
+    log_layout(write, &register, Touched::SectionsAndRows(&touched)).await?;
+    bump_register(write, &register, None).await?;
     Ok(version)
 }
 
 /// Deletes a row softly if it is still at `expected` version.
-pub async fn remove_row(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    id: i32,
-    expected: i32,
-) -> Result<(), WriteError> {
+pub async fn remove_row(write: &Write<'_>, id: i32, expected: i32) -> Result<(), WriteError> {
+    let &Write { txn, actor, .. } = write;
     let row = row_of(txn, id, false).await?;
     let register = lock_register(txn, row.register_id).await?;
     // The delete is on `expected`: had the row moved Bagian since it was
     // read, the version would no longer match.
     actor.require(Permission::EditRowsOf(row.bagian_id))?;
-    delete_row(txn, actor, &register, id, expected).await?;
-    log_layout(txn, actor, &register, Touched::Rows(&[row.bagian_id])).await?;
-    bump_register(txn, &register, None).await?;
+    delete_row(write, &register, id, expected).await?;
+    log_layout(write, &register, Touched::Rows(&[row.bagian_id])).await?;
+    bump_register(write, &register, None).await?;
     Ok(())
 }
 
 /// Brings a deleted row back to its place (the rows there move down);
 /// returns its version after.
-pub async fn restore_row(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    id: i32,
-) -> Result<i32, WriteError> {
+pub async fn restore_row(write: &Write<'_>, id: i32) -> Result<i32, WriteError> {
+    let &Write { txn, actor, .. } = write;
     let row = row_of(txn, id, true).await?;
     let register = lock_register(txn, row.register_id).await?;
     actor.require(Permission::EditRowsOf(row.bagian_id))?;
     ensure_section(txn, register.id, row.bagian_id).await?;
     make_room(txn, register.id, row.bagian_id, row.position).await?;
     let change = RowChange { position: Some(row.position), restore: true, ..Default::default() };
-    let version = update_row(txn, actor, &register, id, row.version, &change).await?;
-    log_layout(txn, actor, &register, Touched::SectionsAndRows(&[row.bagian_id])).await?;
-    bump_register(txn, &register, None).await?;
+    let version = update_row(write, &register, id, row.version, &change).await?;
+    log_layout(write, &register, Touched::SectionsAndRows(&[row.bagian_id])).await?;
+    bump_register(write, &register, None).await?;
     Ok(version)
 }
 
@@ -216,12 +209,12 @@ pub async fn restore_row(
 /// places with its neighbour), if it is still at `expected` version. At the
 /// top (or bottom) already, nothing changes. Returns its version after.
 pub async fn move_row(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     id: i32,
     expected: i32,
     up: bool,
 ) -> Result<i32, WriteError> {
+    let &Write { txn, actor, .. } = write;
     let row = row_of(txn, id, false).await?;
     let register = lock_register(txn, row.register_id).await?;
     actor.require(Permission::EditRowsOf(row.bagian_id))?;
@@ -273,9 +266,9 @@ pub async fn move_row(
         Some(&row.position.to_string()),
         Some(neighbour.position.to_string()),
     );
-    log(txn, actor, &register, Some(id), [entry]).await?;
-    log_layout(txn, actor, &register, Touched::Rows(&[row.bagian_id])).await?;
-    bump_register(txn, &register, None).await?;
+    log(write, &register, Some(id), [entry]).await?;
+    log_layout(write, &register, Touched::Rows(&[row.bagian_id])).await?;
+    bump_register(write, &register, None).await?;
     Ok(row.version + 1)
 }
 

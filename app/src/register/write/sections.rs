@@ -2,7 +2,7 @@
 //! locks the register, checks what the user saw in the statement that
 //! writes, logs (with no row), and bumps the register's version.
 use super::*;
-use crate::db::set_created_now;
+use crate::db::clock;
 use crate::entities::{org_unit, org_unit::UnitKind, register_section};
 use crate::rules::{FieldProblem, parse_name};
 use sea_orm::{PaginatorTrait, QueryOrder, Set};
@@ -92,12 +92,8 @@ fn same_name(a: &str, b: &str) -> bool {
 /// unit with that name (one of an earlier year, say) if there is one, else
 /// a new one. Refused if the register has one of that name already.
 /// Returns its id.
-pub async fn add_bagian(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    register_id: i32,
-    raw: &str,
-) -> Result<i32, WriteError> {
+pub async fn add_bagian(write: &Write<'_>, register_id: i32, raw: &str) -> Result<i32, WriteError> {
+    let &Write { txn, actor, .. } = write;
     actor.require(Permission::ManageBagian)?;
     let name =
         parse_name(Field::Bagian, raw).map_err(|error| WriteError::Validation(vec![error]))?;
@@ -119,22 +115,19 @@ pub async fn add_bagian(
                 kind: Set(UnitKind::Bagian),
                 name: Set(name.clone()),
                 position: Set(position),
-                created_at: Set(chrono::Utc::now()),
+                created_at: Set(clock(txn).await?),
                 ..Default::default()
             })
             .exec(txn)
             .await?;
-            let id = created.last_insert_id;
-            let (table, column) = (org_unit::Entity, org_unit::Column::CreatedAt);
-            set_created_now(txn, table, column, org_unit::Column::Id, id).await?;
-            id
+            created.last_insert_id
         }
     };
     ensure_section(txn, register.id, id).await?;
     let entry = LogEntry::new(Action::Create, "bagian", None, Some(name));
-    log(txn, actor, &register, None, [entry]).await?;
-    log_layout(txn, actor, &register, Touched::SectionsAndRows(&[])).await?;
-    bump_register(txn, &register, None).await?;
+    log(write, &register, None, [entry]).await?;
+    log_layout(write, &register, Touched::SectionsAndRows(&[])).await?;
+    bump_register(write, &register, None).await?;
     Ok(id)
 }
 
@@ -143,13 +136,13 @@ pub async fn add_bagian(
 /// conflict carrying their name. The name is the Biro's: other years'
 /// registers show it too.
 pub async fn rename_bagian(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     register_id: i32,
     bagian_id: i32,
     expected: &str,
     raw: &str,
 ) -> Result<String, WriteError> {
+    let &Write { txn, actor, .. } = write;
     actor.require(Permission::ManageBagian)?;
     let name =
         parse_name(Field::Bagian, raw).map_err(|error| WriteError::Validation(vec![error]))?;
@@ -185,9 +178,9 @@ pub async fn rename_bagian(
         });
     }
     let entry = LogEntry::new(Action::Update, "bagian", Some(expected), Some(name.clone()));
-    log(txn, actor, &register, None, [entry]).await?;
-    log_layout(txn, actor, &register, Touched::SectionsAndRows(&[])).await?;
-    bump_register(txn, &register, None).await?;
+    log(write, &register, None, [entry]).await?;
+    log_layout(write, &register, Touched::SectionsAndRows(&[])).await?;
+    bump_register(write, &register, None).await?;
     Ok(name)
 }
 
@@ -196,13 +189,13 @@ pub async fn rename_bagian(
 /// now (someone reordered meanwhile, or the same request came twice), it is
 /// a conflict and nothing moves.
 pub async fn move_bagian(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     register_id: i32,
     bagian_id: i32,
     up: bool,
     neighbour: i32,
 ) -> Result<(), WriteError> {
+    let &Write { txn, actor, .. } = write;
     actor.require(Permission::ManageBagian)?;
     let register = lock_register(txn, register_id).await?;
     let mut listed = sections(txn, register.id).await?;
@@ -221,9 +214,9 @@ pub async fn move_bagian(
         Some(&(at + 1).to_string()),
         Some((other + 1).to_string()),
     );
-    log(txn, actor, &register, None, [entry]).await?;
-    log_layout(txn, actor, &register, Touched::SectionsAndRows(&[])).await?;
-    bump_register(txn, &register, None).await?;
+    log(write, &register, None, [entry]).await?;
+    log_layout(write, &register, Touched::SectionsAndRows(&[])).await?;
+    bump_register(write, &register, None).await?;
     Ok(())
 }
 
@@ -231,11 +224,11 @@ pub async fn move_bagian(
 /// (checked in the DELETE itself); its deleted rows stay restorable and
 /// bring it back. The Biro's unit stays for other years.
 pub async fn remove_bagian(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     register_id: i32,
     bagian_id: i32,
 ) -> Result<(), WriteError> {
+    let &Write { txn, actor, .. } = write;
     actor.require(Permission::ManageBagian)?;
     let register = lock_register(txn, register_id).await?;
     let listed = sections(txn, register.id).await?;
@@ -265,8 +258,8 @@ pub async fn remove_bagian(
         return Err(bagian_error(FieldProblem::NotEmpty { rows: rows as usize }));
     }
     let entry = LogEntry::new(Action::Delete, "bagian", Some(name), None);
-    log(txn, actor, &register, None, [entry]).await?;
-    log_layout(txn, actor, &register, Touched::SectionsAndRows(&[])).await?;
-    bump_register(txn, &register, None).await?;
+    log(write, &register, None, [entry]).await?;
+    log_layout(write, &register, Touched::SectionsAndRows(&[])).await?;
+    bump_register(write, &register, None).await?;
     Ok(())
 }

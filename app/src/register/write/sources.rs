@@ -11,11 +11,8 @@ use crate::rules::assessment::parse_source_name;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, Condition};
 
 /// Adds a source named `name` at the end of the list.
-pub async fn add_source(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
-    name: &str,
-) -> Result<SourceView, WriteError> {
+pub async fn add_source(write: &Write<'_>, name: &str) -> Result<SourceView, WriteError> {
+    let &Write { txn, actor, .. } = write;
     actor.require(Permission::ManageSettings)?;
     let name = parse_source_name(name).map_err(|e| WriteError::Validation(vec![e]))?;
     let all = conflict_source::Entity::find().lock_exclusive().all(txn).await?;
@@ -30,20 +27,20 @@ pub async fn add_source(
     }
     .insert(txn)
     .await?;
-    audit_setting(txn, actor, "source_added", name).await?;
-    refresh_pages(txn, Condition::all()).await?;
+    audit_setting(write, "source_added", name).await?;
+    refresh_pages(write, Condition::all()).await?;
     Ok(view(added))
 }
 
 /// Renames source `id` to `name`, if it is still named `expected` (else a
 /// conflict with the name it has now).
 pub async fn rename_source(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     id: i32,
     expected: &str,
     name: &str,
 ) -> Result<SourceView, WriteError> {
+    let &Write { txn, actor, .. } = write;
     actor.require(Permission::ManageSettings)?;
     let name = parse_source_name(name).map_err(|e| WriteError::Validation(vec![e]))?;
     let expected = super::invalid(crate::rules::parse_expected(Field::Source, expected))?;
@@ -66,18 +63,18 @@ pub async fn rename_source(
     let mut renamed: conflict_source::ActiveModel = source.clone().into();
     renamed.name = Set(name.clone());
     let renamed = renamed.update(txn).await?;
-    audit_setting(txn, actor, "source_renamed", format!("{old} → {name}")).await?;
-    refresh_pages(txn, Condition::all()).await?;
+    audit_setting(write, "source_renamed", format!("{old} → {name}")).await?;
+    refresh_pages(write, Condition::all()).await?;
     Ok(view(renamed))
 }
 
 /// Retires source `id` (no longer offered) or, with `active`, brings it back.
 pub async fn set_source_active(
-    txn: &DatabaseTransaction,
-    actor: &Actor,
+    write: &Write<'_>,
     id: i32,
     active: bool,
 ) -> Result<SourceView, WriteError> {
+    let &Write { txn, actor, .. } = write;
     actor.require(Permission::ManageSettings)?;
     let source = conflict_source::Entity::find_by_id(id)
         .lock_exclusive()
@@ -91,8 +88,8 @@ pub async fn set_source_active(
     changed.active = Set(active);
     let changed = changed.update(txn).await?;
     let kind = if active { "source_restored" } else { "source_retired" };
-    audit_setting(txn, actor, kind, changed.name.clone()).await?;
-    refresh_pages(txn, Condition::all()).await?;
+    audit_setting(write, kind, changed.name.clone()).await?;
+    refresh_pages(write, Condition::all()).await?;
     Ok(view(changed))
 }
 

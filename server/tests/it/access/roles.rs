@@ -31,19 +31,19 @@ impl Calls {
         db: &TestDb,
         (bagian, row): (i32, i32),
     ) -> Vec<(String, StatusCode)> {
-        let version = || async move {
-            db.text(&format!("SELECT version FROM risk WHERE id = {row}")).await.unwrap()
-        };
-        let penyebab =
-            db.text(&format!("SELECT penyebab FROM risk WHERE id = {row}")).await.unwrap();
         let name =
             db.text(&format!("SELECT name FROM org_unit WHERE id = {bagian}")).await.unwrap();
-        let (row_s, bagian_s, register_s) =
-            (row.to_string(), bagian.to_string(), self.register.to_string());
-        let elsewhere = if bagian == self.own.0 { self.other.0 } else { self.own.0 }.to_string();
-        let cells = json!({
-            "aktivitas": "A", "potensi": "P", "penyebab": "S", "dampak": "D", "rencana": "R"
-        });
+        let mut answers = Self::cell_and_note_calls(app, db, row).await;
+        answers.extend(self.row_calls(app, db, (bagian, row)).await);
+        answers.extend(self.bagian_calls(app, bagian, &name).await);
+        answers
+    }
+
+    /// The calls on row `row`'s cells and review notes: name and answer.
+    async fn cell_and_note_calls(app: &App, db: &TestDb, row: i32) -> Vec<(String, StatusCode)> {
+        let penyebab =
+            db.text(&format!("SELECT penyebab FROM risk WHERE id = {row}")).await.unwrap();
+        let row_s = row.to_string();
         let mut answers = Vec::new();
         let mut note =
             |name: &str, (status, _): (StatusCode, Value)| answers.push((name.to_owned(), status));
@@ -71,6 +71,28 @@ impl Calls {
         let form = [("note", id.unwrap()), ("resolved", "true".to_owned())];
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
         note("resolve_note", app.post_form("resolve_note", &form).await);
+        answers
+    }
+
+    /// The calls that add, move and delete rows of Bagian `(bagian, row)`:
+    /// name and answer.
+    async fn row_calls(
+        &self,
+        app: &App,
+        db: &TestDb,
+        (bagian, row): (i32, i32),
+    ) -> Vec<(String, StatusCode)> {
+        let version = || async move {
+            db.text(&format!("SELECT version FROM risk WHERE id = {row}")).await.unwrap()
+        };
+        let row_s = row.to_string();
+        let elsewhere = if bagian == self.own.0 { self.other.0 } else { self.own.0 }.to_string();
+        let cells = json!({
+            "aktivitas": "A", "potensi": "P", "penyebab": "S", "dampak": "D", "rencana": "R"
+        });
+        let mut answers = Vec::new();
+        let mut note =
+            |name: &str, (status, _): (StatusCode, Value)| answers.push((name.to_owned(), status));
         note(
             "add_row below",
             app.post_json(
@@ -106,6 +128,16 @@ impl Calls {
             "delete_row",
             app.post_form("delete_row", &[("row", &row_s), ("version", &now)]).await,
         );
+        answers
+    }
+
+    /// The calls on Bagian `bagian`, called `name` before them, and the one
+    /// that adds a Bagian: name and answer.
+    async fn bagian_calls(&self, app: &App, bagian: i32, name: &str) -> Vec<(String, StatusCode)> {
+        let (bagian_s, register_s) = (bagian.to_string(), self.register.to_string());
+        let mut answers = Vec::new();
+        let mut note =
+            |name: &str, (status, _): (StatusCode, Value)| answers.push((name.to_owned(), status));
         note(
             "rename_bagian",
             app.post_form(
@@ -113,7 +145,7 @@ impl Calls {
                 &[
                     ("register", &register_s),
                     ("bagian", &bagian_s),
-                    ("expected", &name),
+                    ("expected", name),
                     ("name", "Nama Baru"),
                 ],
             )

@@ -1,40 +1,44 @@
 //! Pages kept per register version, and a long register's window.
 use super::*;
 
+/// A page of `url` as `client` gets it, holding `etag` and sending `cookie`
+/// when given: its status, ETag, Cache-Control and body.
+async fn page(
+    client: &reqwest::Client,
+    url: String,
+    etag: Option<String>,
+    cookie: Option<&str>,
+) -> (StatusCode, Option<String>, Option<header::HeaderValue>, String) {
+    use reqwest::header::{CACHE_CONTROL, COOKIE, ETAG, IF_NONE_MATCH};
+    let mut request = client.get(url);
+    if let Some(etag) = etag {
+        request = request.header(IF_NONE_MATCH, etag);
+    }
+    if let Some(cookie) = cookie {
+        request = request.header(COOKIE, cookie.to_owned());
+    }
+    let response = request.send().await.unwrap();
+    let status = response.status();
+    let tag = response.headers().get(ETAG).map(|v| v.to_str().unwrap().to_owned());
+    let control = response.headers().get(CACHE_CONTROL).cloned();
+    (status, tag, control, response.text().await.unwrap())
+}
+
 /// Pages are kept per register version, language and address: asked again,
 /// the page is the same and a browser holding it gets 304; a change saved
 /// through another instance on the same database is on the next page at once.
 #[apply(on_both_databases!)]
 async fn the_page_cache_follows_the_register_version(db: &TestDb) {
-    use reqwest::header::{CACHE_CONTROL, COOKIE, ETAG, IF_NONE_MATCH, ORIGIN};
     let (base, client, token) = serve(db).await;
     let (other, _, _) = serve(db).await;
     let english = format!("benturan_lang=en; benturan_session={token}");
-    let page = |url: String, etag: Option<String>, cookie: Option<&str>| {
-        let cookie = cookie.map(str::to_owned);
-        let client = client.clone();
-        async move {
-            let mut request = client.get(url);
-            if let Some(etag) = etag {
-                request = request.header(IF_NONE_MATCH, etag);
-            }
-            if let Some(cookie) = cookie {
-                request = request.header(COOKIE, cookie);
-            }
-            let response = request.send().await.unwrap();
-            let status = response.status();
-            let tag = response.headers().get(ETAG).map(|v| v.to_str().unwrap().to_owned());
-            let control = response.headers().get(CACHE_CONTROL).cloned();
-            (status, tag, control, response.text().await.unwrap())
-        }
-    };
-    let (status, etag, control, first) = page(format!("{base}/"), None, None).await;
+    let (status, etag, control, first) = page(&client, format!("{base}/"), None, None).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(control.unwrap(), "private, no-cache");
     let etag = etag.expect("a register page has an ETag");
-    let (_, again_tag, _, again) = page(format!("{base}/"), None, None).await;
+    let (_, again_tag, _, again) = page(&client, format!("{base}/"), None, None).await;
     assert_eq!((again_tag.as_deref(), again.len()), (Some(etag.as_str()), first.len()));
-    let (status, tag, _, body) = page(format!("{base}/"), Some(etag.clone()), None).await;
+    let (status, tag, _, body) = page(&client, format!("{base}/"), Some(etag.clone()), None).await;
     assert_eq!(
         (status, tag.as_deref(), body.as_str()),
         (StatusCode::NOT_MODIFIED, Some(etag.as_str()), "")
@@ -42,36 +46,16 @@ async fn the_page_cache_follows_the_register_version(db: &TestDb) {
 
     // Another language, another filter: other pages.
     let (_, english_tag, _, english) =
-        page(format!("{base}/"), Some(etag.clone()), Some(&english)).await;
+        page(&client, format!("{base}/"), Some(etag.clone()), Some(&english)).await;
     assert_ne!(english_tag.as_deref(), Some(etag.as_str()));
     assert!(english.contains("Root Cause"));
-    let (_, _, _, filtered) = page(format!("{base}/?q=tamu"), Some(etag.clone()), None).await;
+    let (_, _, _, filtered) =
+        page(&client, format!("{base}/?q=tamu"), Some(etag.clone()), None).await;
     assert_eq!(filtered.matches("<tr data-row-id=").count(), 1);
-    let (_, _, _, unfiltered) = page(format!("{base}/"), None, None).await;
+    let (_, _, _, unfiltered) = page(&client, format!("{base}/"), None, None).await;
     assert_eq!(unfiltered.matches("<tr data-row-id=").count(), 13);
 
-    // A save through the other instance: the next page has it.
-    let id = db.text("SELECT id FROM risk WHERE code = 'BK-001'").await.unwrap();
-    let old = db.text(&format!("SELECT penyebab FROM risk WHERE id = {id}")).await.unwrap();
-    let editor = common::user_client(db, &other, "admin.lain", app::auth::Role::Admin, &[]).await;
-    let saved = editor
-        .post(format!("{other}/api/save_cell"))
-        .header(ORIGIN, &other)
-        .form(&[
-            ("row", id.as_str()),
-            ("field", "Penyebab"),
-            ("expected", &old),
-            ("value", "Disimpan di instans lain"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(saved.status(), StatusCode::OK);
-    let (status, new_tag, _, body) = page(format!("{base}/"), Some(etag.clone()), None).await;
-    assert_eq!(status, StatusCode::OK, "the held page is stale now");
-    assert_ne!(new_tag.as_deref(), Some(etag.as_str()));
-    assert!(body.contains("Disimpan di instans lain"));
-    assert!(!body.contains(&format!(">{old}<")));
+    let body = a_save_elsewhere_is_on_the_next_page(db, &client, &base, &other, &etag).await;
     // A browser gets the kept page compressed, and it decodes to the same page.
     for _ in 0..2 {
         let compressed = client
@@ -87,8 +71,42 @@ async fn the_page_cache_follows_the_register_version(db: &TestDb) {
         assert_eq!(String::from_utf8(decoded).unwrap(), body);
     }
     // Not register pages: no ETag of ours.
-    let (status, tag, _, _) = page(format!("{base}/tidak-ada"), None, None).await;
+    let (status, tag, _, _) = page(&client, format!("{base}/tidak-ada"), None, None).await;
     assert_eq!((status, tag), (StatusCode::NOT_FOUND, None));
+}
+
+/// A save through the other instance at `other`: the next page of `base`,
+/// though held with `etag`, has it. That page's body.
+async fn a_save_elsewhere_is_on_the_next_page(
+    db: &TestDb,
+    client: &reqwest::Client,
+    base: &str,
+    other: &str,
+    etag: &str,
+) -> String {
+    let id = db.text("SELECT id FROM risk WHERE code = 'BK-001'").await.unwrap();
+    let old = db.text(&format!("SELECT penyebab FROM risk WHERE id = {id}")).await.unwrap();
+    let editor = common::user_client(db, other, "admin.lain", app::auth::Role::Admin, &[]).await;
+    let saved = editor
+        .post(format!("{other}/api/save_cell"))
+        .header(header::ORIGIN, other)
+        .form(&[
+            ("row", id.as_str()),
+            ("field", "Penyebab"),
+            ("expected", &old),
+            ("value", "Disimpan di instans lain"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(saved.status(), StatusCode::OK);
+    let (status, new_tag, _, body) =
+        page(client, format!("{base}/"), Some(etag.to_owned()), None).await;
+    assert_eq!(status, StatusCode::OK, "the held page is stale now");
+    assert_ne!(new_tag.as_deref(), Some(etag));
+    assert!(body.contains("Disimpan di instans lain"));
+    assert!(!body.contains(&format!(">{old}<")));
+    body
 }
 
 /// A long register's page holds a window of rows and spacers for the rest;

@@ -1,8 +1,6 @@
 //! Following the register's changes and colleagues' presence on the live
 //! channel, and telling the server the user's own.
 use super::RowStore;
-#[cfg(feature = "hydrate")]
-use crate::live::Presence;
 use crate::register::model::RegisterView;
 use leptos::prelude::*;
 
@@ -96,7 +94,7 @@ pub fn follow_changes(
     });
     #[cfg(feature = "hydrate")]
     {
-        listen(id, known, Some(store), catch_up);
+        super::stream::listen(id, known, Some(store), catch_up);
         // Presences not said again expire.
         let every = std::time::Duration::from_secs(10);
         if let Ok(expiring) = set_interval_with_handle(move || store.expire(), every) {
@@ -105,108 +103,4 @@ pub fn follow_changes(
     }
     #[cfg(not(feature = "hydrate"))]
     let _ = (id, catch_up);
-}
-
-/// Opens the event stream. The browser reconnects by itself after a
-/// dropped connection, and the server tells a page that reconnects behind
-/// the current version. A stream the browser gives up on (the server
-/// answered 503 while starting, or 401) is opened anew, after a pause that
-/// grows with each failure.
-#[cfg(feature = "hydrate")]
-pub fn listen(
-    register: i32,
-    known: StoredValue<i32>,
-    store: Option<RowStore>,
-    catch_up: impl Fn() + Clone + 'static,
-) {
-    use std::cell::{Cell, RefCell};
-    use std::rc::Rc;
-    use wasm_bindgen::{JsCast, closure::Closure};
-    type Handler = Closure<dyn Fn(web_sys::Event)>;
-    /// The open stream and its handlers (dropped with it).
-    type Open = Option<(web_sys::EventSource, Vec<Handler>)>;
-    /// Opens the stream (again).
-    type Connect = Option<Rc<dyn Fn()>>;
-    let open: Rc<RefCell<Open>> = Rc::default();
-    let connect: Rc<RefCell<Connect>> = Rc::default();
-    let failures = Rc::new(Cell::new(0u32));
-    let again = Rc::downgrade(&connect);
-    let stream = open.clone();
-    let run: Rc<dyn Fn()> = Rc::new(move || {
-        let Some(since) = known.try_get_value() else { return };
-        let url = format!("/api/events?register={register}&since={since}");
-        let Ok(source) = web_sys::EventSource::new(&url) else { return };
-        let catch_up = catch_up.clone();
-        let on_change = Handler::new(move |event: web_sys::Event| {
-            let Some(data) =
-                event.dyn_ref::<web_sys::MessageEvent>().and_then(|e| e.data().as_string())
-            else {
-                return;
-            };
-            let Ok(change) = serde_json::from_str::<crate::live::Change>(&data) else { return };
-            if change.register == register
-                && known.try_get_value().is_some_and(|v| change.version > v)
-            {
-                catch_up();
-            }
-        });
-        let on_presence = Handler::new(move |event: web_sys::Event| {
-            let Some(data) =
-                event.dyn_ref::<web_sys::MessageEvent>().and_then(|e| e.data().as_string())
-            else {
-                return;
-            };
-            if let Ok(presence) = serde_json::from_str::<Presence>(&data)
-                && presence.register == register
-                && let Some(store) = store
-            {
-                store.hear(presence);
-            }
-        });
-        let opened = failures.clone();
-        let on_open = Handler::new(move |_| opened.set(0));
-        let (given_up, again, failures) = (source.clone(), again.clone(), failures.clone());
-        let on_error = Handler::new(move |_| {
-            if given_up.ready_state() != web_sys::EventSource::CLOSED {
-                return;
-            }
-            let failed = failures.get() + 1;
-            failures.set(failed);
-            let pause = std::time::Duration::from_secs(u64::from(failed.min(15)) * 2);
-            let again = again.clone();
-            set_timeout(
-                move || {
-                    if let Some(connect) = again.upgrade().and_then(|c| c.borrow().clone()) {
-                        connect();
-                    }
-                },
-                pause,
-            );
-        });
-        for (name, handler) in [
-            ("change", &on_change),
-            ("presence", &on_presence),
-            ("open", &on_open),
-            ("error", &on_error),
-        ] {
-            let _ = source.add_event_listener_with_callback(name, handler.as_ref().unchecked_ref());
-        }
-        let handlers = vec![on_change, on_presence, on_open, on_error];
-        if let Some((old, _)) = stream.borrow_mut().replace((source, handlers)) {
-            old.close();
-        }
-    });
-    *connect.borrow_mut() = Some(run);
-    if let Some(connect) = connect.borrow().clone() {
-        connect();
-    }
-    let held = send_wrapper::SendWrapper::new((open, connect));
-    on_cleanup(move || {
-        let (open, connect) = &*held;
-        // Breaks the cycle of the reconnecting closure, and closes the stream.
-        connect.borrow_mut().take();
-        if let Some((source, _)) = open.borrow_mut().take() {
-            source.close();
-        }
-    });
 }

@@ -9,8 +9,10 @@
 //! for editing (presence), shown on the row.
 mod follow;
 mod store;
-
 #[cfg(feature = "hydrate")]
-pub use follow::listen;
+mod stream;
+
 pub use follow::{announce_editing, follow_changes};
 pub use store::{RowLive, RowStore};
+#[cfg(feature = "hydrate")]
+pub use stream::listen;

@@ -25,8 +25,6 @@ pub(super) fn RowView(
     shown: Shown,
     lead: Lead,
 ) -> impl IntoView {
-    let editing = use_context::<RowEditing>();
-    let adding = editing.map(|editing| editing.adding_after);
     let id = row.id;
     let terms = Signal::from(shown.terms);
     let live = use_context::<RowStore>()
@@ -50,26 +48,28 @@ pub(super) fn RowView(
         };
         view! { <td class="cell-actions">{controls}</td> }
     });
-    // Below the row: a new row being written, or the row's history.
-    let history_code = row.code.clone();
-    let writing_below = move || {
-        adding
-            .is_some_and(|adding| adding.get() == Some(id))
-            .then(|| view! { <NewRow register_id after=Some(id)/> })
-    };
-    let history_below = move || {
-        editing
-            .is_some_and(|editing| editing.history.get() == Some(id))
-            .then(|| view! { <HistoryRow row=id code=history_code.clone() columns=panel_columns/> })
-    };
-    let notes_code = row.code.clone();
-    let notes_below = move || {
-        editing
-            .is_some_and(|editing| editing.notes.get() == Some(id))
-            .then(|| view! { <NotesRow row=id code=notes_code.clone() columns=panel_columns/> })
-    };
-    let lead_cells = move || {
-        (lead.first.get() == Some(id)).then(|| {
+    view! {
+        <tr
+            data-row-id=row.id
+            data-version=move || version.try_get().unwrap_or_default()
+            data-code=row.code.clone()
+            class:is-being-edited=move || editors.with(|names| !names.is_empty())
+        >
+            <LeadCells register_id row=id bagian lead/>
+            {cells.into_iter().collect_view()}
+            {assessment}
+            {actions}
+        </tr>
+        <Below register_id row=id code=row.code columns=panel_columns/>
+    }
+    .into_any()
+}
+
+/// The Bagian's number and name, when `row` is its first shown row.
+#[component]
+fn LeadCells(register_id: i32, row: i32, bagian: i32, lead: Lead) -> impl IntoView {
+    move || {
+        (lead.first.get() == Some(row)).then(|| {
             view! {
                 <td class="cell-no" rowspan=lead.span>{lead.ordinal}</td>
                 <th class="cell-bagian" scope="rowgroup" rowspan=lead.span>
@@ -83,22 +83,23 @@ pub(super) fn RowView(
                 </th>
             }
         })
-    };
-    view! {
-        <tr
-            data-row-id=row.id
-            data-version=move || version.try_get().unwrap_or_default()
-            data-code=row.code.clone()
-            class:is-being-edited=move || editors.with(|names| !names.is_empty())
-        >
-            {lead_cells}
-            {cells.into_iter().collect_view()}
-            {assessment}
-            {actions}
-        </tr>
-        {writing_below}
-        {history_below}
-        {notes_below}
     }
-    .into_any()
+}
+
+/// Below row `row`: a new row being written, the row's history, its notes.
+#[component]
+fn Below(register_id: i32, row: i32, code: String, columns: usize) -> impl IntoView {
+    let editing = use_context::<RowEditing>();
+    let open = move |which: fn(&RowEditing) -> RwSignal<Option<i32>>| {
+        editing.is_some_and(|editing| which(&editing).get() == Some(row))
+    };
+    let history_code = code.clone();
+    view! {
+        {move || open(|e| e.adding_after).then(|| view! { <NewRow register_id after=Some(row)/> })}
+        {move || {
+            open(|e| e.history)
+                .then(|| view! { <HistoryRow row code=history_code.clone() columns/> })
+        }}
+        {move || open(|e| e.notes).then(|| view! { <NotesRow row code=code.clone() columns/> })}
+    }
 }
