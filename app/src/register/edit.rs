@@ -296,20 +296,12 @@ async fn log_refusal(actor: &super::write::Actor) {
 /// is stored. Only for rows the user may edit.
 #[server(endpoint = "presence")]
 pub async fn announce_editing(row: i32, editing: bool) -> Result<(), AppError> {
-    use crate::entities::risk;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
     let actor = web_actor();
     let run = async {
         let user = actor.user.clone().ok_or(AppError::Unauthorized)?;
         let db = crate::state::db()?;
-        let (register, bagian) = risk::Entity::find_by_id(row)
-            .select_only()
-            .columns([risk::Column::RegisterId, risk::Column::BagianId])
-            .filter(risk::Column::DeletedAt.is_null())
-            .into_tuple::<(i32, i32)>()
-            .one(&db)
-            .await?
-            .ok_or(AppError::NotFound)?;
+        let place = super::repo::row_place(&db, row).await?;
+        let (register, bagian) = place.ok_or(AppError::NotFound)?;
         if !user.may(crate::auth::Permission::EditRowsOf(bagian)) {
             return Err(AppError::Forbidden);
         }

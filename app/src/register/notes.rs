@@ -1,23 +1,9 @@
 //! Review notes on rows: reviewers (APIP / Inspektorat, Kepala Biro) write
 //! them, everyone reads them, and every open page hears of a new one.
+pub use super::model::NoteView;
 use crate::error::AppError;
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use leptos::server_fn::codec::GetUrl;
-use serde::{Deserialize, Serialize};
-
-/// A review note as the page shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NoteView {
-    pub id: i32,
-    pub row: i32,
-    /// The author's name (`None`: the account is gone).
-    pub author: Option<String>,
-    pub body: String,
-    pub at: DateTime<Utc>,
-    /// When it was resolved, and by whom.
-    pub resolved: Option<(DateTime<Utc>, Option<String>)>,
-}
 
 /// The review notes of row `row`, oldest first.
 #[server(endpoint = "row_notes", input = GetUrl)]

@@ -2,7 +2,7 @@
 //! changed, its password reset.
 use super::fields::{BagianChoice, RoleSelect};
 use super::refusal;
-use crate::admin::api::{admin_add_account, admin_reset_password, admin_update_account};
+use crate::admin::api::{AdminAddAccount, admin_reset_password, admin_update_account};
 use crate::admin::model::{Account, Accounts};
 use crate::auth::Role;
 use crate::i18n::{I18n, use_i18n};
@@ -19,28 +19,30 @@ pub(super) fn AddAccount(
     let name = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Editor);
     let chosen = RwSignal::new(Vec::<i32>::new());
-    let add = move |event: leptos::ev::SubmitEvent| {
+    // Sent as a server action: the button waits while it is under way.
+    let add = ServerAction::<AdminAddAccount>::new();
+    let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let (username, role, bagian) =
             (name.get_untracked(), role.get_untracked(), chosen.get_untracked());
-        leptos::task::spawn_local(async move {
-            match admin_add_account(username.clone(), role, bagian).await {
-                Ok(password) => {
-                    message.set(None);
-                    shown.set(Some((username.trim().to_lowercase(), password)));
-                    name.set(String::new());
-                    chosen.set(Vec::new());
-                    reload.run(());
-                }
-                Err(error) => {
-                    shown.set(None);
-                    message.set(Some((true, refusal(error, i18n.t()))));
-                }
-            }
-        });
+        add.dispatch(AdminAddAccount { username, role, bagian });
     };
+    Effect::new(move |_| match add.value().get() {
+        Some(Ok(password)) => {
+            message.set(None);
+            shown.set(Some((name.get_untracked().trim().to_lowercase(), password)));
+            name.set(String::new());
+            chosen.set(Vec::new());
+            reload.run(());
+        }
+        Some(Err(error)) => {
+            shown.set(None);
+            message.set(Some((true, refusal(error, i18n.t()))));
+        }
+        None => {}
+    });
     view! {
-        <form class="admin-add" on:submit=add>
+        <form class="admin-add" on:submit=submit>
             <h2>{move || i18n.t().admin.add_account}</h2>
             <div class="admin-add-fields">
                 <label for="new-username">{move || i18n.t().session.username_label}</label>
@@ -64,7 +66,9 @@ pub(super) fn AddAccount(
                     <BagianChoice bagian=bagian.clone() chosen prefix="new".to_owned()/>
                 </fieldset>
             </Show>
-            <button type="submit" class="button-primary">{move || i18n.t().admin.add_account}</button>
+            <button type="submit" class="button-primary" disabled=move || add.pending().get()>
+                {move || i18n.t().admin.add_account}
+            </button>
         </form>
     }
     .into_any()

@@ -302,11 +302,13 @@ fn saver(
             let t = i18n.t();
             match save_assessment(row, field, quarter.map(i32::from), expected, value).await {
                 Ok(saved) => {
+                    // The row's signals first: the store then finds them as
+                    // its state says, and wakes no view again.
+                    live.assessment.set(saved.assessment.clone());
+                    live.version.set(saved.version);
                     if let Some(store) = store {
                         store.saved_assessment(row, saved.version, &saved.assessment);
                     }
-                    live.assessment.set(saved.assessment);
-                    live.version.set(saved.version);
                     message.set(None);
                 }
                 Err(error) => {

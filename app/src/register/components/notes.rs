@@ -1,7 +1,7 @@
 use super::history::RowPanel;
 use super::{Access, RowEditing, RowStore, rows::problem};
 use crate::i18n::use_i18n;
-use crate::register::notes::{NoteView, add_note, resolve_note, row_notes};
+use crate::register::notes::{AddNote, NoteView, resolve_note, row_notes};
 use leptos::prelude::*;
 
 /// A row's review notes, open below the row: each note with its author,
@@ -107,8 +107,9 @@ fn NoteList(
     view! { <ol class="history-list notes-list">{items}</ol> }
 }
 
-/// A reviewer's new note on row `row`: `sent` once saved; what went wrong
-/// to `error`.
+/// A reviewer's new note on row `row`, sent as a server action (the button
+/// waits while it is under way): `sent` once saved; what went wrong to
+/// `error`.
 #[component]
 fn NoteForm(
     row: i32,
@@ -119,24 +120,26 @@ fn NoteForm(
     let i18n = use_i18n();
     let editing = use_context::<RowEditing>();
     let text = RwSignal::new(String::new());
+    let add = ServerAction::<AddNote>::new();
     let send = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let body = text.get_untracked();
-        leptos::task::spawn_local(async move {
-            let t = i18n.t();
-            match add_note(row, body).await {
-                Ok(_) => {
-                    text.set(String::new());
-                    error.set(None);
-                    if let Some(editing) = editing {
-                        editing.notice.set(Some(code.with_value(|code| (t.note_sent)(code))));
-                    }
-                    sent.run(());
-                }
-                Err(failure) => error.set(Some(problem(failure, t))),
-            }
-        });
+        add.dispatch(AddNote { row, body: text.get_untracked() });
     };
+    Effect::new(move |_| {
+        let Some(outcome) = add.value().get() else { return };
+        let t = i18n.t();
+        match outcome {
+            Ok(_) => {
+                text.set(String::new());
+                error.set(None);
+                if let Some(editing) = editing {
+                    editing.notice.set(Some(code.with_value(|code| (t.note_sent)(code))));
+                }
+                sent.run(());
+            }
+            Err(failure) => error.set(Some(problem(failure, t))),
+        }
+    });
     let field = format!("note-new-{row}");
     view! {
         <form class="note-form" on:submit=send>
@@ -150,7 +153,9 @@ fn NoteForm(
             ></textarea>
             <p class="cell-status" role="alert">{move || error.get()}</p>
             <div class="note-tools">
-                <button type="submit" class="tool-save">{move || i18n.t().note_send}</button>
+                <button type="submit" class="tool-save" disabled=move || add.pending().get()>
+                    {move || i18n.t().note_send}
+                </button>
             </div>
         </form>
     }

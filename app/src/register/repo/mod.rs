@@ -250,3 +250,14 @@ pub async fn register_version(
     let found: Vec<(i32, i32)> = addressed(query, key).into_tuple().all(db).await?;
     Ok(found.into_iter().next())
 }
+
+/// The register and Bagian of live row `row`.
+pub async fn row_place(db: &impl ConnectionTrait, row: i32) -> Result<Option<(i32, i32)>, DbErr> {
+    risk::Entity::find_by_id(row)
+        .select_only()
+        .columns([risk::Column::RegisterId, risk::Column::BagianId])
+        .filter(risk::Column::DeletedAt.is_null())
+        .into_tuple()
+        .one(db)
+        .await
+}

@@ -44,7 +44,7 @@ pub(super) struct CellEdit {
     pub(super) cell: NodeRef<html::Td>,
     /// Stops telling colleagues that the user edits the row.
     presence: StoredValue<Option<Arc<dyn Fn() + Send + Sync>>>,
-    i18n: I18n,
+    pub(super) i18n: I18n,
     announce: Option<Announcer>,
 }
 
@@ -170,11 +170,13 @@ impl CellEdit {
     fn saved(self, outcome: Result<crate::register::edit::CellSaved, AppError>, mine: String) {
         match outcome {
             Ok(saved) => {
-                if let Some(store) = self.store {
-                    store.saved(self.row, self.field, &saved.value);
-                }
-                self.stored.set(saved.value);
+                // The row's signals first: the store then finds them as
+                // its state says, and wakes no view again.
+                self.stored.set(saved.value.clone());
                 self.version.set(saved.version);
+                if let Some(store) = self.store {
+                    store.saved(self.row, saved.version, self.field, &saved.value);
+                }
                 self.set_state(SaveState::Saved);
             }
             Err(AppError::CellConflict { theirs, .. }) => {

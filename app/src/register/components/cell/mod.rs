@@ -47,9 +47,11 @@ pub fn EditableCell(
             None => Either::Right(view! { <CellText edit interactive terms/> }),
         }
     };
+    // Only the row's first cell says who edits it: the others make nothing.
+    let presence = editors.map(|editors| view! { <Presence editors/> });
     view! {
         <td class="cell-text" node_ref=edit.cell>
-            <Presence editors/>
+            {presence}
             {body}
             <CellStatus edit/>
         </td>
@@ -134,7 +136,7 @@ fn OpenCell(edit: CellEdit, initial: String) -> impl IntoView {
 /// Where the cell's save stands; for a conflict, the user's choice.
 #[component]
 fn CellStatus(edit: CellEdit) -> impl IntoView {
-    let i18n = use_i18n();
+    let i18n = edit.i18n;
     move || {
         match edit.state.get() {
             SaveState::Idle => EitherOf3::A(()),
@@ -168,10 +170,10 @@ fn CellStatus(edit: CellEdit) -> impl IntoView {
 
 /// The colleagues editing the row now (shown in its first cell).
 #[component]
-fn Presence(editors: Option<RwSignal<Vec<String>>>) -> impl IntoView {
+fn Presence(editors: RwSignal<Vec<String>>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let names = editors?.try_with(|names| names.join(", "))?;
+        let names = editors.try_with(|names| names.join(", "))?;
         (!names.is_empty()).then(|| {
             let text = (i18n.t().editing_now)(&names);
             view! { <p class="row-presence" data-testid="row-presence">{text}</p> }

@@ -1,7 +1,7 @@
 //! Every row's live state, kept once for the table's lifetime.
 use crate::live::Presence;
 use crate::register::filter::SearchIndex;
-use crate::register::model::{Assessment, RegisterView, RichText, RiskRowView};
+use crate::register::model::{Assessment, Field, RegisterView, RichText, RiskRowView};
 use leptos::prelude::*;
 use rustc_hash::FxHashMap;
 
@@ -40,17 +40,40 @@ struct Editor {
     until: f64,
 }
 
-/// What the store knows of a row: version, cells, open notes, assessment.
-type Known = (i32, [RichText; 5], u32, Assessment);
+/// What the page knows of a row, as the server last said or the user last
+/// saved it: its version, its five cells, its open notes, its assessment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowState {
+    pub version: i32,
+    pub cells: [RichText; 5],
+    pub notes: u32,
+    pub assessment: Assessment,
+}
 
-/// Every row's live state, by id. A row's signals are made the first time
-/// its view asks (a long register shows a window of its rows), in the
-/// table's owner so that they outlive the view.
+impl RowState {
+    fn of(row: &RiskRowView) -> Self {
+        Self {
+            version: row.version,
+            cells: row.cells().map(Clone::clone),
+            notes: row.notes,
+            assessment: row.assessment.clone(),
+        }
+    }
+}
+
+/// A row in the store: its state, and its signals once a view asked for
+/// them (they follow the state, see `RowStore::show`).
+struct StoredRow {
+    state: RowState,
+    live: Option<RowLive>,
+}
+
+/// Every row of the table, by id: its state once, its signals made the
+/// first time its view asks (a long register shows a window of its rows),
+/// in the table's owner so that they outlive the view.
 #[derive(Clone, Copy)]
 pub struct RowStore {
-    rows: StoredValue<FxHashMap<i32, RowLive>>,
-    /// The newest known version, cells and open notes of every row.
-    known: StoredValue<FxHashMap<i32, Known>>,
+    rows: StoredValue<FxHashMap<i32, StoredRow>>,
     /// Who edits which row now (other users only).
     present: StoredValue<FxHashMap<i32, Vec<Editor>>>,
     /// The signed-in user, whose own presence is not shown.
@@ -74,16 +97,12 @@ fn shape_of(register: &RegisterView) -> Vec<(i32, String, Vec<i32>)> {
         .collect()
 }
 
-fn known_of(register: &RegisterView) -> FxHashMap<i32, Known> {
+fn rows_of(register: &RegisterView) -> FxHashMap<i32, StoredRow> {
     register
         .sections
         .iter()
         .flat_map(|section| &section.rows)
-        .map(|row| {
-            let known =
-                (row.version, row.cells().map(Clone::clone), row.notes, row.assessment.clone());
-            (row.id, known)
-        })
+        .map(|row| (row.id, StoredRow { state: RowState::of(row), live: None }))
         .collect()
 }
 
@@ -98,8 +117,7 @@ fn now_ms() -> f64 {
 impl RowStore {
     pub fn new(register: &RegisterView, me: Option<i32>) -> Self {
         Self {
-            rows: StoredValue::new(FxHashMap::default()),
-            known: StoredValue::new(known_of(register)),
+            rows: StoredValue::new(rows_of(register)),
             present: StoredValue::new(FxHashMap::default()),
             me,
             version: RwSignal::new(register.version),
@@ -110,25 +128,27 @@ impl RowStore {
         }
     }
 
+    /// Row `id`'s signals, made from its state the first time they are asked.
     pub fn row(&self, id: i32) -> Option<RowLive> {
-        if let Some(live) = self.rows.try_with_value(|rows| rows.get(&id).copied()).flatten() {
+        let live = self.rows.try_with_value(|rows| rows.get(&id).map(|row| row.live));
+        if let Some(live) = live.flatten()? {
             return Some(live);
         }
-        let (version, cells, notes, assessment) =
-            self.known.try_with_value(|known| known.get(&id).cloned())??;
+        let state = self.rows.try_with_value(|rows| rows.get(&id).map(|row| row.state.clone()));
+        let state = state.flatten()?;
         let editors = self.editor_names(id);
         let make = move || RowLive {
-            version: RwSignal::new(version),
-            cells: cells.map(RwSignal::new),
-            notes: RwSignal::new(notes),
+            version: RwSignal::new(state.version),
+            cells: state.cells.map(RwSignal::new),
+            notes: RwSignal::new(state.notes),
             editors: RwSignal::new(editors),
-            assessment: RwSignal::new(assessment),
+            assessment: RwSignal::new(state.assessment),
         };
         let live = match self.owner.try_get_value().flatten() {
             Some(owner) => owner.with(make),
             None => make(),
         };
-        self.rows.try_update_value(|rows| rows.insert(id, live));
+        self.rows.try_update_value(|rows| rows.get_mut(&id).map(|row| row.live = Some(live)));
         Some(live)
     }
 
@@ -140,9 +160,8 @@ impl RowStore {
         if self.shape.try_with_value(|shape| *shape == shape_of(register)) != Some(true) {
             return false;
         }
-        self.known.try_set_value(known_of(register));
         for row in register.sections.iter().flat_map(|section| &section.rows) {
-            self.show(row);
+            self.take(row.id, |state| *state = RowState::of(row));
         }
         self.index.try_set_value(SearchIndex::new(register));
         self.version.try_set(register.version);
@@ -152,15 +171,12 @@ impl RowStore {
     /// Takes in the rows changed since the version the table shows (the
     /// shape unchanged). `false` if one of them is not in the table.
     pub fn apply_rows(&self, version: i32, rows: &[RiskRowView]) -> bool {
-        let known = |id| self.known.try_with_value(|known| known.contains_key(&id)) == Some(true);
+        let known = |id| self.rows.try_with_value(|rows| rows.contains_key(&id)) == Some(true);
         if !rows.iter().all(|row| known(row.id)) {
             return false;
         }
         for row in rows {
-            let taken =
-                (row.version, row.cells().map(Clone::clone), row.notes, row.assessment.clone());
-            self.known.try_update_value(|known| known.insert(row.id, taken));
-            self.show(row);
+            self.take(row.id, |state| *state = RowState::of(row));
             self.index.try_update_value(|index| {
                 index.update_row(row.id, row.cells());
                 index.update_assessment(row.id, &row.assessment);
@@ -170,18 +186,17 @@ impl RowStore {
         true
     }
 
-    /// Takes in a cell the user saved: the filter finds its new text.
-    pub fn saved(&self, id: i32, field: crate::register::model::Field, value: &RichText) {
-        let Some(at) = crate::register::model::Field::CELLS.iter().position(|f| *f == field) else {
-            return;
-        };
-        self.known.try_update_value(|known| {
-            if let Some((_, cells, _, _)) = known.get_mut(&id) {
-                cells[at] = value.clone();
-            }
+    /// Takes in a cell the user saved (the row now at `version`): the
+    /// filter finds its new text.
+    pub fn saved(&self, id: i32, version: i32, field: Field, value: &RichText) {
+        let Some(at) = Field::CELLS.iter().position(|f| *f == field) else { return };
+        let mut cells = None;
+        self.take(id, |state| {
+            state.version = version;
+            state.cells[at] = value.clone();
+            cells = Some(state.cells.clone());
         });
-        let cells = self.known.try_with_value(|known| known.get(&id).map(|(_, c, _, _)| c.clone()));
-        if let Some(Some(cells)) = cells {
+        if let Some(cells) = cells {
             let cells = [&cells[0], &cells[1], &cells[2], &cells[3], &cells[4]];
             self.index.try_update_value(|index| index.update_row(id, cells));
         }
@@ -189,36 +204,24 @@ impl RowStore {
 
     /// Takes in an assessment the user saved: the filter sees it.
     pub fn saved_assessment(&self, id: i32, version: i32, assessment: &Assessment) {
-        self.known.try_update_value(|known| {
-            if let Some(entry) = known.get_mut(&id) {
-                entry.0 = version;
-                entry.3 = assessment.clone();
-            }
+        self.take(id, |state| {
+            state.version = version;
+            state.assessment = assessment.clone();
         });
         self.index.try_update_value(|index| index.update_assessment(id, assessment));
     }
 
-    /// Shows a newer reading of a row, if its view has signals.
-    fn show(&self, row: &RiskRowView) {
-        let Some(live) = self.rows.try_with_value(|rows| rows.get(&row.id).copied()).flatten()
-        else {
-            return;
-        };
-        if live.notes.try_get_untracked().is_some_and(|notes| notes != row.notes) {
-            live.notes.set(row.notes);
+    /// Changes row `id`'s state by `change`, and shows it if its view has
+    /// signals.
+    fn take(&self, id: i32, change: impl FnOnce(&mut RowState)) {
+        let shown = self.rows.try_update_value(|rows| {
+            let row = rows.get_mut(&id)?;
+            change(&mut row.state);
+            Some((row.live?, row.state.clone()))
+        });
+        if let Some(Some((live, state))) = shown {
+            show(live, &state);
         }
-        if live.version.try_get_untracked().is_none_or(|version| version == row.version) {
-            return;
-        }
-        for (signal, cell) in live.cells.iter().zip(row.cells()) {
-            if signal.try_with_untracked(|stored| stored != cell) == Some(true) {
-                signal.set(cell.clone());
-            }
-        }
-        if live.assessment.try_with_untracked(|stored| *stored != row.assessment) == Some(true) {
-            live.assessment.set(row.assessment.clone());
-        }
-        live.version.set(row.version);
     }
 
     fn editor_names(&self, row: i32) -> Vec<String> {
@@ -232,7 +235,9 @@ impl RowStore {
 
     /// Shows the row's editors as now known.
     fn show_editors(&self, row: i32) {
-        if let Some(live) = self.rows.try_with_value(|rows| rows.get(&row).copied()).flatten() {
+        if let Some(live) =
+            self.rows.try_with_value(|rows| rows.get(&row).and_then(|row| row.live)).flatten()
+        {
             let names = self.editor_names(row);
             if live.editors.try_with_untracked(|shown| *shown != names) == Some(true) {
                 live.editors.set(names);
@@ -277,4 +282,24 @@ impl RowStore {
             self.show_editors(row);
         }
     }
+}
+
+/// Shows a row's state in its signals, each only where it differs (a
+/// signal set to what it holds would still wake its views).
+fn show(live: RowLive, state: &RowState) {
+    if live.notes.try_get_untracked().is_some_and(|notes| notes != state.notes) {
+        live.notes.set(state.notes);
+    }
+    if live.version.try_get_untracked().is_none_or(|version| version == state.version) {
+        return;
+    }
+    for (signal, cell) in live.cells.iter().zip(&state.cells) {
+        if signal.try_with_untracked(|stored| stored != cell) == Some(true) {
+            signal.set(cell.clone());
+        }
+    }
+    if live.assessment.try_with_untracked(|stored| *stored != state.assessment) == Some(true) {
+        live.assessment.set(state.assessment.clone());
+    }
+    live.version.set(state.version);
 }

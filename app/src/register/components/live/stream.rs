@@ -4,6 +4,13 @@
 //! behind the current version. A stream the browser gives up on (the server
 //! answered 503 while starting, or 401) is opened anew, after a pause that
 //! grows with each failure.
+//!
+//! Written here rather than through `leptos-use`'s `use_event_source`: that
+//! one keeps the last message in a signal (two events in one tick would
+//! read as one: a presence lost behind a change), reopens at a fixed pause
+//! (a signed-out page would knock every few seconds for good), and reopens
+//! whenever its address changes, where a stream here keeps one address
+//! until it must be reopened, then asks from the version the page shows.
 use super::RowStore;
 use crate::live::{Change, Presence};
 use leptos::prelude::*;

@@ -1,4 +1,9 @@
 //! What the browser sees of a register, and the rules its values obey.
+mod history;
+mod notes;
+
+pub use history::{Action, Author, ChangeView, DeletedRow, RowHistory};
+pub use notes::NoteView;
 use serde::{Deserialize, Serialize};
 
 pub use crate::rules::rich_text::{RichText, Span};
