@@ -1,5 +1,6 @@
 mod as_of;
 mod assessment;
+mod assessment_field;
 mod cell;
 mod deleted;
 mod evidence;

@@ -1,8 +1,15 @@
 //! Server functions that change a register's rows: thin adapters over the
 //! one write path (`write`), which checks versions, logs and locks.
+#[cfg(feature = "ssr")]
+mod run;
+
 use super::model::{Field, RichText};
 use crate::error::AppError;
 use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+pub(crate) use run::{Commit, in_write, in_write_as};
+#[cfg(feature = "ssr")]
+use run::{log_refusal, web_actor};
 use serde::{Deserialize, Serialize};
 
 /// A cell as saved: the row's new version and the text as stored (trimmed,
@@ -219,77 +226,6 @@ fn one_invalid(error: crate::rules::FieldError) -> AppError {
     AppError::Validation(vec![error])
 }
 
-/// Runs `write` in a write transaction as the web's author and commits it;
-/// errors carry their HTTP status.
-#[cfg(feature = "ssr")]
-pub(crate) async fn in_write<T>(
-    write: impl AsyncFnOnce(&super::write::Write<'_>) -> Result<T, AppError>,
-) -> Result<T, AppError> {
-    in_write_as(web_actor(), Commit::Yes, write).await
-}
-
-/// Whether a write transaction is committed or, a dry run, rolled back.
-#[cfg(feature = "ssr")]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Commit {
-    Yes,
-    No,
-}
-
-/// [`in_write`] as `actor`; with `Commit::No` everything is rolled back and
-/// no page hears of it.
-#[cfg(feature = "ssr")]
-pub(crate) async fn in_write_as<T>(
-    actor: super::write::Actor,
-    commit: Commit,
-    write: impl AsyncFnOnce(&super::write::Write<'_>) -> Result<T, AppError>,
-) -> Result<T, AppError> {
-    let run = async {
-        let db = crate::state::db()?;
-        let txn = crate::db::begin_write(&db).await?;
-        let writing = super::write::Write::new(&txn, &actor);
-        let value = write(&writing).await?;
-        let made = writing.made();
-        match commit {
-            Commit::Yes => txn.commit().await?,
-            Commit::No => txn.rollback().await?,
-        }
-        Ok((value, made))
-    };
-    let result = run.await;
-    if let Ok((_, made)) = &result
-        && commit == Commit::Yes
-    {
-        // Committed: this instance's pages hear of it now (the others
-        // through NOTIFY on PostgreSQL).
-        with_context(|state: &crate::state::AppState| {
-            for change in made {
-                state.live.publish(*change);
-            }
-        });
-    }
-    if matches!(result, Err(AppError::Forbidden)) {
-        log_refusal(&actor).await;
-    }
-    result.map(|(value, _)| value).map_err(AppError::with_http_status)
-}
-
-/// Logs a request the user's role does not allow, to the audit log.
-#[cfg(feature = "ssr")]
-async fn log_refusal(actor: &super::write::Actor) {
-    let Ok(db) = crate::state::db() else { return };
-    let path = use_context::<http::request::Parts>().map(|parts| parts.uri.path().to_owned());
-    let logged = crate::auth::audit::record_refusal(
-        &db,
-        actor.user.as_ref(),
-        actor.client.as_deref(),
-        path.as_deref(),
-    );
-    if let Err(error) = logged.await {
-        tracing::error!(%error, "a refused request could not be logged");
-    }
-}
-
 /// Says that the signed-in user opened row `row` for editing (`editing`),
 /// or closed it: every page of the register shows who edits which row.
 /// Said again every `PRESENCE_EVERY_SECS` while the editor is open; nothing
@@ -324,16 +260,4 @@ pub async fn announce_editing(row: i32, editing: bool) -> Result<(), AppError> {
         log_refusal(&actor).await;
     }
     result.map_err(AppError::with_http_status)
-}
-
-/// The author of a change made through the web: the signed-in user (the
-/// session layer lets no one else through), known also by their address.
-#[cfg(feature = "ssr")]
-fn web_actor() -> super::write::Actor {
-    use super::write::{Actor, Source};
-    Actor {
-        user: crate::auth::current_user(),
-        source: Source::Web,
-        client: crate::auth::request_client(),
-    }
 }
