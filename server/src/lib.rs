@@ -5,6 +5,7 @@ pub mod cli;
 pub mod client;
 pub mod commands;
 pub mod documents;
+pub mod health;
 pub mod input;
 pub mod live;
 pub mod security;
@@ -95,6 +96,7 @@ pub fn router_with(state: AppState, edge: Edge) -> Router {
         )
         .merge(session::routes(session::CookiePolicy { secure: public.is_https() }))
         .route("/api/events", axum::routing::get(live::events))
+        .route("/healthz", axum::routing::get(health::healthz))
         .merge(documents::routes())
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(

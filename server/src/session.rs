@@ -171,9 +171,9 @@ pub async fn require_user(
 }
 
 /// Paths anyone may reach: the sign-in page and its form, the language
-/// switch, and static files.
+/// switch, static files, and the operators' health check.
 fn is_open(path: &str) -> bool {
-    matches!(path, "/login" | "/logout" | "/favicon.svg" | "/api/set_language")
+    matches!(path, "/login" | "/logout" | "/favicon.svg" | "/api/set_language" | "/healthz")
         || path.starts_with("/pkg/")
 }
 

@@ -4,6 +4,7 @@
 use crate::common;
 use macro_rules_attribute::apply;
 
+use crate::health::health;
 use common::{Backend, TestDb, spawn_server};
 use reqwest::{StatusCode, header};
 use sea_orm::{ConnectionTrait, TransactionTrait};
@@ -173,7 +174,13 @@ async fn a_database_lost_after_start_gives_503_then_200() {
     for path in ["/", "/api/get_register"] {
         assert_eq!(status_of(&cookie, &format!("{base}{path}")).await.0, StatusCode::OK, "{path}");
     }
+    assert_eq!(health(&base).await.0, StatusCode::OK);
     proxy.cut();
+    let (status, said) = health(&base).await;
+    assert_eq!(
+        (status, &said["database"]),
+        (StatusCode::SERVICE_UNAVAILABLE, &"unreachable".into())
+    );
     for path in ["/", "/api/get_register"] {
         let (status, retry, body) = status_of(&cookie, &format!("{base}{path}")).await;
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{path}");
@@ -192,6 +199,7 @@ async fn a_database_lost_after_start_gives_503_then_200() {
         tokio::time::sleep(Duration::from_millis(250)).await;
     }
     assert_eq!(status, StatusCode::OK, "pages come back with the database");
+    assert_eq!(health(&base).await.0, StatusCode::OK, "and so does the health check");
 }
 
 /// A database that cannot be reached from the start: the server serves its

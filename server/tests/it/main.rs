@@ -19,6 +19,7 @@ mod data_layer;
 mod documents;
 mod editing;
 mod evidence;
+mod health;
 mod integrity;
 mod live;
 mod notes;
