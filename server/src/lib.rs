@@ -8,6 +8,7 @@ pub mod documents;
 pub mod health;
 pub mod input;
 pub mod live;
+pub mod metrics;
 pub mod security;
 pub mod session;
 pub mod startup;
@@ -97,6 +98,7 @@ pub fn router_with(state: AppState, edge: Edge) -> Router {
         .merge(session::routes(session::CookiePolicy { secure: public.is_https() }))
         .route("/api/events", axum::routing::get(live::events))
         .route("/healthz", axum::routing::get(health::healthz))
+        .route("/metrics", axum::routing::get(metrics::metrics))
         .merge(documents::routes())
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(middleware::from_fn_with_state(
@@ -116,6 +118,7 @@ pub fn router_with(state: AppState, edge: Edge) -> Router {
         .layer(middleware::map_response(retry_after))
         .layer(middleware::from_fn(limit_body))
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn(metrics::count_requests))
         .with_state(state)
 }
 

@@ -171,10 +171,12 @@ pub async fn require_user(
 }
 
 /// Paths anyone may reach: the sign-in page and its form, the language
-/// switch, static files, and the operators' health check.
+/// switch, static files, and the operators' health check and figures.
 fn is_open(path: &str) -> bool {
-    matches!(path, "/login" | "/logout" | "/favicon.svg" | "/api/set_language" | "/healthz")
-        || path.starts_with("/pkg/")
+    matches!(
+        path,
+        "/login" | "/logout" | "/favicon.svg" | "/api/set_language" | "/healthz" | "/metrics"
+    ) || path.starts_with("/pkg/")
 }
 
 /// A 401 in the server functions' error encoding.

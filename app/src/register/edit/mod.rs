@@ -7,6 +7,8 @@ use super::model::{Field, RichText};
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
+pub use run::write_counts;
+#[cfg(feature = "ssr")]
 pub(crate) use run::{Commit, in_write, in_write_as};
 #[cfg(feature = "ssr")]
 use run::{log_refusal, web_actor};

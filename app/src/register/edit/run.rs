@@ -3,6 +3,17 @@
 //! to this instance's pages after commit, a refusal logged.
 use crate::error::AppError;
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Writes through the web in this process: committed, and refused because
+/// someone saved first (the operators' `/metrics`).
+static SAVED: AtomicU64 = AtomicU64::new(0);
+static CONFLICTS: AtomicU64 = AtomicU64::new(0);
+
+/// (writes committed, writes refused as conflicts) in this process.
+pub fn write_counts() -> (u64, u64) {
+    (SAVED.load(Ordering::Relaxed), CONFLICTS.load(Ordering::Relaxed))
+}
 
 /// Runs `write` in a write transaction as the web's author and commits it;
 /// errors carry their HTTP status.
@@ -39,6 +50,13 @@ pub(crate) async fn in_write_as<T>(
         Ok((value, made))
     };
     let result = run.await;
+    match &result {
+        Ok(_) if commit == Commit::Yes => SAVED.fetch_add(1, Ordering::Relaxed),
+        Err(AppError::Conflict { .. } | AppError::CellConflict { .. }) => {
+            CONFLICTS.fetch_add(1, Ordering::Relaxed)
+        }
+        _ => 0,
+    };
     if let Ok((_, made)) = &result
         && commit == Commit::Yes
     {
