@@ -183,3 +183,41 @@ async fn sigterm_finishes_requests_and_exits_cleanly() {
     assert!(stderr.contains("stopped"), "{stderr}");
     assert!(reqwest::get(format!("{base}/")).await.is_err(), "no longer taking requests");
 }
+
+/// `BENTURAN_LOG_FORMAT=json`: each log line one JSON object, for a log
+/// collector (here the error of a start that cannot go on); a value it
+/// does not know stops the server at once, naming the variable.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logs_can_be_json_lines() {
+    let db = TestDb::new(Backend::Sqlite).await;
+    db.exec(
+        "INSERT INTO seaql_migrations (version, applied_at) VALUES ('m29990101_000000_future', 0)",
+    )
+    .await;
+    let run = |format: &str| {
+        Command::new(env!("CARGO_BIN_EXE_benturan"))
+            .arg("serve")
+            .env("DATABASE_URL", &db.url)
+            .env("LEPTOS_SITE_ADDR", "127.0.0.1:0")
+            .env("RUST_LOG", "warn")
+            .env("BENTURAN_LOG_FORMAT", format)
+            .output()
+            .unwrap()
+    };
+    let output = run("json");
+    assert!(!output.status.success());
+    let stderr = text(&output.stderr);
+    let logged: Vec<serde_json::Value> = stderr
+        .lines()
+        .filter(|line| line.starts_with('{'))
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect();
+    let error = logged.iter().find(|line| line["level"] == "ERROR");
+    let error = error.unwrap_or_else(|| panic!("an error logged as JSON in:\n{stderr}"));
+    assert!(error["fields"]["message"].is_string(), "{error}");
+    assert!(error["timestamp"].is_string(), "{error}");
+
+    let output = run("xml");
+    assert!(!output.status.success());
+    assert!(text(&output.stderr).contains("BENTURAN_LOG_FORMAT"), "{}", text(&output.stderr));
+}
