@@ -171,19 +171,14 @@ pub(crate) async fn audit_setting(
     kind: &str,
     detail: String,
 ) -> Result<(), WriteError> {
-    let &Write { txn, actor, .. } = write;
-    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
-    crate::entities::auth_event::ActiveModel {
-        at: Set(crate::db::clock(txn).await?),
-        kind: Set(kind.to_owned()),
-        actor_id: Set(actor.user_id()),
-        client: Set(actor.client.clone()),
-        detail: Set(Some(detail)),
+    let event = crate::auth::audit::AuditEvent {
+        kind,
+        actor_id: write.actor.user_id(),
+        client: write.actor.client.as_deref(),
+        detail: Some(&detail),
         ..Default::default()
-    }
-    .insert(txn)
-    .await?;
-    Ok(())
+    };
+    Ok(crate::auth::audit::record(write.txn, event).await?)
 }
 
 /// The number of a "BK-n" code, the codes the app gives.

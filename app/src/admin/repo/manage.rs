@@ -232,17 +232,13 @@ pub(super) async fn record(
     user: &app_user::Model,
     detail: Option<String>,
 ) -> Result<(), sea_orm::DbErr> {
-    auth_event::ActiveModel {
-        at: Set(crate::db::clock(db).await?),
-        kind: Set(kind.to_owned()),
-        username: Set(Some(user.username.clone())),
-        user_id: Set(Some(user.id)),
-        actor_id: Set(by.actor_id),
-        client: Set(by.client.clone()),
-        detail: Set(detail),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(())
+    let event = crate::auth::audit::AuditEvent {
+        kind,
+        username: Some(&user.username),
+        user_id: Some(user.id),
+        actor_id: by.actor_id,
+        client: by.client.as_deref(),
+        detail: detail.as_deref(),
+    };
+    crate::auth::audit::record(db, event).await
 }
