@@ -52,6 +52,7 @@ fn register_of(table: ParsedTable) -> RegisterView {
         sections,
         sources: Vec::new(),
         as_of: None,
+        cycle: Default::default(),
     }
 }
 

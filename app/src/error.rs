@@ -39,6 +39,10 @@ pub enum AppError {
     /// The register is set (ditetapkan): no write may change it.
     #[error("the register of {year} is final")]
     RegisterFinal { year: i32 },
+    /// The register is submitted or reviewed: its text is fixed until it
+    /// is returned to draft.
+    #[error("the register of {year} is under review")]
+    RegisterUnderReview { year: i32, status: crate::rules::cycle::RegisterStatus },
     /// The database cannot be reached; the details are in the server log.
     #[error("database unavailable")]
     Unavailable,
@@ -57,9 +61,10 @@ impl AppError {
             Self::Validation(_) | Self::Account(_) | Self::Workbook(_) => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
-            Self::Conflict { .. } | Self::CellConflict { .. } | Self::RegisterFinal { .. } => {
-                StatusCode::CONFLICT
-            }
+            Self::Conflict { .. }
+            | Self::CellConflict { .. }
+            | Self::RegisterFinal { .. }
+            | Self::RegisterUnderReview { .. } => StatusCode::CONFLICT,
             Self::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }

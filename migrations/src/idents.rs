@@ -93,6 +93,24 @@ pub enum Register {
     ApprovedPosition,
     ApprovedName,
     ApprovedNip,
+    Revision,
+}
+
+#[derive(DeriveIden)]
+pub enum RegisterStep {
+    Table,
+    Id,
+    RegisterId,
+    Revision,
+    Step,
+    FromStatus,
+    ToStatus,
+    UserId,
+    Comment,
+    SkNumber,
+    SkDate,
+    RegisterVersion,
+    TakenAt,
 }
 
 #[derive(DeriveIden)]

@@ -13,6 +13,7 @@ mod m20261130_000008_review_notes;
 mod m20261130_000009_assessment;
 mod m20261203_000010_print_settings;
 mod m20261204_000011_layout_log;
+mod m20261208_000012_cycle;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000009_assessment::Migration),
             Box::new(m20261203_000010_print_settings::Migration),
             Box::new(m20261204_000011_layout_log::Migration),
+            Box::new(m20261208_000012_cycle::Migration),
         ]
     }
 }

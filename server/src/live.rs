@@ -87,11 +87,26 @@ pub async fn events(
             }
         }
     });
+    // Each version is told once, in order: the listener's catch-up after it
+    // (re)connects may repeat what a NOTIFY told already.
+    let told = std::sync::atomic::AtomicI32::new(listen.since.unwrap_or(0));
+    let newer = move |live: &Live| {
+        let new = match live {
+            Live::Change(change) => {
+                told.fetch_max(change.version, std::sync::atomic::Ordering::Relaxed)
+                    < change.version
+            }
+            Live::Presence(_) => true,
+        };
+        std::future::ready(new)
+    };
     let changes =
-        stream::iter(first).chain(later).take_until(state.live.closed()).map(|live| match live {
-            Live::Change(change) => Event::default().event("change").json_data(change),
-            Live::Presence(presence) => Event::default().event("presence").json_data(presence),
-        });
+        stream::iter(first).chain(later).filter(newer).take_until(state.live.closed()).map(
+            |live| match live {
+                Live::Change(change) => Event::default().event("change").json_data(change),
+                Live::Presence(presence) => Event::default().event("presence").json_data(presence),
+            },
+        );
     let retry = stream::iter([Ok(Event::default().retry(RETRY).comment("benturan"))]);
     Sse::new(retry.chain(changes)).keep_alive(KeepAlive::new().interval(KEEP_ALIVE)).into_response()
 }

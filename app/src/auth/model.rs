@@ -34,6 +34,18 @@ impl Role {
     }
 }
 
+/// The role × step matrix of the register's cycle: each step only to the
+/// role the Biro's procedure names (an admin does not review).
+fn step_allowed(role: Role, step: crate::rules::cycle::Step) -> bool {
+    use crate::rules::cycle::Step;
+    match step {
+        Step::Submit => matches!(role, Role::Editor | Role::Admin),
+        Step::Review => role == Role::Reviewer,
+        Step::Approve | Step::Revise => role == Role::Admin,
+        Step::Return => matches!(role, Role::Reviewer | Role::Admin),
+    }
+}
+
 /// The signed-in user of a request.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CurrentUser {
@@ -58,11 +70,16 @@ pub enum Permission {
     ManageUsers,
     /// Adjust the risk matrix and the list of conflict sources.
     ManageSettings,
+    /// Take a step of the register's cycle: editors and admins submit,
+    /// reviewers review, admins approve (by decree) and open a revision;
+    /// reviewers and admins return a register to draft.
+    Step(crate::rules::cycle::Step),
 }
 
 impl CurrentUser {
     pub fn may(&self, permission: Permission) -> bool {
         match (self.role, permission) {
+            (role, Permission::Step(step)) => step_allowed(role, step),
             (Role::Admin, _) => true,
             (Role::Editor, Permission::EditRowsOf(bagian)) => self.bagian.contains(&bagian),
             (Role::Reviewer, Permission::Review) => true,
@@ -117,5 +134,16 @@ mod tests {
         assert!(user(Role::Editor, &[3]).edits_rows());
         assert!(!user(Role::Editor, &[]).edits_rows());
         assert!(!user(Role::Reviewer, &[]).edits_rows());
+    }
+
+    #[test]
+    fn each_step_belongs_to_its_roles() {
+        use crate::rules::cycle::Step;
+        let may = |role| Step::ALL.map(|step| user(role, &[1]).may(Permission::Step(step)));
+        // Submit, Review, Approve, Return, Revise.
+        assert_eq!(may(Role::Admin), [true, false, true, true, true]);
+        assert_eq!(may(Role::Editor), [true, false, false, false, false]);
+        assert_eq!(may(Role::Reviewer), [false, true, false, true, false]);
+        assert_eq!(may(Role::Viewer), [false; 5]);
     }
 }

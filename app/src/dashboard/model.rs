@@ -60,6 +60,9 @@ pub struct DashboardView {
     pub version: i32,
     /// The years the unit has registers of, newest first.
     pub years: Vec<i32>,
+    /// The unit's registers, newest first, with where each is in its cycle.
+    #[serde(default)]
+    pub registers: Vec<crate::register::model::RegisterLine>,
     pub bagian: Vec<BagianCounts>,
     pub total: Counts,
     /// Rows per cell, `[likelihood - 1][impact - 1]`: inherent, residual.

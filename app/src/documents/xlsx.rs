@@ -46,8 +46,13 @@ pub(super) fn write_official(
     let last = CODE_COLUMN - 1;
     sheet.merge_range(0, 0, 0, last, &register.title, &formats.title)?;
     sheet.merge_range(1, 0, 1, last, &register.unit_line(), &formats.subtitle)?;
-    let mut period =
-        format!("{} {} · {}: {}", t.period, register.year, t.status, register.status.label(t));
+    let mut period = format!(
+        "{} {} · {}: {}",
+        t.period,
+        register.year,
+        t.status,
+        t.status_name(register.status)
+    );
     if let Some(as_of) = register.as_of {
         let day = t.print.long_date(as_of.date);
         period.push_str(&format!(" · {}", (t.as_of.document_line)(&day)));

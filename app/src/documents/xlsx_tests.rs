@@ -53,6 +53,7 @@ fn register() -> RegisterView {
         status: RegisterStatus::Draft,
         sources: vec![],
         as_of: None,
+        cycle: Default::default(),
         sections: vec![
             SectionView {
                 bagian_id: 10,

@@ -6,6 +6,7 @@ pub mod conflict_source;
 pub mod org_unit;
 pub mod register;
 pub mod register_section;
+pub mod register_step;
 pub mod review_note;
 pub mod risk;
 pub mod risk_matrix;

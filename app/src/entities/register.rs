@@ -25,6 +25,8 @@ pub struct Model {
     pub approved_position: Option<String>,
     pub approved_name: Option<String>,
     pub approved_nip: Option<String>,
+    /// 0 until the set register is opened again; then 1, 2 …
+    pub revision: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

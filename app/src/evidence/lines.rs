@@ -57,7 +57,7 @@ pub fn summary(pack: &EvidencePack, t: &Strings) -> Vec<(String, String)> {
         (e.unit.to_owned(), register.unit_line()),
         (e.period_label.to_owned(), period),
         (e.register_as_of.to_owned(), as_of),
-        (e.status.to_owned(), register.status.label(t).to_owned()),
+        (e.status.to_owned(), t.status_name(register.status).to_owned()),
         (e.prepared.to_owned(), signatory(&settings.prepared)),
         (e.approved.to_owned(), signatory(&settings.approved)),
         (e.rows.to_owned(), all.to_string()),

@@ -26,7 +26,9 @@ pub async fn load_pack(
     let Some(year) = year_of(db, key).await? else { return Ok(None) };
     let Some(quarter) = Quarter::new(year, quarter) else { return Ok(None) };
     let last = quarter.last_day();
-    let loaded = crate::print::repo::load_print_form(db, key, Some(last), today).await?;
+    let loaded =
+        crate::print::repo::load_print_form(db, key, crate::print::repo::Printed::Per(last), today)
+            .await?;
     let form = match loaded {
         None => return Ok(None),
         Some(Err(gap)) => return Ok(Some(Err(gap))),

@@ -333,6 +333,7 @@ pub const STRINGS: Strings = Strings {
         "Approver's name",
         "Approver's NIP",
         "Register date (as of)",
+        "Comment or reason",
     ],
     required: |field| format!("{field} is required."),
     too_long: |field, limit| {
@@ -384,4 +385,5 @@ pub const STRINGS: Strings = Strings {
     print: &super::print::EN,
     as_of: &super::as_of::EN,
     evidence: &super::evidence::EN,
+    cycle: &super::cycle::EN,
 };

@@ -329,6 +329,7 @@ pub const STRINGS: Strings = Strings {
         "Nama yang menyetujui",
         "NIP yang menyetujui",
         "Tanggal register (per)",
+        "Komentar atau alasan",
     ],
     required: |field| format!("{field} wajib diisi."),
     too_long: |field, limit| {
@@ -381,4 +382,5 @@ pub const STRINGS: Strings = Strings {
     print: &super::print::ID,
     as_of: &super::as_of::ID,
     evidence: &super::evidence::ID,
+    cycle: &super::cycle::ID,
 };

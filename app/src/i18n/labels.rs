@@ -2,6 +2,7 @@
 //! fields and what is wrong with them.
 use super::Strings;
 use crate::rules::assessment::{Level, Nature, RtpStatus};
+use crate::rules::cycle::{RegisterStatus, Step};
 use crate::rules::{Field, FieldError, FieldProblem};
 
 impl Strings {
@@ -34,6 +35,15 @@ impl Strings {
         self.rtp_status_names[RtpStatus::ALL.iter().position(|s| *s == status).unwrap_or(0)]
     }
 
+    pub fn status_name(&self, status: RegisterStatus) -> &'static str {
+        self.status_names[RegisterStatus::ALL.iter().position(|s| *s == status).unwrap_or(0)]
+    }
+
+    /// What taking the step is called ("Ajukan").
+    pub fn step_name(&self, step: Step) -> &'static str {
+        self.cycle.steps[Step::ALL.iter().position(|s| *s == step).unwrap_or(0)]
+    }
+
     pub fn field_name(&self, field: Field) -> &'static str {
         self.field_names[field as usize]
     }
@@ -64,6 +74,7 @@ impl Strings {
             }
             FieldProblem::LevelsOutOfOrder => (self.levels_out_of_order)(field),
             FieldProblem::InvalidNip { digits } => (self.invalid_nip)(field, digits),
+            FieldProblem::StepNotAllowed => (self.cycle.step_not_allowed)(field),
         }
     }
 }

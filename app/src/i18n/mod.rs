@@ -5,6 +5,7 @@ pub mod as_of;
 #[cfg(feature = "ssr")]
 pub mod cli;
 mod context;
+pub mod cycle;
 mod en;
 pub mod evidence;
 mod id;

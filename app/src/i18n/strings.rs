@@ -1,6 +1,6 @@
 //! The strings of one language: every page's words, in one struct, so that
 //! a missing translation is a compile error.
-use super::{admin, as_of, evidence, print, session, upload};
+use super::{admin, as_of, cycle, evidence, print, session, upload};
 
 /// The strings of one language.
 pub struct Strings {
@@ -253,7 +253,7 @@ pub struct Strings {
     pub bagian_renamed: fn(name: &str) -> String,
     pub bagian_moved: fn(name: &str) -> String,
     pub bagian_removed: fn(name: &str) -> String,
-    pub field_names: [&'static str; 43],
+    pub field_names: [&'static str; 44],
     pub required: fn(field: &str) -> String,
     pub too_long: fn(field: &str, limit: usize) -> String,
     pub too_many_bytes: fn(field: &str, limit: usize) -> String,
@@ -282,4 +282,5 @@ pub struct Strings {
     pub print: &'static print::PrintStrings,
     pub as_of: &'static as_of::AsOfStrings,
     pub evidence: &'static evidence::EvidenceStrings,
+    pub cycle: &'static cycle::CycleStrings,
 }

@@ -10,7 +10,7 @@ use crate::auth::Permission;
 use crate::entities::change_log;
 use crate::error::AppError;
 use crate::i18n::Locale;
-use crate::register::write::{Actor, Write, lock_register};
+use crate::register::write::{Actor, Touch, Write, lock_register};
 use sea_orm::{
     ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter, QuerySelect, TransactionTrait,
 };
@@ -44,7 +44,7 @@ pub async fn run_upload(
         .map_err(|error| AppError::Workbook(super::messages::workbook_error(locale, &error)))?;
     let stamp = workbook_stamp(upload.bytes);
     let exported_at = stamp.filter(|stamp| stamp.register == upload.register).map(|s| s.version);
-    let register = lock_register(txn, upload.register).await?;
+    let register = lock_register(txn, upload.register, Touch::Content).await?;
     if let Some(expected) = upload.apply_at
         && expected != register.version
     {

@@ -12,8 +12,8 @@ use crate::entities::{org_unit, org_unit::UnitKind, risk};
 use crate::register::model::Field;
 use crate::register::model::RichText;
 use crate::register::write::{
-    Actor, Touched, Write, WriteError, bump_register, lock_register, log_layout, log_register,
-    set_sections,
+    Actor, Touch, Touched, Write, WriteError, bump_register, lock_register, log_layout,
+    log_register, set_sections,
 };
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use std::collections::{HashMap, HashSet};
@@ -85,7 +85,7 @@ pub async fn import_into(
 ) -> Result<ImportReport, WriteError> {
     let &Write { txn, .. } = write;
     lock_organisation(txn).await?;
-    let register = lock_register(txn, register_id).await?;
+    let register = lock_register(txn, register_id, Touch::Content).await?;
     let mut report = ImportReport {
         year: register.year,
         register_id: register.id,

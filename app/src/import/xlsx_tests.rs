@@ -102,6 +102,7 @@ fn generated(cases: &mut Cases, id: i32) -> RegisterView {
         sections,
         sources: vec![],
         as_of: None,
+        cycle: Default::default(),
     }
 }
 

@@ -74,6 +74,9 @@ fn wording(error: &AppError) -> (Words, fn(&Strings) -> String) {
         AppError::RegisterFinal { .. } => {
             (|t| t.final_title.to_owned(), |t| t.final_body.to_owned())
         }
+        AppError::RegisterUnderReview { .. } => {
+            (|t| t.cycle.under_review_title.to_owned(), |t| t.cycle.under_review_body.to_owned())
+        }
         AppError::Conflict { .. } | AppError::CellConflict { .. } => {
             (|t| t.conflict_title.to_owned(), |t| t.conflict_body.to_owned())
         }

@@ -9,12 +9,30 @@ use crate::register::model::RegisterKey;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
-/// The register's documents; of the register as of day `per` if given.
+/// The register's documents; of the register as of day `per` if given, or
+/// as approved revision `revision` was set (printed only: the workbooks are
+/// of a day).
 #[component]
-pub fn Downloads(unit_id: i32, year: i32, per: Option<NaiveDate>) -> impl IntoView {
+pub fn Downloads(
+    unit_id: i32,
+    year: i32,
+    per: Option<NaiveDate>,
+    revision: Option<i32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     let key = RegisterKey::of(unit_id, year);
+    if let Some(revision) = revision {
+        let print = format!("{}/cetak?revisi={revision}", RegisterKey::path(unit_id, year));
+        return view! {
+            <nav class="register-downloads" aria-label=move || t().downloads_label>
+                <a class="view-switch" href=print data-testid="print-link">
+                    {move || t().print.print}
+                </a>
+            </nav>
+        }
+        .into_any();
+    }
     let print = print_path(unit_id, year, per);
     print_on_ctrl_p(printing_now(&print));
     view! {
@@ -31,6 +49,7 @@ pub fn Downloads(unit_id: i32, year: i32, per: Option<NaiveDate>) -> impl IntoVi
         </nav>
         {per.is_none().then(|| view! { <EvidencePick unit_id year/> })}
     }
+    .into_any()
 }
 
 /// "Paket bukti triwulan": the quarter's evidence pack, as a workbook or

@@ -9,6 +9,7 @@ use crate::layout::{ErrorPanel, NotFoundPage, PageTitle};
 use crate::register::api::get_register;
 use crate::register::as_of::{AsOfView, api::get_register_as_of, parse_day};
 use crate::register::components::{AsOfGapPanel, RegisterTable, RowEditing, RowNotice};
+use crate::register::cycle::get_register_revision;
 use crate::register::model::RegisterKey;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -33,15 +34,25 @@ pub fn RegisterPage() -> impl IntoView {
     };
     let query = use_query_map();
     let per = move || query.with(|query| query.get("per"));
+    // `?revisi=1`: an approved revision as it was set.
+    let revision = move || query.with(|query| query.get_str("revisi").map(str::parse::<i32>));
     let signed_in = use_context::<SignedIn>();
     // Today's register is shown as the view of now.
     let register = Resource::new(
-        move || (key(), per()),
-        |(key, per)| async move {
+        move || (key(), per(), revision()),
+        |(key, per, revision)| async move {
             let Some(key) = key else { return Err(AppError::NotFound) };
-            match per {
-                Some(per) => get_register_as_of(key.unit_id, key.year, per).await,
-                None => get_register(key.unit_id, key.year).await.map(|r| r.map(AsOfView::Shown)),
+            match (per, revision, key.unit_id.zip(key.year)) {
+                (_, Some(Ok(revision)), Some((unit, year))) => {
+                    get_register_revision(unit, year, revision)
+                        .await
+                        .map(|r| r.map(AsOfView::Shown))
+                }
+                (_, Some(_), _) => Err(AppError::NotFound),
+                (Some(per), None, _) => get_register_as_of(key.unit_id, key.year, per).await,
+                (None, None, _) => {
+                    get_register(key.unit_id, key.year).await.map(|r| r.map(AsOfView::Shown))
+                }
             }
         },
     );
@@ -95,7 +106,8 @@ fn with_documents(
 ) -> AnyView {
     let (unit_id, year, register_id) = (register.unit_id, register.year, register.id);
     let per = register.as_of.map(|as_of| as_of.date);
-    let documents = ViewFn::from(move || view! { <Downloads unit_id year per/> });
+    let revision = register.as_of.and_then(|as_of| as_of.revision);
+    let documents = ViewFn::from(move || view! { <Downloads unit_id year per revision/> });
     let import = ViewFn::from(move || view! { <WorkbookImport register_id/> });
     view! { <RegisterTable register user documents import/> }.into_any()
 }

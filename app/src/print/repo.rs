@@ -5,30 +5,54 @@ use crate::error::AppError;
 use crate::register::as_of::repo::load_as_of;
 use crate::register::as_of::{AsOfGap, AsOfView};
 use crate::register::model::RegisterKey;
-use crate::register::write::{Write, bump_register, lock_register};
+use crate::register::write::{Touch, Write, bump_register, lock_register};
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, sea_query::Expr};
 
-/// Register `key` with its print settings, as it stood at the end of day
-/// `per` if given (or why it cannot be shown then); `None` when there is
-/// no such register. The settings are today's: the form is signed now.
+/// Which register a printed form is of: as it stands, as it stood at the
+/// end of a day, or as an approved revision was set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Printed {
+    Now,
+    Per(NaiveDate),
+    Revision(i32),
+}
+
+/// Register `key` with its print settings, as `printed` says (or why it
+/// cannot be shown that day); `None` when there is no such register (or
+/// revision). The settings are today's, the form being signed now; an
+/// approved revision's decree is the one it was set by.
 pub async fn load_print_form(
     db: &impl ConnectionTrait,
     key: RegisterKey,
-    per: Option<NaiveDate>,
+    printed: Printed,
     today: NaiveDate,
 ) -> Result<Option<Result<PrintForm, AsOfGap>>, DbErr> {
-    let register = match per {
-        Some(day) => load_as_of(db, key, day, today).await?.map(AsOfView::into_register),
-        None => crate::register::repo::load_register(db, key).await?.map(Ok),
+    let register = match printed {
+        Printed::Per(day) => load_as_of(db, key, day, today).await?.map(AsOfView::into_register),
+        Printed::Now => crate::register::repo::load_register(db, key).await?.map(Ok),
+        Printed::Revision(revision) => {
+            let found = crate::register::cycle::repo::load_revision(db, key, revision, today);
+            found.await?.map(Ok)
+        }
     };
     let Some(register) = register else { return Ok(None) };
     let register = match register {
         Ok(register) => register,
         Err(gap) => return Ok(Some(Err(gap))),
     };
-    let stored = register::Entity::find_by_id(register.id).one(db).await?;
-    Ok(stored.map(|stored| Ok(PrintForm { settings: settings_of(&stored), register })))
+    let Some(stored) = register::Entity::find_by_id(register.id).one(db).await? else {
+        return Ok(None);
+    };
+    let mut settings = settings_of(&stored);
+    if let Printed::Revision(revision) = printed {
+        let cycle = crate::register::repo::cycle_of(db, stored.id, stored.revision).await?;
+        let decree = cycle.approval_of(revision).and_then(|approval| approval.sk.clone());
+        if let Some((number, date)) = decree {
+            (settings.sk_number, settings.sk_date) = (number, Some(date));
+        }
+    }
+    Ok(Some(Ok(PrintForm { settings, register })))
 }
 
 fn settings_of(stored: &register::Model) -> PrintSettings {
@@ -63,7 +87,7 @@ pub async fn save_settings(
     let &Write { txn, actor, .. } = write;
     actor.require(crate::auth::Permission::ManageSettings)?;
     let settings = input.parse().map_err(AppError::Validation)?;
-    let locked = lock_register(txn, register_id).await?;
+    let locked = lock_register(txn, register_id, Touch::Beside).await?;
     if locked.version != version {
         return Err(AppError::Conflict { expected: version, current: locked.version });
     }

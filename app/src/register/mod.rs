@@ -2,6 +2,7 @@
 pub mod api;
 pub mod as_of;
 pub mod components;
+pub mod cycle;
 pub mod edit;
 pub mod filter;
 pub mod history;

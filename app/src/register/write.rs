@@ -13,6 +13,7 @@
 //!
 //! Row operations of the editor (add, delete, restore, move) are in `rows`.
 mod assessment;
+mod cycle;
 pub(crate) mod fields;
 mod held;
 mod insert;
@@ -33,8 +34,9 @@ use crate::db::now;
 use crate::entities::{change_log, register, risk};
 use crate::error::AppError;
 pub use assessment::{AssessmentEdit, SavedAssessment, save_assessment};
+pub use cycle::{StepTaken, take_step};
 pub(crate) use held::refresh_pages;
-pub use held::{LockedRegister, Write, bump_register, lock_register};
+pub use held::{LockedRegister, Touch, Write, bump_register, lock_register};
 pub use insert::{NewRow, insert_row, insert_rows};
 pub use layout::{ORDER_PREFIX, SECTIONS_FIELD, Touched, log_layout, order_value, sections_value};
 pub use log_entry::log_register;
@@ -67,6 +69,13 @@ pub enum WriteError {
     CellConflict { row_id: i32, field: Field, theirs: String, version: i32 },
     #[error("the register of {year} is final")]
     Final { year: i32 },
+    /// The register is submitted or reviewed: its text is fixed until it
+    /// is returned to draft.
+    #[error("the register of {year} is {status:?}")]
+    UnderReview { year: i32, status: RegisterStatus },
+    /// Someone changed the register since the writer read version `expected`.
+    #[error("register changed: expected version {expected}, found {current}")]
+    RegisterMoved { expected: i32, current: i32 },
     #[error("not found")]
     NotFound,
     /// The user's role does not give this.
@@ -89,7 +98,9 @@ impl WriteError {
             Self::Conflict { row_id, .. } | Self::CellConflict { row_id, .. } => {
                 (t.conflict)(*row_id)
             }
+            Self::RegisterMoved { .. } => (t.conflict)(0),
             Self::Final { year } => (t.final_register)(*year),
+            Self::UnderReview { year, .. } => (t.under_review)(*year),
             Self::NotFound => t.not_found.to_owned(),
             Self::Forbidden(_) => t.forbidden.to_owned(),
             Self::Db(error) => (t.database)(&error.to_string()),
@@ -113,6 +124,8 @@ impl From<WriteError> for AppError {
                 Self::CellConflict { field, theirs, version }
             }
             WriteError::Final { year } => Self::RegisterFinal { year },
+            WriteError::UnderReview { year, status } => Self::RegisterUnderReview { year, status },
+            WriteError::RegisterMoved { expected, current } => Self::Conflict { expected, current },
             WriteError::NotFound => Self::NotFound,
             WriteError::Forbidden(_) => Self::Forbidden,
             WriteError::Db(error) => error.into(),

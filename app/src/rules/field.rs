@@ -81,6 +81,8 @@ pub enum Field {
     ApprovedNip,
     /// The day a register is shown "as of" (`?per=2026-09-30`).
     AsOf,
+    /// The comment on a step of the register's cycle (a reason to return it).
+    Comment,
 }
 
 impl Field {
@@ -109,7 +111,7 @@ impl Field {
     pub const REALISATION: [Self; 3] =
         [Self::RealisationDone, Self::RealisationProgress, Self::RealisationEvidence];
 
-    pub const ALL: [Self; 43] = [
+    pub const ALL: [Self; 44] = [
         Self::No,
         Self::Bagian,
         Self::Aktivitas,
@@ -153,6 +155,7 @@ impl Field {
         Self::ApprovedName,
         Self::ApprovedNip,
         Self::AsOf,
+        Self::Comment,
     ];
 
     /// The column name a field is stored and logged under.
@@ -201,6 +204,7 @@ impl Field {
             Self::ApprovedName => "approved_name",
             Self::ApprovedNip => "approved_nip",
             Self::AsOf => "per",
+            Self::Comment => "comment",
         }
     }
 
@@ -276,6 +280,8 @@ pub enum FieldProblem {
     InvalidNip {
         digits: usize,
     },
+    /// A step of the register's cycle its status does not allow now.
+    StepNotAllowed,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

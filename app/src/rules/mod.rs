@@ -3,6 +3,7 @@
 //! the browser, on SQLite and on PostgreSQL.
 pub mod account;
 pub mod assessment;
+pub mod cycle;
 mod field;
 pub mod print;
 pub mod rich_text;

@@ -135,7 +135,7 @@ fn optional_line(field: Field, raw: &str, limit: usize) -> Result<String, FieldE
     Ok(text)
 }
 
-fn optional_date(field: Field, raw: &str) -> Result<Option<NaiveDate>, FieldError> {
+pub(crate) fn optional_date(field: Field, raw: &str) -> Result<Option<NaiveDate>, FieldError> {
     match raw.trim() {
         "" => Ok(None),
         text => parse_date(text).map(Some).ok_or(FieldError::new(field, FieldProblem::InvalidDate)),

@@ -151,7 +151,7 @@ pub fn parse_code(raw: &str) -> Result<String, FieldError> {
     Ok(code.to_ascii_uppercase())
 }
 
-fn one_line(field: Field, raw: &str, limit: usize) -> Result<String, FieldError> {
+pub(crate) fn one_line(field: Field, raw: &str, limit: usize) -> Result<String, FieldError> {
     let cleaned = clean_text(raw).map_err(|problem| FieldError::new(field, problem))?;
     let text = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
     let len = if is_blank(&text) { 0 } else { text.chars().count() };

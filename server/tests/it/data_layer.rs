@@ -240,7 +240,12 @@ async fn of_concurrent_writers_exactly_one_wins(db: &TestDb) {
             };
             // Writers hold the register as every write does; the row's
             // version still decides who saved first.
-            let register = app::register::write::lock_register(&txn, register_id).await?;
+            let register = app::register::write::lock_register(
+                &txn,
+                register_id,
+                app::register::write::Touch::Content,
+            )
+            .await?;
             let outcome = update_row(
                 &app::register::write::Write::new(&txn, &Actor::IMPORT),
                 &register,

@@ -14,6 +14,7 @@ mod assessment;
 mod availability;
 mod bagian;
 mod cli;
+mod cycle;
 mod dashboard;
 mod data_layer;
 mod documents;

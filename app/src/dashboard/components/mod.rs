@@ -5,6 +5,7 @@
 mod heat;
 mod levels;
 mod progress;
+mod registers;
 mod tables;
 
 use crate::dashboard::api::get_dashboard;
@@ -17,6 +18,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use levels::LevelTable;
 use progress::ProgressTable;
+use registers::RegisterList;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -104,6 +106,7 @@ fn Dashboard(view: DashboardView) -> impl IntoView {
             {heat}
             {move || data.with(|view| view! { <LevelTable view=view.clone()/> })}
             {move || data.with(|view| view! { <ProgressTable view=view.clone()/> })}
+            {move || data.with(|view| view! { <RegisterList view=view.clone()/> })}
         </section>
     }
     .into_any()

@@ -12,7 +12,7 @@ use super::model::{BagianCounts, Counts, DashboardView};
 use crate::register::history::Action;
 use crate::register::model::{RegisterKey, RtpStatus};
 use crate::register::repo::RegisterRecord;
-use crate::register::repo::{matrix, register_record, register_years, section_names};
+use crate::register::repo::{matrix, register_record, register_years, registers_of, section_names};
 use chrono::NaiveDate;
 pub use queries::{bagian_sql, heat_sql, realised_sql};
 use queries::{counts, heat};
@@ -118,6 +118,7 @@ pub async fn dashboard(
         year: register.year,
         version: register.version,
         years: register_years(db, register.unit_id).await?,
+        registers: registers_of(db, register.unit_id).await?,
         bagian: figures.bagian.clone(),
         total: figures.total.clone(),
         heat: figures.heat,

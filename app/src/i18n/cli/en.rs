@@ -92,6 +92,11 @@ const WRITE: WriteStrings = WriteStrings {
     final_register: |year| {
         format!("the register for {year} is final (ditetapkan) and can no longer be changed")
     },
+    under_review: |year| {
+        format!(
+            "the register for {year} is submitted or reviewed; its text cannot change until it is returned to draft"
+        )
+    },
     not_found: "the data was not found",
     forbidden: "your role does not allow this change",
     database: |error| format!("database error: {error}"),

@@ -104,6 +104,11 @@ const WRITE: WriteStrings = WriteStrings {
     final_register: |year| {
         format!("register periode {year} sudah ditetapkan dan tidak dapat diubah lagi")
     },
+    under_review: |year| {
+        format!(
+            "register periode {year} sedang diajukan atau direviu; isinya tidak dapat diubah sampai dikembalikan ke draf"
+        )
+    },
     not_found: "data yang dituju tidak ditemukan",
     forbidden: "peran Anda tidak mengizinkan perubahan ini",
     database: |error| format!("kesalahan basis data: {error}"),

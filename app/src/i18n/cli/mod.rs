@@ -78,6 +78,7 @@ pub struct ImportStrings {
 pub struct WriteStrings {
     pub conflict: fn(row_id: i32) -> String,
     pub final_register: fn(year: i32) -> String,
+    pub under_review: fn(year: i32) -> String,
     pub not_found: &'static str,
     pub forbidden: &'static str,
     pub database: fn(error: &str) -> String,

@@ -10,7 +10,7 @@ use crate::i18n::use_i18n;
 use crate::layout::{ErrorPanel, NotFoundPage, PageTitle};
 use crate::register::as_of::parse_day;
 use crate::register::components::AsOfGapPanel;
-use crate::register::model::RegisterKey;
+use crate::register::model::{AsOf, RegisterKey};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 pub use sheet::PrintDocument;
@@ -27,11 +27,12 @@ pub fn PrintPage() -> impl IntoView {
     };
     let query = use_query_map();
     let per = move || query.with(|query| query.get("per"));
+    let revision = move || query.with(|query| query.get_str("revisi")?.parse::<i32>().ok());
     let form = Resource::new(
-        move || (key(), per()),
-        |(key, per)| async move {
+        move || (key(), per(), revision()),
+        |(key, per, revision)| async move {
             match key {
-                Some((unit, year)) => get_print_form(unit, year, per).await,
+                Some((unit, year)) => get_print_form(unit, year, per, revision).await,
                 None => Ok(None),
             }
         },
@@ -78,7 +79,11 @@ fn PrintView(
     let register = &form.register;
     let back = RegisterKey::path(register.unit_id, register.year);
     let per = register.as_of.map(|as_of| as_of.date);
-    let back = per.map_or_else(|| back.clone(), |day| format!("{back}?per={day}"));
+    let back = match register.as_of {
+        Some(AsOf { revision: Some(revision), .. }) => format!("{back}?revisi={revision}"),
+        Some(AsOf { date, .. }) => format!("{back}?per={date}"),
+        None => back,
+    };
     // The settings are today's register's: not changed from a past day.
     let manages =
         per.is_none() && user.as_ref().is_some_and(|user| user.may(Permission::ManageSettings));
@@ -129,14 +134,17 @@ fn print_when_asked(loaded: impl Fn() -> bool + 'static) {
             return false;
         }
         // The day shown stays in the address.
-        let per = query.with_untracked(|query| query.get("per"));
+        let per = query.with_untracked(|query| {
+            let revision = query.get("revisi").map(|revision| format!("revisi={revision}"));
+            revision.or_else(|| query.get("per").map(|per| format!("per={per}")))
+        });
         #[cfg(not(feature = "hydrate"))]
         let _ = per;
         #[cfg(feature = "hydrate")]
         set_timeout(
             move || {
                 let path = window().location().pathname().unwrap_or_default();
-                let path = per.map_or_else(|| path.clone(), |per| format!("{path}?per={per}"));
+                let path = per.map_or_else(|| path.clone(), |per| format!("{path}?{per}"));
                 if let Ok(history) = window().history() {
                     let _ = history.replace_state_with_url(
                         &wasm_bindgen::JsValue::NULL,

@@ -70,7 +70,7 @@ fn heading(form: &PrintForm, t: &'static crate::i18n::Strings) -> AnyView {
     let number = (!settings.sk_number.is_empty()).then_some(settings.sk_number.as_str());
     let date = settings.sk_date.map(|date| strings.long_date(date));
     let decree = (strings.decree)(number, date.as_deref());
-    let status = (strings.status)(register.status.label(t));
+    let status = (strings.status)(t.status_name(register.status));
     view! {
         <header class="form-heading">
             <h2 class="form-title">{register.title.to_uppercase()}</h2>
@@ -79,7 +79,13 @@ fn heading(form: &PrintForm, t: &'static crate::i18n::Strings) -> AnyView {
             <p class="form-decree">{decree}</p>
             {register.as_of.map(|as_of| {
                 let day = strings.long_date(as_of.date);
-                view! { <p class="form-as-of">{(t.as_of.document_line)(&day)}</p> }
+                let line = match as_of.revision {
+                    Some(revision) => {
+                        (t.cycle.revision_banner)(&(t.cycle.revision)(revision), &day)
+                    }
+                    None => (t.as_of.document_line)(&day),
+                };
+                view! { <p class="form-as-of">{line}</p> }
             })}
         </header>
     }

@@ -58,7 +58,7 @@ pub async fn load_as_of(
     let Some(mut register) = register_at(db, key, version, date.min(today)).await? else {
         return Ok(None);
     };
-    register.as_of = Some(AsOf { date, version });
+    register.as_of = Some(AsOf { date, version, revision: None });
     Ok(Some(AsOfView::Shown(register)))
 }
 
@@ -166,6 +166,7 @@ pub async fn register_at(
         sections,
         sources: sources(db).await?,
         as_of: None,
+        cycle: Default::default(),
     }))
 }
 

@@ -14,12 +14,24 @@ pub fn AsOfBanner(as_of: AsOf) -> impl IntoView {
     let i18n = use_i18n();
     let date = move || i18n.t().print.long_date(as_of.date);
     let location = use_location();
+    // An approved revision read back, or a past day's register.
+    let title = move || {
+        let t = i18n.t();
+        match as_of.revision {
+            Some(revision) => (t.cycle.revision_banner)(&(t.cycle.revision)(revision), &date()),
+            None => (t.as_of.title)(&date()),
+        }
+    };
+    let body = move || match as_of.revision {
+        Some(_) => i18n.t().cycle.revision_read_only,
+        None => i18n.t().as_of.rebuilt,
+    };
     view! {
         <div class="as-of-banner" role="note" data-testid="as-of-banner" data-version=as_of.version>
             <p class="as-of-title">
-                <strong>{move || (i18n.t().as_of.title)(&date())}</strong>
+                <strong>{title}</strong>
             </p>
-            <p class="as-of-body">{move || i18n.t().as_of.rebuilt}</p>
+            <p class="as-of-body">{body}</p>
             <p class="as-of-back">
                 <a class="view-switch" href=move || location.pathname.get() rel="external">
                     {move || i18n.t().as_of.back}

@@ -2,6 +2,7 @@ mod as_of;
 mod assessment;
 mod assessment_field;
 mod cell;
+mod cycle;
 mod deleted;
 mod evidence;
 mod facets;
@@ -37,39 +38,64 @@ pub use rows::{BagianList, NewRow, RowEditing, RowNotice};
 pub use sections::{AddBagian, BagianHeading, EmptySection};
 pub use table::RegisterTable;
 
-/// What the signed-in user may change in the register on show: nothing
-/// when it is final; otherwise what their role gives (`CurrentUser::may`,
-/// the rules the server enforces on every write).
+/// What the signed-in user may change in the register on show: what their
+/// role gives (`CurrentUser::may`, the rules the server enforces on every
+/// write) where the register's status allows it: its text only while
+/// drafted, review notes until it is set, nothing of a past day's.
 #[derive(Clone, Copy)]
 pub struct Access {
     user: leptos::prelude::StoredValue<Option<crate::auth::CurrentUser>>,
-    open: bool,
+    /// Rows, Bagian and assessment.
+    text_open: bool,
+    /// Review notes.
+    notes_open: bool,
 }
 
 impl Access {
-    pub fn new(user: Option<crate::auth::CurrentUser>, open: bool) -> Self {
-        Self { user: leptos::prelude::StoredValue::new(user), open }
+    /// Of a register at `status`, shown as it is `now` (else as of a day).
+    pub fn new(
+        user: Option<crate::auth::CurrentUser>,
+        now: bool,
+        status: crate::register::model::RegisterStatus,
+    ) -> Self {
+        Self {
+            user: leptos::prelude::StoredValue::new(user),
+            text_open: now && status.is_open(),
+            notes_open: now && !status.is_final(),
+        }
     }
 
-    fn may(&self, permission: crate::auth::Permission) -> bool {
+    fn user_may(&self, permission: crate::auth::Permission) -> bool {
         use leptos::prelude::WithValue;
-        self.open && self.user.with_value(|user| user.as_ref().is_some_and(|u| u.may(permission)))
+        self.user.with_value(|user| user.as_ref().is_some_and(|u| u.may(permission)))
     }
 
     /// The rows of this Bagian.
     pub fn rows_of(&self, bagian: i32) -> bool {
-        self.may(crate::auth::Permission::EditRowsOf(bagian))
+        self.text_open && self.user_may(crate::auth::Permission::EditRowsOf(bagian))
     }
 
     /// Some rows (the table then has its editing column).
     pub fn any_rows(&self) -> bool {
         use leptos::prelude::WithValue;
-        self.open && self.user.with_value(|user| user.as_ref().is_some_and(|u| u.edits_rows()))
+        self.text_open && self.user.with_value(|user| user.as_ref().is_some_and(|u| u.edits_rows()))
     }
 
     /// Review notes (reviewers and admins).
     pub fn reviews(&self) -> bool {
-        self.may(crate::auth::Permission::Review)
+        self.notes_open && self.user_may(crate::auth::Permission::Review)
+    }
+
+    /// The text is fixed by the register's status (submitted, reviewed or
+    /// set), not by the user's role.
+    pub fn text_fixed(&self) -> bool {
+        !self.text_open
+    }
+
+    /// The signed-in user, if any.
+    pub fn user(&self) -> Option<crate::auth::CurrentUser> {
+        use leptos::prelude::GetValue;
+        self.user.get_value()
     }
 
     /// The signed-in user's id.
@@ -86,7 +112,7 @@ impl Access {
 
     /// The Bagian themselves: add, rename, reorder, remove.
     pub fn bagian(&self) -> bool {
-        self.may(crate::auth::Permission::ManageBagian)
+        self.text_open && self.user_may(crate::auth::Permission::ManageBagian)
     }
 }
 

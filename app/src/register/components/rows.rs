@@ -181,6 +181,7 @@ pub(crate) fn problem(error: AppError, t: &crate::i18n::Strings) -> String {
         }
         AppError::Conflict { .. } | AppError::CellConflict { .. } => t.conflict_body.to_owned(),
         AppError::RegisterFinal { .. } => t.final_body.to_owned(),
+        AppError::RegisterUnderReview { .. } => t.cycle.under_review_body.to_owned(),
         AppError::Forbidden => t.forbidden_body.to_owned(),
         AppError::Unauthorized => t.session.sign_in_needed.to_owned(),
         _ => t.save_failed.to_owned(),

@@ -158,6 +158,7 @@ mod tests {
             status: RegisterStatus::Draft,
             sources: Vec::new(),
             as_of: None,
+            cycle: Default::default(),
             sections: vec![
                 section(
                     10,

@@ -1,7 +1,9 @@
 //! What the browser sees of a register, and the rules its values obey.
+mod cycle;
 mod history;
 mod notes;
 
+pub use cycle::{CycleView, RegisterLine, StepView, next_steps};
 pub use history::{Action, Author, ChangeView, DeletedRow, RowHistory};
 pub use notes::NoteView;
 use serde::{Deserialize, Serialize};
@@ -9,6 +11,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::rules::rich_text::{RichText, Span};
 
 pub use crate::rules::assessment::{Level, Matrix, Nature, Rating, RtpStatus};
+pub use crate::rules::cycle::{RegisterStatus, Step, StepInput};
 pub use crate::rules::{
     Field, FieldError, FieldProblem, MAX_CELL_CHARS, MAX_NAME_CHARS, MAX_TITLE_CHARS,
     OFFICIAL_COLUMNS, parse_cell, parse_name, parse_title,
@@ -62,6 +65,9 @@ pub struct RegisterView {
     /// log (read-only); `None`: as it is now.
     #[serde(default)]
     pub as_of: Option<AsOf>,
+    /// Where it is in its yearly cycle.
+    #[serde(default)]
+    pub cycle: CycleView,
 }
 
 /// Which moment a register shown "as of" is of.
@@ -71,6 +77,10 @@ pub struct AsOf {
     pub date: NaiveDate,
     /// The register's version then: the last change made that day or before.
     pub version: i32,
+    /// Shown as an approved revision was set (its number): the day is the
+    /// approval's.
+    #[serde(default)]
+    pub revision: Option<i32>,
 }
 
 /// A source of conflict of interest, as rows name it.
@@ -239,71 +249,5 @@ impl RiskRowView {
     /// The five text cells in the order of the printed columns.
     pub fn cells(&self) -> [&RichText; 5] {
         [&self.aktivitas, &self.potensi, &self.penyebab, &self.dampak, &self.rencana]
-    }
-}
-
-/// Where a register is in its yearly cycle. `Ditetapkan` is final: read-only.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RegisterStatus {
-    /// Being written by the Bagian.
-    #[default]
-    Draft,
-    /// Submitted for review.
-    Diajukan,
-    /// Reviewed by the Kepala Bagian.
-    Direviu,
-    /// Set by the Kepala Biro; no more edits.
-    Ditetapkan,
-}
-
-impl RegisterStatus {
-    pub const ALL: [Self; 4] = [Self::Draft, Self::Diajukan, Self::Direviu, Self::Ditetapkan];
-
-    /// The value stored in the database.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Draft => "draft",
-            Self::Diajukan => "diajukan",
-            Self::Direviu => "direviu",
-            Self::Ditetapkan => "ditetapkan",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|status| status.code() == code)
-    }
-
-    /// The status's name in the user's language.
-    pub fn label(self, t: &crate::i18n::Strings) -> &'static str {
-        let index = Self::ALL.iter().position(|status| *status == self).unwrap_or(0);
-        t.status_names[index]
-    }
-
-    /// A status from untrusted input: an unknown code is an error, never Draft.
-    pub fn parse(code: &str) -> Result<Self, FieldError> {
-        Self::from_code(code.trim())
-            .ok_or(FieldError::new(Field::Status, FieldProblem::UnknownValue))
-    }
-
-    /// Whether rows may still change: a register that is set is read-only.
-    pub fn is_final(self) -> bool {
-        self == Self::Ditetapkan
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn status_codes_round_trip() {
-        for status in RegisterStatus::ALL {
-            assert_eq!(RegisterStatus::from_code(status.code()), Some(status));
-        }
-        assert_eq!(RegisterStatus::from_code("unknown"), None);
-        assert_eq!(
-            RegisterStatus::parse("final"),
-            Err(FieldError::new(Field::Status, FieldProblem::UnknownValue))
-        );
     }
 }

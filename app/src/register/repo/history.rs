@@ -43,7 +43,7 @@ pub(crate) async fn note_views(
 }
 
 /// The display names of users `ids`.
-async fn user_names(
+pub(super) async fn user_names(
     db: &impl ConnectionTrait,
     ids: impl IntoIterator<Item = i32>,
 ) -> Result<HashMap<i32, String>, DbErr> {

@@ -1,11 +1,13 @@
 //! Queries of the register. Entities stay here; the browser gets `model` types.
 mod assessment;
+mod cycle;
 mod delta;
 mod history;
 mod reference;
 mod tracking;
 
 pub use assessment::{ASSESSMENT_COLUMNS, AssessmentRecord};
+pub use cycle::{cycle_of, registers_of};
 pub use delta::changes_since;
 pub(crate) use history::{change_views, note_views};
 pub use history::{deleted_rows, row_history, row_notes};
@@ -65,6 +67,7 @@ pub async fn load_register(
         sections,
         sources: sources(db).await?,
         as_of: None,
+        cycle: cycle_of(db, register.id, register.revision).await?,
     }))
 }
 
@@ -84,6 +87,7 @@ pub(crate) async fn register_record(
             register::Column::Title,
             register::Column::Year,
             register::Column::Status,
+            register::Column::Revision,
         ])
         .column_as(org_unit::Column::Name, "unit_name")
         .column_as(Expr::col((parent.clone(), org_unit::Column::Name)), "parent_name")
@@ -189,6 +193,7 @@ pub(crate) struct RegisterRecord {
     pub title: String,
     pub year: i32,
     pub status: String,
+    pub revision: i32,
     pub unit_name: String,
     pub parent_name: Option<String>,
 }

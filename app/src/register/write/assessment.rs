@@ -46,7 +46,7 @@ pub async fn save_assessment(
     let (id, field) = (edit.row, edit.field);
     let Parsed { quarter, value, expected } = parse(edit)?;
     let register_id = row_place(txn, id).await?;
-    let register = lock_register(txn, register_id).await?;
+    let register = lock_register(txn, register_id, Touch::Content).await?;
     // Read under the register's lock: no one changes the row meanwhile.
     let (mut row, bagian_id, version) = read_row(txn, id).await?;
     actor.require(Permission::EditRowsOf(bagian_id))?;

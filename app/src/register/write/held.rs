@@ -25,7 +25,7 @@ impl<'a> Write<'a> {
     /// Tells open pages that register `register` is at `version` now: every
     /// instance's listener when (and only if) the transaction commits; this
     /// instance's pages through `made`, told by the caller after commit.
-    async fn announce(&self, register: i32, version: i32) -> Result<(), WriteError> {
+    pub(super) async fn announce(&self, register: i32, version: i32) -> Result<(), WriteError> {
         let change = crate::live::Change { register, version };
         crate::live::notify(self.txn, change.payload()).await?;
         let mut made = self.made.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -43,6 +43,8 @@ pub struct LockedRegister {
     pub year: i32,
     pub version: i32,
     pub title: String,
+    /// 0 until the set register is opened again.
+    pub revision: i32,
 }
 
 impl LockedRegister {
@@ -54,13 +56,41 @@ impl LockedRegister {
     }
 }
 
+/// What a write changes of a register, which the register's status may
+/// forbid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Touch {
+    /// Its rows, Bagian, title or assessment: only while drafted (a
+    /// submitted register's text is fixed for its reviewer).
+    Content,
+    /// Beside the text: review notes, the printed form's heading, the
+    /// levels the matrix gives. Until the register is set.
+    Beside,
+}
+
 /// Locks the register for the rest of the transaction (`FOR UPDATE` on
 /// PostgreSQL; SQLite's write transaction holds the database already) and
-/// refuses it when it is final.
+/// refuses it when its status forbids what the write `touches`.
 pub async fn lock_register(
     txn: &DatabaseTransaction,
     register_id: i32,
+    touches: Touch,
 ) -> Result<LockedRegister, WriteError> {
+    let (locked, status) = lock_any(txn, register_id).await?;
+    if status.is_final() {
+        return Err(WriteError::Final { year: locked.year });
+    }
+    if touches == Touch::Content && !status.is_open() {
+        return Err(WriteError::UnderReview { year: locked.year, status });
+    }
+    Ok(locked)
+}
+
+/// Locks the register whatever its status; returns it with its status.
+pub(super) async fn lock_any(
+    txn: &DatabaseTransaction,
+    register_id: i32,
+) -> Result<(LockedRegister, RegisterStatus), WriteError> {
     let found = register::Entity::find_by_id(register_id)
         .lock_exclusive()
         .one(txn)
@@ -68,16 +98,15 @@ pub async fn lock_register(
         .ok_or(WriteError::NotFound)?;
     let status =
         RegisterStatus::parse(&found.status).map_err(|e| WriteError::Validation(vec![e]))?;
-    if status.is_final() {
-        return Err(WriteError::Final { year: found.year });
-    }
-    Ok(LockedRegister {
+    let locked = LockedRegister {
         id: found.id,
         unit_id: found.unit_id,
         year: found.year,
         version: found.version,
         title: found.title,
-    })
+        revision: found.revision,
+    };
+    Ok((locked, status))
 }
 
 /// Marks the register changed: version + 1, by the database's clock; still

@@ -45,7 +45,7 @@ pub async fn set_matrix_levels(
     let levels = Levels::of(&after);
     let mut done = Relevelled::default();
     for register_id in open_registers(txn).await? {
-        let register = lock_register(txn, register_id).await?;
+        let register = lock_register(txn, register_id, Touch::Beside).await?;
         let changed = relevel(write, &register, &levels).await?;
         if changed > 0 {
             bump_register(write, &register, None).await?;

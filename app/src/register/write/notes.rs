@@ -13,7 +13,7 @@ pub async fn add_note(write: &Write<'_>, row_id: i32, body: &str) -> Result<i32,
     actor.require(Permission::Review)?;
     let body = parse_note(body).map_err(|error| WriteError::Validation(vec![error]))?;
     let register_id = row_place(txn, row_id).await?;
-    let register = lock_register(txn, register_id).await?;
+    let register = lock_register(txn, register_id, Touch::Beside).await?;
     let insert = Query::insert()
         .into_table(review_note::Entity)
         .columns([
@@ -46,7 +46,7 @@ pub async fn resolve_note(write: &Write<'_>, id: i32, resolved: bool) -> Result<
     actor.require(Permission::Review)?;
     let note = review_note::Entity::find_by_id(id).one(txn).await?.ok_or(WriteError::NotFound)?;
     let register_id = row_place(txn, note.risk_id).await?;
-    let register = lock_register(txn, register_id).await?;
+    let register = lock_register(txn, register_id, Touch::Beside).await?;
     let mut update = review_note::Entity::update_many().filter(review_note::Column::Id.eq(id));
     update = if resolved {
         update

@@ -123,7 +123,7 @@ pub async fn save_cell(
     let expected = invalid(crate::rules::parse_expected(field, expected))?;
     let column = cell_column(field)?;
     let register_id = row_place(txn, id).await?;
-    let register = lock_register(txn, register_id).await?;
+    let register = lock_register(txn, register_id, Touch::Content).await?;
     // Read under the register's lock: no one moves the row meanwhile.
     let bagian_id = risk::Entity::find_by_id(id)
         .select_only()

@@ -68,7 +68,7 @@ pub async fn add_row(
     cells: &[RichText; 5],
 ) -> Result<AddedRow, WriteError> {
     let &Write { txn, actor, .. } = write;
-    let register = lock_register(txn, register_id).await?;
+    let register = lock_register(txn, register_id, Touch::Content).await?;
     let (bagian_id, position) = match placement {
         Placement::After { row_id } => {
             let (bagian_id, position) = risk::Entity::find_by_id(row_id)
@@ -146,7 +146,7 @@ pub async fn move_to_bagian(
 ) -> Result<i32, WriteError> {
     let &Write { txn, actor, .. } = write;
     let row = row_of(txn, id, false).await?;
-    let register = lock_register(txn, row.register_id).await?;
+    let register = lock_register(txn, row.register_id, Touch::Content).await?;
     let target = bagian_of(txn, &register, bagian_id).await?;
     // Out of one Bagian and into the other: the user must edit both.
     actor.require(Permission::EditRowsOf(row.bagian_id))?;
@@ -179,7 +179,7 @@ pub async fn move_to_bagian(
 pub async fn remove_row(write: &Write<'_>, id: i32, expected: i32) -> Result<(), WriteError> {
     let &Write { txn, actor, .. } = write;
     let row = row_of(txn, id, false).await?;
-    let register = lock_register(txn, row.register_id).await?;
+    let register = lock_register(txn, row.register_id, Touch::Content).await?;
     // The delete is on `expected`: had the row moved Bagian since it was
     // read, the version would no longer match.
     actor.require(Permission::EditRowsOf(row.bagian_id))?;
@@ -194,7 +194,7 @@ pub async fn remove_row(write: &Write<'_>, id: i32, expected: i32) -> Result<(),
 pub async fn restore_row(write: &Write<'_>, id: i32) -> Result<i32, WriteError> {
     let &Write { txn, actor, .. } = write;
     let row = row_of(txn, id, true).await?;
-    let register = lock_register(txn, row.register_id).await?;
+    let register = lock_register(txn, row.register_id, Touch::Content).await?;
     actor.require(Permission::EditRowsOf(row.bagian_id))?;
     ensure_section(txn, register.id, row.bagian_id).await?;
     make_room(txn, register.id, row.bagian_id, row.position).await?;
@@ -216,7 +216,7 @@ pub async fn move_row(
 ) -> Result<i32, WriteError> {
     let &Write { txn, actor, .. } = write;
     let row = row_of(txn, id, false).await?;
-    let register = lock_register(txn, row.register_id).await?;
+    let register = lock_register(txn, row.register_id, Touch::Content).await?;
     actor.require(Permission::EditRowsOf(row.bagian_id))?;
     if row.version != expected {
         return Err(WriteError::Conflict { row_id: id, expected, current: Some(row.version) });

@@ -97,7 +97,7 @@ pub async fn add_bagian(write: &Write<'_>, register_id: i32, raw: &str) -> Resul
     actor.require(Permission::ManageBagian)?;
     let name =
         parse_name(Field::Bagian, raw).map_err(|error| WriteError::Validation(vec![error]))?;
-    let register = lock_register(txn, register_id).await?;
+    let register = lock_register(txn, register_id, Touch::Content).await?;
     let listed = sections(txn, register.id).await?;
     if listed.iter().any(|(_, listed)| same_name(listed, &name)) {
         return Err(bagian_error(FieldProblem::Duplicate));
@@ -147,7 +147,7 @@ pub async fn rename_bagian(
     let name =
         parse_name(Field::Bagian, raw).map_err(|error| WriteError::Validation(vec![error]))?;
     let expected = super::invalid(crate::rules::parse_expected(Field::Bagian, expected))?;
-    let register = lock_register(txn, register_id).await?;
+    let register = lock_register(txn, register_id, Touch::Content).await?;
     let listed = sections(txn, register.id).await?;
     let Some((_, current)) = listed.iter().find(|(id, _)| *id == bagian_id) else {
         return Err(WriteError::NotFound);
@@ -197,7 +197,7 @@ pub async fn move_bagian(
 ) -> Result<(), WriteError> {
     let &Write { txn, actor, .. } = write;
     actor.require(Permission::ManageBagian)?;
-    let register = lock_register(txn, register_id).await?;
+    let register = lock_register(txn, register_id, Touch::Content).await?;
     let mut listed = sections(txn, register.id).await?;
     let at = listed.iter().position(|(id, _)| *id == bagian_id).ok_or(WriteError::NotFound)?;
     let other = if up { at.checked_sub(1) } else { Some(at + 1).filter(|i| *i < listed.len()) };
@@ -230,7 +230,7 @@ pub async fn remove_bagian(
 ) -> Result<(), WriteError> {
     let &Write { txn, actor, .. } = write;
     actor.require(Permission::ManageBagian)?;
-    let register = lock_register(txn, register_id).await?;
+    let register = lock_register(txn, register_id, Touch::Content).await?;
     let listed = sections(txn, register.id).await?;
     let Some((_, name)) = listed.iter().find(|(id, _)| *id == bagian_id) else {
         return Err(WriteError::NotFound);

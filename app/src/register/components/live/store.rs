@@ -81,20 +81,24 @@ pub struct RowStore {
     /// The register's version the table shows.
     pub version: RwSignal<i32>,
     owner: StoredValue<Option<Owner>>,
-    /// The table's shape: each Bagian with its name and rows, in order.
-    shape: StoredValue<Vec<(i32, String, Vec<i32>)>>,
+    /// The table's shape: each Bagian with its name and rows, in order, and
+    /// where the register is in its cycle (what the page lets change).
+    shape: StoredValue<Shape>,
     /// Cells open for editing on the page.
     pub open_editors: RwSignal<usize>,
     /// Every row's text for the filter, kept up with saves and changes.
     pub index: StoredValue<SearchIndex>,
 }
 
-fn shape_of(register: &RegisterView) -> Vec<(i32, String, Vec<i32>)> {
-    register
+type Shape = (crate::register::model::RegisterStatus, usize, Vec<(i32, String, Vec<i32>)>);
+
+fn shape_of(register: &RegisterView) -> Shape {
+    let sections = register
         .sections
         .iter()
         .map(|s| (s.bagian_id, s.name.clone(), s.rows.iter().map(|row| row.id).collect()))
-        .collect()
+        .collect();
+    (register.status, register.cycle.steps.len(), sections)
 }
 
 fn rows_of(register: &RegisterView) -> FxHashMap<i32, StoredRow> {

@@ -1,6 +1,7 @@
 //! Above the table: the register's title, unit and facts, the note on what
 //! the user may change, the link to the whole table, and the column heads.
 use super::*;
+use crate::register::components::cycle::{CycleOf, CyclePanel};
 
 /// Title, unit and facts of the register, above the table.
 #[component]
@@ -16,6 +17,10 @@ pub(super) fn RegisterHead(register: RegisterView, documents: ViewFn) -> impl In
     let subtitle = register.title.clone();
     let (year, status, as_of) = (register.year, register.status, register.as_of);
     let per = as_of.map(|as_of| as_of.date);
+    let of = CycleOf { register_id: register.id, unit_id: register.unit_id, year, status };
+    let cycle = register.cycle.clone();
+    // A past day's or an approved revision's register is history: no cycle.
+    let cycle = as_of.is_none().then(|| view! { <CyclePanel of cycle/> }.into_any());
     view! {
         <header class="register-head">
             <h1 id="register-title">{title}</h1>
@@ -32,7 +37,7 @@ pub(super) fn RegisterHead(register: RegisterView, documents: ViewFn) -> impl In
                     <dt>{move || t().status}</dt>
                     <dd>
                         <span class=format!("status-badge status-{}", status.code())>
-                            {move || status.label(t())}
+                            {move || t().status_name(status)}
                         </span>
                     </dd>
                 </div>
@@ -42,6 +47,7 @@ pub(super) fn RegisterHead(register: RegisterView, documents: ViewFn) -> impl In
                 </div>
             </dl>
             {as_of.map(|as_of| view! { <super::super::as_of::AsOfBanner as_of/> })}
+            {cycle}
             {documents.run()}
             <super::super::as_of::PickDay per/>
         </header>
@@ -49,11 +55,15 @@ pub(super) fn RegisterHead(register: RegisterView, documents: ViewFn) -> impl In
     .into_any()
 }
 
-/// What the user may change here, said once above the table: nothing for
-/// admins and editors of every Bagian, else their Bagian or their role's
-/// reading only.
+/// What the user may change here, said once above the table: that the
+/// register's status fixes its text; else nothing for admins and editors
+/// of every Bagian, their Bagian or their role's reading only.
 #[component]
-pub(super) fn AccessNote(access: Access, choices: Vec<(i32, String)>) -> impl IntoView {
+pub(super) fn AccessNote(
+    access: Access,
+    choices: Vec<(i32, String)>,
+    status: RegisterStatus,
+) -> impl IntoView {
     let i18n = use_i18n();
     let own_bagian: Vec<String> = choices
         .iter()
@@ -65,6 +75,8 @@ pub(super) fn AccessNote(access: Access, choices: Vec<(i32, String)>) -> impl In
     move || {
         let t = i18n.t();
         let text = match role {
+            Some(_) if status.is_final() => t.final_body.to_owned(),
+            Some(_) if !status.is_open() => t.cycle.under_review_body.to_owned(),
             Some(Role::Admin) | None => return None,
             Some(Role::Editor) if !own_bagian.is_empty() && !all_rows => {
                 (t.edits_bagian_note)(&own_bagian.join(", "))

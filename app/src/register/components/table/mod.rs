@@ -16,7 +16,7 @@ use super::{
 use crate::auth::{CurrentUser, Role};
 use crate::i18n::{Locale, use_i18n};
 use crate::register::filter::{RowFilter, SearchIndex};
-use crate::register::model::{Field, RegisterView, RiskRowView, SectionView};
+use crate::register::model::{Field, RegisterStatus, RegisterView, RiskRowView, SectionView};
 use body::OfficialTable;
 use head::{AccessNote, ColumnHead, RegisterHead, WholeTableLink};
 use leptos::prelude::*;
@@ -52,8 +52,10 @@ pub fn RegisterTable(
         .map(|section| (section.bagian_id, section.name.clone()))
         .collect::<Vec<_>>();
     provide_context(BagianList(StoredValue::new(choices.clone())));
-    let access_note =
-        state.now.then(|| view! { <AccessNote access choices=choices.clone()/> }.into_any());
+    let access_note = state.now.then(|| {
+        let status = register.status;
+        view! { <AccessNote access choices=choices.clone() status/> }.into_any()
+    });
     let shown = state.shown_count();
     let filter_bar = view! { <FilterBar sections=choices filter=state.filter shown total/> };
     let whole_link = state.windowed.then(|| view! { <WholeTableLink total/> }.into_any());

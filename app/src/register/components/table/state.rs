@@ -54,7 +54,7 @@ impl TableState {
     pub fn new(register: &RegisterView, user: Option<CurrentUser>) -> Self {
         // A register as of a past day is history: read-only, and still.
         let now = register.as_of.is_none();
-        let access = Access::new(user, now && !register.status.is_final());
+        let access = Access::new(user, now, register.status);
         provide_context(access);
         let store = RowStore::new(register, access.user_id());
         provide_context(store);

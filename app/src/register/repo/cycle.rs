@@ -1,0 +1,74 @@
+//! Reading a register's cycle: the steps taken on it, and the registers of
+//! a unit with where each stands.
+use super::history::user_names;
+use crate::entities::{register, register_step};
+use crate::register::model::{CycleView, RegisterLine, RegisterStatus, Step, StepView};
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::HashMap;
+
+/// Register `id`'s cycle: its `revision` and the steps taken, oldest first.
+pub async fn cycle_of(
+    db: &impl ConnectionTrait,
+    id: i32,
+    revision: i32,
+) -> Result<CycleView, DbErr> {
+    let taken = register_step::Entity::find()
+        .filter(register_step::Column::RegisterId.eq(id))
+        .order_by_asc(register_step::Column::Id)
+        .all(db)
+        .await?;
+    let names = user_names(db, taken.iter().filter_map(|step| step.user_id)).await?;
+    let steps = taken.into_iter().map(|step| step_view(step, &names)).collect::<Result<_, _>>()?;
+    Ok(CycleView { revision, steps })
+}
+
+fn step_view(step: register_step::Model, names: &HashMap<i32, String>) -> Result<StepView, DbErr> {
+    let kind = Step::from_code(&step.step).ok_or_else(|| {
+        DbErr::Custom(format!("register step {}: unknown step {:?}", step.id, step.step))
+    })?;
+    Ok(StepView {
+        step: kind,
+        revision: step.revision,
+        by: step.user_id.and_then(|id| names.get(&id).cloned()),
+        at: step.taken_at,
+        comment: step.comment,
+        sk: step.sk_number.zip(step.sk_date),
+        version: step.register_version,
+    })
+}
+
+/// The registers of unit `unit`, newest year first, each with its status,
+/// revision and last step.
+pub async fn registers_of(
+    db: &impl ConnectionTrait,
+    unit: i32,
+) -> Result<Vec<RegisterLine>, DbErr> {
+    let registers = register::Entity::find()
+        .filter(register::Column::UnitId.eq(unit))
+        .order_by_desc(register::Column::Year)
+        .all(db)
+        .await?;
+    let ids = registers.iter().map(|register| register.id);
+    let steps = register_step::Entity::find()
+        .filter(register_step::Column::RegisterId.is_in(ids))
+        .order_by_asc(register_step::Column::Id)
+        .all(db)
+        .await?;
+    let last: HashMap<i32, register_step::Model> =
+        steps.into_iter().map(|step| (step.register_id, step)).collect();
+    registers
+        .into_iter()
+        .map(|register| {
+            let status = RegisterStatus::from_code(&register.status).ok_or_else(|| {
+                DbErr::Custom(format!("register {}: unknown status", register.id))
+            })?;
+            let last = last.get(&register.id);
+            Ok(RegisterLine {
+                year: register.year,
+                revision: register.revision,
+                status,
+                last: last.and_then(|step| Some((Step::from_code(&step.step)?, step.taken_at))),
+            })
+        })
+        .collect()
+}
