@@ -33,7 +33,7 @@ test("a register's cycle: submitted, followed live, reviewed, approved by decree
 
     // A draft: the editor can submit it; the reviewer has nothing to do yet.
     const cycle = editor.page.getByTestId("cycle");
-    await expect(cycle.locator(".cycle-current")).toHaveText("1. Draf");
+    await expect(cycle.locator(".cycle-current")).toHaveText("Draf");
     await expect(reviewer.page.getByTestId("cycle")).toContainText("Tidak ada langkah untuk peran Anda");
     await expect(cycle.getByRole("button", { name: "Ajukan untuk direviu" })).toBeVisible();
     await cycle.getByRole("button", { name: "Ajukan untuk direviu" }).click();
@@ -41,17 +41,17 @@ test("a register's cycle: submitted, followed live, reviewed, approved by decree
     await editor.page.getByTestId("step-form").getByLabel("Komentar (opsional)").fill("Semua Bagian sudah mengisi");
     await editor.page.getByTestId("step-form").getByRole("button", { name: "Simpan langkah" }).click();
     await expect(editor.page.getByRole("status").filter({ hasText: "Langkah tersimpan: Diajukan." })).toBeVisible();
-    await expect(cycle.locator(".cycle-current")).toHaveText("2. Diajukan");
+    await expect(cycle.locator(".cycle-current")).toHaveText("Diajukan");
     await expect(editor.page.getByTestId("access-note")).toContainText("sedang diajukan atau direviu");
     await editor.page.screenshot({ path: "screenshots/cycle-submitted-desktop.png", fullPage: false });
 
     // The reviewer's page follows without a reload, and reviews.
     const reviewing = reviewer.page.getByTestId("cycle");
-    await expect(reviewing.locator(".cycle-current")).toHaveText("2. Diajukan", { timeout: 15_000 });
+    await expect(reviewing.locator(".cycle-current")).toHaveText("Diajukan", { timeout: 15_000 });
     await expect(reviewer.page.locator(".register-meta .status-badge")).toHaveText("Diajukan");
     await expect(reviewing.getByRole("button", { name: "Kembalikan ke draf" })).toBeVisible();
     await takeStep(reviewer.page, "Tandai sudah direviu", { "Komentar (opsional)": "Sesuai" });
-    await expect(reviewing.locator(".cycle-current")).toHaveText("3. Direviu");
+    await expect(reviewing.locator(".cycle-current")).toHaveText("Direviu");
 
     // The admin approves with the decree; a missing date is named.
     const admin = await signedInAt(browser, server, "siklus.admin");
@@ -60,13 +60,13 @@ test("a register's cycle: submitted, followed live, reviewed, approved by decree
     await expect(admin.page.locator("#step-error")).toHaveText("Tanggal SK wajib diisi.");
     await admin.page.getByTestId("step-form").getByLabel("Tanggal SK").fill("2026-12-07");
     await admin.page.getByTestId("step-form").getByRole("button", { name: "Simpan langkah" }).click();
-    await expect(approving.locator(".cycle-current")).toHaveText("4. Ditetapkan");
+    await expect(approving.locator(".cycle-current")).toHaveText("Ditetapkan");
     await expect(admin.page.locator(".cell-actions .row-action")).toHaveCount(0);
     await expect(approving.getByTestId("approval")).toContainText("SK 100.3.3/K.12/2026 tanggal 7 Desember 2026");
 
     // A revision opens the text again, with its reason; the history says who did what.
     await takeStep(admin.page, "Buka revisi", { "Alasan (wajib)": "Perubahan struktur organisasi" });
-    await expect(approving.locator(".cycle-current")).toHaveText("1. Draf");
+    await expect(approving.locator(".cycle-current")).toHaveText("Draf");
     await expect(approving.locator(".cycle-revision")).toHaveText("Revisi 1");
     await approving.locator(".cycle-history summary").click();
     const steps = approving.getByTestId("cycle-step");

@@ -65,18 +65,7 @@ export class Server {
 
   /** Adds user `name` with `role` on this server's database. */
   addUser(name: string, role: string) {
-    // The server listens before it has migrated its database: a command
-    // migrating the same file meanwhile may lose that race once (seen on a
-    // loaded machine as "duplicate column"); the migrations are done then.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        this.cli(["user", "add", name, "--role", role, "--password-stdin"], `${PASSWORD}\n`);
-        return;
-      } catch (error) {
-        if (attempt >= 5) throw error;
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-      }
-    }
+    this.cli(["user", "add", name, "--role", role, "--password-stdin"], `${PASSWORD}\n`);
   }
 }
 

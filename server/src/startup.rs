@@ -33,17 +33,61 @@ pub async fn prepare(db: &DatabaseConnection, seed: bool) -> Result<Option<Impor
                 .execute(&mut *connection)
                 .await
                 .map_err(sqlx_error)?;
-            Some(connection)
+            Held::Postgres(connection)
         }
-        _ => None,
+        DbBackend::Sqlite => sqlite_lock(db).await?.map_or(Held::Nothing, Held::File),
+        _ => Held::Nothing,
     };
     let prepared = migrate_and_seed(db, seed).await;
-    // The lock also ends with its connection, should this instance die first.
-    if let Some(mut connection) = lock {
-        let unlock = sqlx::query("SELECT pg_advisory_unlock($1)").bind(STARTUP_LOCK);
-        unlock.execute(&mut *connection).await.map_err(sqlx_error)?;
+    // The lock also ends with its connection (or file), should this
+    // process die first.
+    match lock {
+        Held::Postgres(mut connection) => {
+            let unlock = sqlx::query("SELECT pg_advisory_unlock($1)").bind(STARTUP_LOCK);
+            unlock.execute(&mut *connection).await.map_err(sqlx_error)?;
+        }
+        Held::File(file) => drop(file),
+        Held::Nothing => {}
     }
     prepared
+}
+
+/// What keeps other processes from preparing the database meanwhile.
+enum Held {
+    Postgres(sqlx::pool::PoolConnection<sqlx::Postgres>),
+    /// An exclusive lock on a file beside the SQLite database: a server and
+    /// a command (`benturan user add`) started together would otherwise
+    /// both find a migration pending, and the second fail.
+    File(std::fs::File),
+    /// An in-memory database: no one else sees it.
+    Nothing,
+}
+
+/// Locks `<database>.lock` beside the SQLite file, waiting for whoever
+/// holds it; `None` for an in-memory database.
+async fn sqlite_lock(db: &DatabaseConnection) -> Result<Option<std::fs::File>, DbErr> {
+    use sea_orm::ConnectionTrait;
+    let file = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            DbBackend::Sqlite,
+            "SELECT file FROM pragma_database_list WHERE name = 'main'",
+        ))
+        .await?
+        .map(|row| row.try_get::<String>("", "file"))
+        .transpose()?
+        .filter(|file| !file.is_empty());
+    let Some(file) = file else { return Ok(None) };
+    let locked = tokio::task::spawn_blocking(move || {
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(format!("{file}.lock"))?;
+        lock.lock()?;
+        Ok::<_, std::io::Error>(lock)
+    });
+    let lock = locked.await.map_err(|error| DbErr::Custom(error.to_string()))?;
+    lock.map(Some).map_err(|error| DbErr::Custom(format!("locking the database file: {error}")))
 }
 
 fn sqlx_error(error: sqlx::Error) -> DbErr {

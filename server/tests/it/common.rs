@@ -126,7 +126,7 @@ impl Drop for TestDb {
                     Backend::Sqlite => {
                         let path =
                             url.trim_start_matches("sqlite://").trim_end_matches("?mode=rwc");
-                        for suffix in ["", "-wal", "-shm"] {
+                        for suffix in ["", "-wal", "-shm", ".lock"] {
                             std::fs::remove_file(format!("{path}{suffix}")).ok();
                         }
                     }
