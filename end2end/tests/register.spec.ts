@@ -100,7 +100,9 @@ test("on a laptop the column header sticks to the top while the page scrolls", a
   await page.setViewportSize({ width: 1440, height: 800 });
   await page.goto("/");
   await waitForHydration(page);
-  await page.mouse.wheel(0, 900);
+  // Past the table's top, well into its rows.
+  const top = (await page.locator("table.official-table").boundingBox())?.y ?? 0;
+  await page.mouse.wheel(0, top + 300);
   await expect
     .poll(async () => (await page.locator("thead th").first().boundingBox())?.y ?? -1)
     .toBeCloseTo(0, 0);

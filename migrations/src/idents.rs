@@ -94,6 +94,7 @@ pub enum Register {
     ApprovedName,
     ApprovedNip,
     Revision,
+    CarriedFrom,
 }
 
 #[derive(DeriveIden)]
@@ -151,6 +152,7 @@ pub enum Risk {
     ResidualScore,
     ResidualLevel,
     RtpDue,
+    CarriedFrom,
 }
 
 #[derive(DeriveIden)]

@@ -1,8 +1,10 @@
 //! The register's yearly cycle: its revision (0 until a set register is
 //! opened again) and the steps taken on it (who, when, with what comment,
 //! and for an approval the decree), each naming the register version it
-//! made: an approved revision is read back at that version.
-use crate::idents::{AppUser, Register, RegisterStep, foreign_key, index};
+//! made: an approved revision is read back at that version. And next
+//! year's register carried forward from this one: the register and each
+//! row name what they were carried from.
+use crate::idents::{AppUser, Register, RegisterStep, Risk, foreign_key, index};
 use crate::m20261129_000004_harden::add_check;
 use crate::m20261130_000008_review_notes::drop_check;
 use sea_orm_migration::sea_orm::ConnectionTrait;
@@ -26,6 +28,15 @@ impl MigrationTrait for Migration {
         manager
             .alter_table(Table::alter().table(Register::Table).add_column(revision).to_owned())
             .await?;
+        // No foreign keys: what a register or row was carried from stays
+        // named (a register deleted is gone with its rows anyway).
+        for (table, column) in [
+            (Register::Table.into_iden(), Register::CarriedFrom.into_iden()),
+            (Risk::Table.into_iden(), Risk::CarriedFrom.into_iden()),
+        ] {
+            let column = integer_null(column);
+            manager.alter_table(Table::alter().table(table).add_column(column).to_owned()).await?;
+        }
         manager.create_table(step_table()).await?;
         manager
             .create_index(index(
@@ -45,11 +56,14 @@ impl MigrationTrait for Migration {
         drop_check(db, "ck_register_step_step", "register_step").await?;
         drop_check(db, "ck_register_step_comment", "register_step").await?;
         manager.drop_table(Table::drop().table(RegisterStep::Table).to_owned()).await?;
-        manager
-            .alter_table(
-                Table::alter().table(Register::Table).drop_column(Register::Revision).to_owned(),
-            )
-            .await
+        for (table, column) in [
+            (Register::Table.into_iden(), Register::Revision.into_iden()),
+            (Register::Table.into_iden(), Register::CarriedFrom.into_iden()),
+            (Risk::Table.into_iden(), Risk::CarriedFrom.into_iden()),
+        ] {
+            manager.alter_table(Table::alter().table(table).drop_column(column).to_owned()).await?;
+        }
+        Ok(())
     }
 }
 

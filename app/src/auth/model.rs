@@ -74,6 +74,8 @@ pub enum Permission {
     /// reviewers review, admins approve (by decree) and open a revision;
     /// reviewers and admins return a register to draft.
     Step(crate::rules::cycle::Step),
+    /// Start the unit's next year's register from this one.
+    StartYear,
 }
 
 impl CurrentUser {

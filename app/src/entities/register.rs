@@ -27,6 +27,8 @@ pub struct Model {
     pub approved_nip: Option<String>,
     /// 0 until the set register is opened again; then 1, 2 …
     pub revision: i32,
+    /// The register (last year's) this one was carried forward from.
+    pub carried_from: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -54,6 +54,8 @@ pub struct Model {
     /// When the control action is due: its target date, else the end of
     /// its target quarter.
     pub rtp_due: Option<Date>,
+    /// The row of last year's register this one was carried forward from.
+    pub carried_from: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

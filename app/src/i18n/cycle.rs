@@ -46,6 +46,21 @@ pub struct CycleStrings {
     /// The dashboard's list of the unit's registers.
     pub registers_title: &'static str,
     pub registers_columns: [&'static str; 4],
+    /// "Mulai register tahun berikutnya" (2027).
+    pub start_next: fn(year: i32) -> String,
+    /// What starting it does, and the rules of what a new year sets anew.
+    pub start_next_body: fn(year: i32) -> String,
+    pub start_confirm: &'static str,
+    pub open_next: fn(year: i32) -> String,
+    /// Over a register carried forward: "Dibawa dari register 2026".
+    pub carried_from: fn(year: i32) -> String,
+    pub origin_label: &'static str,
+    /// The filter's choices, in `Origin::ALL` order.
+    pub origin_choices: [&'static str; 3],
+    pub origin_all: &'static str,
+    /// A row's mark, in `Origin::ALL` order: carried from `year`, changed
+    /// since, new in `year + 1`.
+    pub origin_badge: fn(origin: usize, year: i32) -> String,
 }
 
 pub const ID: CycleStrings = CycleStrings {
@@ -96,6 +111,26 @@ pub const ID: CycleStrings = CycleStrings {
     revision_missing: "Revisi itu belum pernah ditetapkan.",
     registers_title: "Register unit ini",
     registers_columns: ["Periode", "Revisi", "Status", "Langkah terakhir"],
+    start_next: |year| format!("Mulai register tahun {year}"),
+    start_next_body: |year| {
+        format!(
+            "Register {year} dibuat dari register ini: baris, Bagian dan penilaian risikonya \
+             dibawa sebagai titik awal. Status RTP dimulai lagi (belum dimulai), tanggal target \
+             maju satu tahun; realisasi triwulan, catatan reviu dan SK tetap pada register ini, \
+             yang tidak berubah."
+        )
+    },
+    start_confirm: "Mulai",
+    open_next: |year| format!("Buka register {year}"),
+    carried_from: |year| format!("Dibawa dari register {year}"),
+    origin_label: "Asal baris",
+    origin_choices: ["Dibawa, tidak diubah", "Diubah", "Baru"],
+    origin_all: "Semua baris",
+    origin_badge: |origin, year| match origin {
+        0 => format!("Dibawa dari {year}"),
+        1 => format!("Diubah dari {year}"),
+        _ => format!("Baru di {}", year + 1),
+    },
 };
 
 pub const EN: CycleStrings = CycleStrings {
@@ -146,4 +181,24 @@ pub const EN: CycleStrings = CycleStrings {
     revision_missing: "That revision has not been approved.",
     registers_title: "This unit's registers",
     registers_columns: ["Period", "Revision", "Status", "Last step"],
+    start_next: |year| format!("Start the {year} register"),
+    start_next_body: |year| {
+        format!(
+            "The {year} register is made from this one: its rows, sections and risk \
+             assessments carry over as the starting point. Control statuses start again (not \
+             started) and target dates move one year on; quarterly realisations, review notes \
+             and the decree stay with this register, which does not change."
+        )
+    },
+    start_confirm: "Start",
+    open_next: |year| format!("Open the {year} register"),
+    carried_from: |year| format!("Carried forward from the {year} register"),
+    origin_label: "Row origin",
+    origin_choices: ["Carried, unchanged", "Changed", "New"],
+    origin_all: "All rows",
+    origin_badge: |origin, year| match origin {
+        0 => format!("Carried from {year}"),
+        1 => format!("Changed since {year}"),
+        _ => format!("New in {}", year + 1),
+    },
 };

@@ -13,6 +13,7 @@
 //!
 //! Row operations of the editor (add, delete, restore, move) are in `rows`.
 mod assessment;
+mod carry;
 mod cycle;
 pub(crate) mod fields;
 mod held;
@@ -34,6 +35,7 @@ use crate::db::now;
 use crate::entities::{change_log, register, risk};
 use crate::error::AppError;
 pub use assessment::{AssessmentEdit, SavedAssessment, save_assessment};
+pub use carry::{Carried, carry_forward};
 pub use cycle::{StepTaken, take_step};
 pub(crate) use held::refresh_pages;
 pub use held::{LockedRegister, Touch, Write, bump_register, lock_register};

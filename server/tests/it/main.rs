@@ -13,6 +13,7 @@ mod as_of;
 mod assessment;
 mod availability;
 mod bagian;
+mod carry;
 mod cli;
 mod cycle;
 mod dashboard;

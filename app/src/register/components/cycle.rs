@@ -2,6 +2,7 @@
 //! statuses with the current one marked, what happens next, the steps the
 //! signed-in user can take (each with its comment, reason or decree), the
 //! steps taken, and the approved versions to read and print.
+use super::carry::{CarriedFrom, NextYear};
 use super::{Access, RowEditing, RowStore, problem};
 use crate::i18n::use_i18n;
 use crate::register::cycle::take_register_step;
@@ -46,6 +47,9 @@ pub fn CyclePanel(of: CycleOf, cycle: CycleView) -> impl IntoView {
     let actions = (!steps.is_empty()).then(|| view! { <StepActions of steps/> }.into_any());
     let approvals = cycle.approvals().cloned().collect::<Vec<_>>();
     let history = cycle.steps.clone();
+    let (id, unit_id, year) = (of.register_id, of.unit_id, of.year);
+    let started = cycle.next_year_started;
+    let carried = cycle.carried_from.map(|from| view! { <CarriedFrom unit_id from/> });
     view! {
         <section class="cycle" aria-labelledby="cycle-title" data-testid="cycle">
             <h2 id="cycle-title">
@@ -56,8 +60,10 @@ pub fn CyclePanel(of: CycleOf, cycle: CycleView) -> impl IntoView {
             <p class="cycle-waiting" data-testid="cycle-waiting">
                 {move || t().cycle.waiting[status_at]}
             </p>
+            {carried}
             {actions}
             {none_for_you}
+            <NextYear register_id=id unit_id year started/>
             <Approvals of approvals/>
             <StepHistory steps=history/>
         </section>

@@ -1,6 +1,7 @@
 mod as_of;
 mod assessment;
 mod assessment_field;
+mod carry;
 mod cell;
 mod cycle;
 mod deleted;

@@ -25,6 +25,18 @@ pub async fn take_register_step(
     .await
 }
 
+/// Starts the unit's next year's register from register `register`, carried
+/// forward; returns its address. Admins only. Started already (a colleague
+/// a moment before): the address of that one, which is left as it is.
+#[server(endpoint = "carry_forward")]
+pub async fn carry_forward(register: i32) -> Result<String, AppError> {
+    crate::register::edit::in_write(async |write| {
+        let carried = super::write::carry_forward(write, register).await?;
+        Ok(super::model::RegisterKey::path(carried.unit_id, carried.year))
+    })
+    .await
+}
+
 /// Register `unit`/`year` as its revision `revision` was set (approved):
 /// read-only. `None` when there is no such register or that revision was
 /// never approved.

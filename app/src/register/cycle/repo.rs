@@ -18,7 +18,7 @@ pub async fn load_revision(
     let Some(record) = register_record(db, key).await? else {
         return Ok(None);
     };
-    let cycle = cycle_of(db, record.id, record.revision).await?;
+    let cycle = cycle_of(db, &record).await?;
     let Some(approval) = cycle.approval_of(revision) else {
         return Ok(None);
     };

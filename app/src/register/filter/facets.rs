@@ -5,7 +5,7 @@
 //! dashboard links here with the same words, so a count there is the number
 //! of rows the register shows.
 use super::fold::fold;
-use crate::register::model::{Assessment, Level, Nature, Rating, RtpStatus};
+use crate::register::model::{Assessment, Level, Nature, Origin, Rating, RtpStatus};
 use leptos_router::params::ParamsMap;
 
 /// Before or after the existing control.
@@ -50,6 +50,8 @@ pub struct Facets {
     /// Words of the owner's name (folded).
     pub owner: String,
     pub overdue: bool,
+    /// Of a register carried forward: carried unchanged, changed, or new.
+    pub origin: Option<Origin>,
 }
 
 /// Levels as one value of an address: "tinggi,sangat-tinggi".
@@ -68,6 +70,7 @@ pub struct RowFacts {
     nature: Option<Nature>,
     owner: String,
     overdue: bool,
+    origin: Option<Origin>,
 }
 
 impl RowFacts {
@@ -80,6 +83,7 @@ impl RowFacts {
             nature: assessment.nature,
             owner: fold(&assessment.owner),
             overdue: assessment.overdue,
+            origin: assessment.origin,
         }
     }
 }
@@ -137,6 +141,7 @@ impl Facets {
                 .map(|owner| owner.chars().take(super::fold::MAX_SEARCH_CHARS).collect())
                 .unwrap_or_default(),
             overdue: query.get_str("terlambat").is_some_and(|flag| flag == "1"),
+            origin: query.get_str("asal").and_then(|code| Origin::from_code(code.trim())),
         }
     }
 
@@ -166,6 +171,9 @@ impl Facets {
         }
         if self.overdue {
             query.insert("terlambat", "1".to_owned());
+        }
+        if let Some(origin) = self.origin {
+            query.insert("asal", origin.code().to_owned());
         }
     }
 
@@ -207,6 +215,7 @@ impl Facets {
             && self.nature.is_none_or(|nature| row.nature == Some(nature))
             && owner.iter().all(|word| row.owner.contains(word.as_str()))
             && (!self.overdue || row.overdue)
+            && self.origin.is_none_or(|origin| row.origin == Some(origin))
     }
 }
 
@@ -244,8 +253,10 @@ mod tests {
             ("sifat", "aktual"),
             ("pj", "Kasubbag"),
             ("terlambat", "1"),
+            ("asal", "diubah"),
         ]));
         assert_eq!(facets.inherent, vec![None, Some(Level::Tinggi)]);
+        assert_eq!(facets.origin, Some(Origin::Changed));
         assert_eq!(facets.cell, Some((Kind::Residual, 2, 3)));
         let mut written = ParamsMap::new();
         facets.write(&mut written);
@@ -262,6 +273,7 @@ mod tests {
             ("rtp", "done"),
             ("sumber", "x"),
             ("terlambat", "yes"),
+            ("asal", "lama"),
         ]));
         assert_eq!(facets, Facets::default());
     }
@@ -286,5 +298,10 @@ mod tests {
         assert_eq!(by(&[("pj", "protokol")]), [true, false, false]);
         assert_eq!(by(&[("inheren", "tinggi"), ("rtp", "selesai")]), [false, false, false]);
         assert_eq!(by(&[]), [true, true, true]);
+        // Rows by origin, in a register carried forward.
+        let origin = |origin| RowFacts::of(&Assessment { origin, ..Assessment::default() });
+        let rows = [origin(Some(Origin::Carried)), origin(Some(Origin::Changed)), origin(None)];
+        let changed = Facets::from_query(&query(&[("asal", "diubah")]));
+        assert_eq!(rows.each_ref().map(|row| changed.admits(row)), [false, true, false]);
     }
 }

@@ -10,6 +10,12 @@ use serde::{Deserialize, Serialize};
 pub struct CycleView {
     /// 0 until the set register is opened again.
     pub revision: i32,
+    /// The unit's register of the next year has been started.
+    #[serde(default)]
+    pub next_year_started: bool,
+    /// The year of the register this one was carried forward from.
+    #[serde(default)]
+    pub carried_from: Option<i32>,
     /// Oldest first.
     pub steps: Vec<StepView>,
 }
@@ -60,4 +66,32 @@ pub fn next_steps(status: RegisterStatus, user: Option<&CurrentUser>) -> Vec<Ste
         .into_iter()
         .filter(|step| step.starts_from(status) && user.may(Permission::Step(*step)))
         .collect()
+}
+
+/// Of a register carried forward from last year's: where a row came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Origin {
+    /// Carried from last year's register, unchanged since.
+    Carried,
+    /// Carried, and changed since (its text, identification or assessment).
+    Changed,
+    /// Added this year.
+    New,
+}
+
+impl Origin {
+    pub const ALL: [Self; 3] = [Self::Carried, Self::Changed, Self::New];
+
+    /// Its word in addresses (`?asal=diubah`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Carried => "dibawa",
+            Self::Changed => "diubah",
+            Self::New => "baru",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|origin| origin.code() == code)
+    }
 }

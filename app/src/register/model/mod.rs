@@ -3,7 +3,7 @@ mod cycle;
 mod history;
 mod notes;
 
-pub use cycle::{CycleView, RegisterLine, StepView, next_steps};
+pub use cycle::{CycleView, Origin, RegisterLine, StepView, next_steps};
 pub use history::{Action, Author, ChangeView, DeletedRow, RowHistory};
 pub use notes::NoteView;
 use serde::{Deserialize, Serialize};
@@ -174,6 +174,10 @@ pub struct Assessment {
     /// What was done in each quarter (triwulan I to IV) of the register's year.
     #[serde(default)]
     pub realisation: [Realisation; 4],
+    /// Of a register carried forward from last year's: carried, changed
+    /// since, or new (`None` in a register not carried forward).
+    #[serde(default)]
+    pub origin: Option<Origin>,
 }
 
 /// What was done on a row's control action in one quarter.

@@ -90,6 +90,8 @@ impl AssessmentRecord {
             overdue: crate::rules::assessment::is_overdue(self.rtp_due, status, today),
             // Kept in its own table: see `realisations`.
             realisation: Default::default(),
+            // Compared with last year's row: see `carry::mark_origins`.
+            origin: None,
         }
     }
 }

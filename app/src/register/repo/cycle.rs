@@ -1,25 +1,47 @@
 //! Reading a register's cycle: the steps taken on it, and the registers of
 //! a unit with where each stands.
+use super::RegisterRecord;
 use super::history::user_names;
 use crate::entities::{register, register_step};
 use crate::register::model::{CycleView, RegisterLine, RegisterStatus, Step, StepView};
-use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 use std::collections::HashMap;
 
-/// Register `id`'s cycle: its `revision` and the steps taken, oldest first.
-pub async fn cycle_of(
+/// The register's cycle: its revision, the steps taken, whether the unit's
+/// next year has been started, and what it was carried forward from.
+pub(crate) async fn cycle_of(
     db: &impl ConnectionTrait,
-    id: i32,
-    revision: i32,
+    record: &RegisterRecord,
 ) -> Result<CycleView, DbErr> {
+    let next_year_started = register::Entity::find()
+        .filter(register::Column::UnitId.eq(record.unit_id))
+        .filter(register::Column::Year.eq(record.year + 1))
+        .count(db)
+        .await?
+        > 0;
+    let carried_from = match record.carried_from {
+        Some(id) => register::Entity::find_by_id(id).one(db).await?.map(|from| from.year),
+        None => None,
+    };
+    Ok(CycleView {
+        revision: record.revision,
+        next_year_started,
+        carried_from,
+        steps: steps_of(db, record.id).await?,
+    })
+}
+
+/// The steps taken on register `id`, oldest first.
+pub async fn steps_of(db: &impl ConnectionTrait, id: i32) -> Result<Vec<StepView>, DbErr> {
     let taken = register_step::Entity::find()
         .filter(register_step::Column::RegisterId.eq(id))
         .order_by_asc(register_step::Column::Id)
         .all(db)
         .await?;
     let names = user_names(db, taken.iter().filter_map(|step| step.user_id)).await?;
-    let steps = taken.into_iter().map(|step| step_view(step, &names)).collect::<Result<_, _>>()?;
-    Ok(CycleView { revision, steps })
+    taken.into_iter().map(|step| step_view(step, &names)).collect()
 }
 
 fn step_view(step: register_step::Model, names: &HashMap<i32, String>) -> Result<StepView, DbErr> {

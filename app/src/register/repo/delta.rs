@@ -19,10 +19,10 @@ pub async fn changes_since(
     id: i32,
     since: i32,
 ) -> Result<Option<RegisterDelta>, DbErr> {
-    let Some((version, year)) = register::Entity::find_by_id(id)
+    let Some((version, year, carried)) = register::Entity::find_by_id(id)
         .select_only()
-        .columns([register::Column::Version, register::Column::Year])
-        .into_tuple::<(i32, i32)>()
+        .columns([register::Column::Version, register::Column::Year, register::Column::CarriedFrom])
+        .into_tuple::<(i32, i32, Option<i32>)>()
         .one(db)
         .await?
     else {
@@ -75,6 +75,9 @@ pub async fn changes_since(
         if let Some(realisation) = realised.remove(&row.id) {
             row.assessment.realisation = realisation;
         }
+    }
+    if carried.is_some() {
+        super::mark_origins(db, id, rows.iter_mut(), Some(&ids)).await?;
     }
     Ok(Some(RegisterDelta { version, rows: Some(rows) }))
 }

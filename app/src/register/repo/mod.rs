@@ -1,5 +1,6 @@
 //! Queries of the register. Entities stay here; the browser gets `model` types.
 mod assessment;
+mod carry;
 mod cycle;
 mod delta;
 mod history;
@@ -7,7 +8,9 @@ mod reference;
 mod tracking;
 
 pub use assessment::{ASSESSMENT_COLUMNS, AssessmentRecord};
-pub use cycle::{cycle_of, registers_of};
+pub use carry::mark_origins;
+pub(crate) use cycle::cycle_of;
+pub use cycle::{registers_of, steps_of};
 pub use delta::changes_since;
 pub(crate) use history::{change_views, note_views};
 pub use history::{deleted_rows, row_history, row_notes};
@@ -52,9 +55,14 @@ pub async fn load_register(
             }
         }
     }
+    if register.carried_from.is_some() {
+        let rows = sections.iter_mut().flat_map(|section| section.rows.iter_mut());
+        mark_origins(db, register.id, rows, None).await?;
+    }
     let status = RegisterStatus::from_code(&register.status).ok_or_else(|| {
         DbErr::Custom(format!("register {}: unknown status {:?}", register.id, register.status))
     })?;
+    let cycle = cycle_of(db, &register).await?;
     Ok(Some(RegisterView {
         id: register.id,
         unit_id: register.unit_id,
@@ -67,7 +75,7 @@ pub async fn load_register(
         sections,
         sources: sources(db).await?,
         as_of: None,
-        cycle: cycle_of(db, register.id, register.revision).await?,
+        cycle,
     }))
 }
 
@@ -88,6 +96,7 @@ pub(crate) async fn register_record(
             register::Column::Year,
             register::Column::Status,
             register::Column::Revision,
+            register::Column::CarriedFrom,
         ])
         .column_as(org_unit::Column::Name, "unit_name")
         .column_as(Expr::col((parent.clone(), org_unit::Column::Name)), "parent_name")
@@ -194,6 +203,7 @@ pub(crate) struct RegisterRecord {
     pub year: i32,
     pub status: String,
     pub revision: i32,
+    pub carried_from: Option<i32>,
     pub unit_name: String,
     pub parent_name: Option<String>,
 }

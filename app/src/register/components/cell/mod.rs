@@ -5,7 +5,7 @@ mod editor;
 use super::RichTextView;
 use crate::i18n::use_i18n;
 use crate::register::filter::highlight_html;
-use crate::register::model::{Field, RichText};
+use crate::register::model::{Field, Origin, RichText};
 use edit::{CellEdit, SaveState};
 use editor::{CellEditor, Conflict};
 use leptos::either::{Either, EitherOf3};
@@ -38,6 +38,10 @@ pub fn EditableCell(
     /// row's first cell carries them).
     #[prop(default = None)]
     editors: Option<RwSignal<Vec<String>>>,
+    /// Of a register carried forward from `year`, where the row came from
+    /// (the row's first cell says it).
+    #[prop(default = None)]
+    origin: Option<(i32, Signal<Option<Origin>>)>,
 ) -> impl IntoView {
     let edit = CellEdit::new(row, field, stored, version);
     let body = move || {
@@ -49,8 +53,10 @@ pub fn EditableCell(
     };
     // Only the row's first cell says who edits it: the others make nothing.
     let presence = editors.map(|editors| view! { <Presence editors/> });
+    let origin = origin.map(|(from, origin)| view! { <OriginBadge from origin/> });
     view! {
         <td class="cell-text" node_ref=edit.cell>
+            {origin}
             {presence}
             {body}
             <CellStatus edit/>
@@ -165,6 +171,20 @@ fn CellStatus(edit: CellEdit) -> impl IntoView {
             SaveState::Failed(message) => EitherOf3::C(message),
         }
         .map_c(|message| view! { <p class="cell-status">{message}</p> })
+    }
+}
+
+/// Where a row of a register carried forward from `from` came from.
+#[component]
+fn OriginBadge(from: i32, origin: Signal<Option<Origin>>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        origin.try_get().flatten().map(|origin| {
+            let at = Origin::ALL.iter().position(|o| *o == origin).unwrap_or(0);
+            let text = (i18n.t().cycle.origin_badge)(at, from);
+            let class = format!("row-origin origin-{}", origin.code());
+            view! { <p class=class data-testid="row-origin">{text}</p> }
+        })
     }
 }
 

@@ -32,10 +32,16 @@ pub(super) fn RowView(
         .unwrap_or_else(|| RowLive::of(&row));
     let version = live.version;
     let (notes, editors) = (live.notes, live.editors);
+    let assessed = live.assessment;
+    let origin = Signal::derive(move || assessed.try_with(|a| a.origin).flatten());
     let cells = Field::CELLS.into_iter().zip(live.cells).map(|(field, stored)| {
-        // Who else edits the row shows in its first cell.
-        let editors = (field == Field::Aktivitas).then_some(editors);
-        view! { <EditableCell row=id field stored version editable=own ready terms editors/> }
+        // Who else edits the row, and where it came from, show in its first cell.
+        let first = field == Field::Aktivitas;
+        let editors = first.then_some(editors);
+        let origin = shown.carried_from.filter(|_| first).map(|from| (from, origin));
+        view! {
+            <EditableCell row=id field stored version editable=own ready terms editors origin/>
+        }
     });
     let assessment = shown.assessment.then(|| view! { <AssessmentCells row=id live own ready/> });
     let panel_columns = shown.panel_columns();

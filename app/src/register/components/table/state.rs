@@ -14,6 +14,8 @@ pub(super) struct Shown {
     pub window: RowWindow,
     /// The assessment columns are shown.
     pub assessment: bool,
+    /// Carried forward from this year's register: each row says its origin.
+    pub carried_from: Option<i32>,
 }
 
 impl Shown {
@@ -87,7 +89,13 @@ impl TableState {
             ready,
             announcer,
             filter,
-            shown: Shown { rows, terms, window, assessment },
+            shown: Shown {
+                rows,
+                terms,
+                window,
+                assessment,
+                carried_from: register.cycle.carried_from,
+            },
             total,
             windowed,
         }
