@@ -62,6 +62,11 @@ pub fn App() -> impl IntoView {
                         view=crate::dashboard::DashboardPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=StaticSegment("jatuh-tempo")
+                        view=crate::reminders::components::DuePage
+                        ssr=SsrMode::Async
+                    />
                     // Async: the HTML holds every row in place, even without JavaScript.
                     <Route path=StaticSegment("") view=RegisterPage ssr=SsrMode::Async/>
                     <Route

@@ -14,6 +14,7 @@ pub mod live;
 pub mod pages;
 pub mod print;
 pub mod register;
+pub mod reminders;
 pub mod rules;
 pub mod settings;
 

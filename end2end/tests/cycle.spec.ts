@@ -91,14 +91,44 @@ test("a register's cycle: submitted, followed live, reviewed, approved by decree
     await expect(admin.page.getByTestId("print-link")).toHaveAttribute("href", /\/cetak\?revisi=0$/);
     await expectAccessible(admin.page);
 
+    // Next year's register, carried forward from this one.
+    const year = new Date().getFullYear();
+    await admin.page.goto("/");
+    await waitForHydration(admin.page);
+    await admin.page.getByRole("button", { name: `Mulai register tahun ${year + 1}` }).click();
+    await expect(admin.page.getByTestId("next-year-form")).toContainText("Status RTP dimulai lagi");
+    await expectAccessible(admin.page);
+    await admin.page.getByTestId("next-year-form").getByRole("button", { name: "Mulai" }).click();
+    await expect(admin.page).toHaveURL(new RegExp(`/register/\\d+/${year + 1}$`));
+    await waitForHydration(admin.page);
+    await expect(admin.page.getByTestId("carried-from")).toContainText(`Dibawa dari register ${year}`);
+    await expect(admin.page.getByTestId("row-origin")).toHaveCount(13);
+    await expect(admin.page.getByTestId("row-origin").first()).toHaveText(`Dibawa dari ${year}`);
+    // A row changed this year shows so, and the filter finds it.
+    const next = await (await admin.page.request.get(`/api/get_register?year=${year + 1}`)).json();
+    const row = next.sections[0].rows[0];
+    const saved = await admin.page.request.post("/api/save_cell", {
+      form: { row: String(row.id), field: "Dampak", expected: row.dampak, value: "Dampak tahun berikutnya" },
+      headers: { origin: server.url },
+    });
+    expect(saved.status()).toBe(200);
+    const first = admin.page.locator(`tr[data-row-id="${row.id}"] [data-testid="row-origin"]`);
+    await expect(first).toHaveText(`Diubah dari ${year}`, { timeout: 15_000 });
+    await admin.page.getByTestId("carried-from").getByRole("link", { name: "Diubah", exact: true }).click();
+    await expect(admin.page).toHaveURL(/\?asal=diubah$/);
+    await expect(admin.page.getByTestId("filter-count")).toHaveText("1 dari 13 risiko");
+    await expectAccessible(admin.page);
+    await admin.page.screenshot({ path: "screenshots/carried-forward-desktop.png", fullPage: false });
+
     // The dashboard lists the unit's registers with where each stands.
     await admin.page.goto("/dasbor");
-    const list = admin.page.getByTestId("register-list");
-    await expect(list.locator("tbody tr")).toHaveCount(1);
-    await expect(list.locator("tbody tr").first()).toContainText("Revisi 1");
-    await expect(list.locator("tbody tr").first()).toContainText("Draf");
-    await expect(list.locator("tbody tr").first()).toContainText("Revisi dibuka");
+    const list = admin.page.getByTestId("register-list").locator("tbody tr");
+    await expect(list).toHaveCount(2);
+    await expect(list.nth(0)).toContainText(String(year + 1));
+    await expect(list.nth(1)).toContainText("Revisi 1");
+    await expect(list.nth(1)).toContainText("Revisi dibuka");
     await expectAccessible(admin.page);
+    await admin.page.screenshot({ path: "screenshots/dashboard-registers-desktop.png", fullPage: true });
 
     for (const who of [editor, reviewer, admin]) {
       expect(who.pageErrors).toEqual([]);

@@ -24,6 +24,17 @@ pub enum AppUser {
     CreatedAt,
     PasswordHash,
     PasswordSetAt,
+    Email,
+}
+
+/// The day a user's reminder digest went out.
+#[derive(DeriveIden)]
+pub enum ReminderSent {
+    Table,
+    UserId,
+    Day,
+    Items,
+    SentAt,
 }
 
 /// The Bagian an editor may edit the rows of.

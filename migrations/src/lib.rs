@@ -14,6 +14,7 @@ mod m20261130_000009_assessment;
 mod m20261203_000010_print_settings;
 mod m20261204_000011_layout_log;
 mod m20261208_000012_cycle;
+mod m20261208_000013_reminders;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000010_print_settings::Migration),
             Box::new(m20261204_000011_layout_log::Migration),
             Box::new(m20261208_000012_cycle::Migration),
+            Box::new(m20261208_000013_reminders::Migration),
         ]
     }
 }

@@ -55,7 +55,11 @@ pub async fn events(
     }
     // Subscribed before reading the version: nothing falls in between.
     let receiver = state.live.subscribe();
+    // Register 0: every register's changes (ids and versions only), for
+    // what follows them all (the header's count of actions falling due).
+    let every = listen.register == 0;
     let current = match version_of(&state.db, listen.register).await {
+        _ if every => 0,
         Ok(Some(version)) => version,
         Ok(None) => return StatusCode::NOT_FOUND.into_response(),
         Err(error) => {
@@ -64,7 +68,7 @@ pub async fn events(
         }
     };
     let register = listen.register;
-    let first = (listen.since.is_none_or(|since| since < current))
+    let first = (!every && listen.since.is_none_or(|since| since < current))
         .then_some(Live::Change(Change { register, version: current }))
         .into_iter()
         .chain(state.live.present(register).into_iter().map(Live::Presence));
@@ -74,7 +78,10 @@ pub async fn events(
         async move {
             loop {
                 match receiver.recv().await {
-                    Ok(live) if live.register() == register => return Some((live, receiver)),
+                    Ok(Live::Presence(_)) if every => {}
+                    Ok(live) if every || live.register() == register => {
+                        return Some((live, receiver));
+                    }
                     Ok(_) => {}
                     Err(RecvError::Lagged(missed)) => {
                         tracing::debug!(missed, "a slow page catches up from the database");
@@ -92,6 +99,7 @@ pub async fn events(
     let told = std::sync::atomic::AtomicI32::new(listen.since.unwrap_or(0));
     let newer = move |live: &Live| {
         let new = match live {
+            Live::Change(_) if every => true,
             Live::Change(change) => {
                 told.fetch_max(change.version, std::sync::atomic::Ordering::Relaxed)
                     < change.version

@@ -16,6 +16,8 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub password_hash: Option<String>,
     pub password_set_at: Option<DateTimeUtc>,
+    /// Where the daily reminder digest goes; none: no e-mail.
+    pub email: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,6 +7,7 @@ pub mod org_unit;
 pub mod register;
 pub mod register_section;
 pub mod register_step;
+pub mod reminder_sent;
 pub mod review_note;
 pub mod risk;
 pub mod risk_matrix;

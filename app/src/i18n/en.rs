@@ -386,4 +386,5 @@ pub const STRINGS: Strings = Strings {
     as_of: &super::as_of::EN,
     evidence: &super::evidence::EN,
     cycle: &super::cycle::EN,
+    reminders: &super::reminders::EN,
 };

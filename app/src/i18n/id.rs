@@ -383,4 +383,5 @@ pub const STRINGS: Strings = Strings {
     as_of: &super::as_of::ID,
     evidence: &super::evidence::ID,
     cycle: &super::cycle::ID,
+    reminders: &super::reminders::ID,
 };

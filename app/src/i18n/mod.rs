@@ -11,6 +11,7 @@ pub mod evidence;
 mod id;
 mod labels;
 pub mod print;
+pub mod reminders;
 pub mod session;
 mod strings;
 mod switch;

@@ -1,6 +1,6 @@
 //! The strings of one language: every page's words, in one struct, so that
 //! a missing translation is a compile error.
-use super::{admin, as_of, cycle, evidence, print, session, upload};
+use super::{admin, as_of, cycle, evidence, print, reminders, session, upload};
 
 /// The strings of one language.
 pub struct Strings {
@@ -283,4 +283,5 @@ pub struct Strings {
     pub as_of: &'static as_of::AsOfStrings,
     pub evidence: &'static evidence::EvidenceStrings,
     pub cycle: &'static cycle::CycleStrings,
+    pub reminders: &'static reminders::RemindersStrings,
 }

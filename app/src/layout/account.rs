@@ -108,21 +108,28 @@ pub fn MainNav() -> impl IntoView {
         return ().into_any();
     };
     let location = leptos_router::hooks::use_location();
-    let current = move |dashboard: bool| {
-        let on_dashboard = location.pathname.with(|path| path.starts_with("/dasbor"));
-        (on_dashboard == dashboard).then_some("page")
+    // Which of the three the page is: the dashboard, the list of actions
+    // falling due, else a register.
+    let section = move || {
+        location.pathname.with(|path| match path {
+            _ if path.starts_with("/dasbor") => 1,
+            _ if path.starts_with("/jatuh-tempo") => 2,
+            _ => 0,
+        })
     };
+    let current = move |which: u8| (section() == which).then_some("page");
     let links = move || {
         Suspend::new(async move {
             user.await?;
             Some(view! {
                 <nav class="main-nav" aria-label=move || i18n.t().app_name>
-                    <a class="header-link" href="/" aria-current=move || current(false)>
+                    <a class="header-link" href="/" aria-current=move || current(0)>
                         {move || i18n.t().nav_register}
                     </a>
-                    <a class="header-link" href="/dasbor" aria-current=move || current(true)>
+                    <a class="header-link" href="/dasbor" aria-current=move || current(1)>
                         {move || i18n.t().nav_dashboard}
                     </a>
+                    <crate::reminders::components::DueLink current=Signal::derive(move || current(2))/>
                 </nav>
             })
         })

@@ -10,7 +10,7 @@ pub use crate::auth::Role;
 
 mod manage;
 mod password;
-mod session;
+pub(crate) mod session;
 pub use manage::{ChangedBy, admin_view, audit_entries, reset_password, update_user};
 use password::check_password;
 pub use password::{generate_password, hash_off_thread, hash_password, verify_password};

@@ -215,7 +215,7 @@ async fn current_user(
 }
 
 /// The signed-in user, with the Bagian they edit; `None` for an unknown role.
-async fn signed_in_user(
+pub(crate) async fn signed_in_user(
     db: &impl ConnectionTrait,
     id: i32,
     username: String,

@@ -26,7 +26,8 @@ type Open = Option<(EventSource, Vec<Handler>)>;
 type Connect = Option<Rc<dyn Fn()>>;
 
 /// Opens the event stream of register `register` from version `known`:
-/// `catch_up` on each newer version, presence to `store`.
+/// `catch_up` on each newer version, presence to `store`. Register 0 (and
+/// `known` 0): every register's changes.
 pub fn listen(
     register: i32,
     known: StoredValue<i32>,
@@ -45,7 +46,8 @@ pub fn listen(
         let catch_up = catch_up.clone();
         let on_change = on_message(move |data| {
             let Ok(change) = serde_json::from_str::<Change>(data) else { return };
-            if change.register == register
+            // Register 0: every register's changes (the header's badge).
+            if (register == 0 || change.register == register)
                 && known.try_get_value().is_some_and(|v| change.version > v)
             {
                 catch_up();
