@@ -95,6 +95,13 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Send today's reminder digests now, through the SMTP server of
+    /// BENTURAN_SMTP_HOST (each user once a day: a second run sends none).
+    Remind {
+        /// Where the messages' links lead, e.g. https://benturan.example.go.id.
+        #[arg(long, env = "BENTURAN_PUBLIC_URL")]
+        public_url: Option<String>,
+    },
     /// Create a synthetic register of ROWS rows (for benchmarks and trials);
     /// with --assessed its rows are rated and their control actions tracked.
     Generate {
@@ -126,8 +133,13 @@ pub async fn run(cli: Cli) -> ExitCode {
         trusted_proxies: None,
     });
     if let Command::Serve { seed_if_empty, public_url, trusted_proxies } = command {
-        return match edge(public_url.as_deref(), trusted_proxies.as_deref()) {
-            Ok(edge) => serve(db, database, seed_if_empty, edge, locale).await,
+        let mail = crate::reminders::settings_from_env(public_url.as_deref());
+        let edge = edge(public_url.as_deref(), trusted_proxies.as_deref());
+        return match edge.and_then(|edge| Ok((edge, mail?))) {
+            Ok((edge, mail)) => {
+                app::reminders::mail::configure(mail);
+                serve(db, database, seed_if_empty, edge, locale).await
+            }
             Err(error) => {
                 eprintln!("{error}");
                 ExitCode::FAILURE
@@ -179,6 +191,11 @@ async fn one_off(db: &DatabaseConnection, command: Command, locale: Locale) -> R
             crate::commands::export::evidence(db, key, quarter, &out, locale).await
         }
         Command::User { command } => crate::commands::user::user(db, command, locale).await,
+        Command::Remind { public_url } => {
+            let report = crate::reminders::send_now(db, public_url.as_deref()).await?;
+            eprintln!("{report}");
+            Ok(())
+        }
         Command::Generate { rows, year, assessed } => {
             generate(db, rows, year.unwrap_or(current_year()), assessed, locale).await
         }
@@ -217,6 +234,7 @@ async fn serve(
     let address = options.site_addr;
     let state = AppState::new(options, db);
     let mut fatal = startup::spawn_preparation(state.clone(), database, seed, locale);
+    crate::reminders::spawn_daily(state.clone());
     let listener = match tokio::net::TcpListener::bind(address).await {
         Ok(listener) => listener,
         Err(error) => {

@@ -9,6 +9,7 @@ pub mod health;
 pub mod input;
 pub mod live;
 pub mod metrics;
+pub mod reminders;
 pub mod security;
 pub mod session;
 pub mod startup;

@@ -11,7 +11,9 @@ use leptos::server_fn::codec::{GetUrl, Json};
 pub async fn admin_accounts() -> Result<Accounts, AppError> {
     let run = async {
         let (db, _) = admin()?;
-        Ok(super::repo::admin_view(&db).await?)
+        let mut accounts = super::repo::admin_view(&db).await?;
+        accounts.mail_host = crate::reminders::mail::settings().map(|mail| mail.host.clone());
+        Ok(accounts)
     };
     run.await.map_err(AppError::with_http_status)
 }
@@ -22,12 +24,16 @@ pub async fn admin_add_account(
     username: String,
     role: Role,
     bagian: Vec<i32>,
+    #[server(default)] email: String,
 ) -> Result<String, AppError> {
     let run = async {
         let (db, by) = admin()?;
+        // Checked first: a refused address adds no account.
+        crate::rules::account::parse_email(&email).map_err(AppError::Account)?;
         let password = super::repo::generate_password();
         let name = username.trim().to_lowercase();
-        super::repo::add_user_by(&db, &by, &name, role, &bagian, &password).await?;
+        let id = super::repo::add_user_by(&db, &by, &name, role, &bagian, &password).await?;
+        super::repo::set_email(&db, &by, id, &email).await?;
         Ok(password)
     };
     run.await.map_err(AppError::with_http_status)
@@ -40,10 +46,20 @@ pub async fn admin_update_account(
     role: Role,
     bagian: Vec<i32>,
     active: bool,
+    /// The e-mail address (empty: none); left as it is when not sent.
+    #[server(default)]
+    email: Option<String>,
 ) -> Result<(), AppError> {
     let run = async {
         let (db, by) = admin()?;
-        Ok(super::repo::update_user(&db, &by, id, role, &bagian, active).await?)
+        if let Some(email) = &email {
+            crate::rules::account::parse_email(email).map_err(AppError::Account)?;
+        }
+        super::repo::update_user(&db, &by, id, role, &bagian, active).await?;
+        if let Some(email) = email {
+            super::repo::set_email(&db, &by, id, &email).await?;
+        }
+        Ok(())
     };
     run.await.map_err(AppError::with_http_status)
 }

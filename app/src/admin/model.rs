@@ -13,6 +13,9 @@ pub struct Account {
     pub role: Role,
     pub active: bool,
     pub bagian: Vec<i32>,
+    /// Where the daily reminder digest goes.
+    #[serde(default)]
+    pub email: Option<String>,
     pub last_sign_in: Option<DateTime<Utc>>,
 }
 
@@ -21,6 +24,9 @@ pub struct Account {
 pub struct Accounts {
     pub users: Vec<Account>,
     pub bagian: Vec<(i32, String)>,
+    /// The SMTP server the reminders go through; none: no e-mail is sent.
+    #[serde(default)]
+    pub mail_host: Option<String>,
 }
 
 /// One entry of the audit log.

@@ -13,6 +13,7 @@ pub struct AdminStrings {
     pub account_saved: fn(user: &str) -> String,
     pub bad_username: fn(min: usize, max: usize) -> String,
     pub username_taken: &'static str,
+    pub bad_email: fn(max: usize) -> String,
     pub last_admin: &'static str,
     pub no_such_bagian: &'static str,
     pub no_such_user: &'static str,
@@ -48,6 +49,11 @@ pub const ID: AdminStrings = AdminStrings {
         )
     },
     username_taken: "Nama pengguna itu sudah dipakai; pilih nama lain.",
+    bad_email: |max| {
+        format!(
+            "E-mail harus satu alamat seperti nama@kaltimprov.go.id, paling banyak {max} karakter."
+        )
+    },
     last_admin: "Admin aktif terakhir tidak dapat diubah perannya atau dinonaktifkan; tunjuk admin lain lebih dulu.",
     no_such_bagian: "Bagian yang dipilih tidak ada lagi; muat ulang halaman.",
     no_such_user: "Pengguna itu tidak ada lagi; muat ulang halaman.",
@@ -74,6 +80,13 @@ pub const ID: AdminStrings = AdminStrings {
         ("source_renamed", "Sumber benturan diganti namanya"),
         ("source_retired", "Sumber benturan tidak dipakai lagi"),
         ("source_restored", "Sumber benturan dipakai lagi"),
+        ("email_changed", "E-mail diubah"),
+        ("register_submit", "Register diajukan"),
+        ("register_review", "Register direviu"),
+        ("register_approve", "Register ditetapkan"),
+        ("register_return", "Register dikembalikan"),
+        ("register_revise", "Revisi register dibuka"),
+        ("register_carry_forward", "Register tahun berikutnya dimulai"),
     ],
 };
 
@@ -97,6 +110,11 @@ pub const EN: AdminStrings = AdminStrings {
         )
     },
     username_taken: "That username is taken; choose another.",
+    bad_email: |max| {
+        format!(
+            "E-mail must be one address such as name@kaltimprov.go.id, at most {max} characters."
+        )
+    },
     last_admin: "The last active admin cannot lose the role or be disabled; make someone else admin first.",
     no_such_bagian: "A chosen Bagian no longer exists; reload the page.",
     no_such_user: "That user no longer exists; reload the page.",
@@ -123,6 +141,13 @@ pub const EN: AdminStrings = AdminStrings {
         ("source_renamed", "Conflict source renamed"),
         ("source_retired", "Conflict source retired"),
         ("source_restored", "Conflict source brought back"),
+        ("email_changed", "E-mail changed"),
+        ("register_submit", "Register submitted"),
+        ("register_review", "Register reviewed"),
+        ("register_approve", "Register approved"),
+        ("register_return", "Register returned"),
+        ("register_revise", "Register revision opened"),
+        ("register_carry_forward", "Next year's register started"),
     ],
 };
 
@@ -136,6 +161,7 @@ impl AdminStrings {
             AccountProblem::LastAdmin => self.last_admin.to_owned(),
             AccountProblem::NoSuchBagian => self.no_such_bagian.to_owned(),
             AccountProblem::NoSuchUser => self.no_such_user.to_owned(),
+            AccountProblem::BadEmail { max } => (self.bad_email)(max),
         }
     }
 

@@ -29,6 +29,7 @@ mod pages;
 mod print;
 mod realisation;
 mod refusals;
+mod reminders;
 mod revalidation;
 mod sources;
 mod startup;

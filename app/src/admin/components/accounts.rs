@@ -17,6 +17,7 @@ pub(super) fn AddAccount(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let name = RwSignal::new(String::new());
+    let email = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Editor);
     let chosen = RwSignal::new(Vec::<i32>::new());
     // Sent as a server action: the button waits while it is under way.
@@ -25,13 +26,14 @@ pub(super) fn AddAccount(
         event.prevent_default();
         let (username, role, bagian) =
             (name.get_untracked(), role.get_untracked(), chosen.get_untracked());
-        add.dispatch(AdminAddAccount { username, role, bagian });
+        add.dispatch(AdminAddAccount { username, role, bagian, email: email.get_untracked() });
     };
     Effect::new(move |_| match add.value().get() {
         Some(Ok(password)) => {
             message.set(None);
             shown.set(Some((name.get_untracked().trim().to_lowercase(), password)));
             name.set(String::new());
+            email.set(String::new());
             chosen.set(Vec::new());
             reload.run(());
         }
@@ -56,6 +58,15 @@ pub(super) fn AddAccount(
                     required
                     prop:value=move || name.get()
                     on:input=move |event| name.set(event_target_value(&event))
+                />
+                <label for="new-email">{move || i18n.t().reminders.email_label}</label>
+                <input
+                    id="new-email"
+                    type="email"
+                    autocomplete="off"
+                    maxlength="254"
+                    prop:value=move || email.get()
+                    on:input=move |event| email.set(event_target_value(&event))
                 />
                 <label for="new-role">{move || i18n.t().admin.role_label}</label>
                 <RoleSelect id="new-role".to_owned() role/>
@@ -82,7 +93,7 @@ pub(super) fn AccountList(
     reload: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let Accounts { users, bagian } = accounts;
+    let Accounts { users, bagian, .. } = accounts;
     let rows = users
         .into_iter()
         .map(|account| view! { <AccountRow account bagian=bagian.clone() shown message reload/> })
@@ -97,6 +108,7 @@ pub(super) fn AccountList(
                 <thead>
                     <tr>
                         <th scope="col">{move || i18n.t().session.username_label}</th>
+                        <th scope="col">{move || i18n.t().reminders.email_label}</th>
                         <th scope="col">{move || i18n.t().admin.role_label}</th>
                         <th scope="col">{move || i18n.t().bagian_filter}</th>
                         <th scope="col">{move || i18n.t().admin.active_label}</th>
@@ -120,23 +132,38 @@ fn AccountRow(
     reload: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let Account { id, username, role, active, bagian: assigned, last_sign_in } = account;
+    let Account { id, username, role, active, bagian: assigned, last_sign_in, email } = account;
+    let email = RwSignal::new(email.unwrap_or_default());
     let role = RwSignal::new(role);
     let chosen = RwSignal::new(assigned);
     let active = RwSignal::new(active);
     let name = StoredValue::new(username.clone());
     let save = move |_| {
         let change = (role.get_untracked(), chosen.get_untracked(), active.get_untracked());
-        save_account(i18n, (id, name), change, message, reload);
+        save_account(i18n, (id, name), change, email.get_untracked(), message, reload);
     };
     let reset = move |_| reset_password(i18n, (id, name), shown, message, reload);
     let prefix = format!("user-{id}");
     let (role_id, active_id) = (format!("{prefix}-role"), format!("{prefix}-active"));
+    let (email_id, email_for) = (format!("{prefix}-email"), format!("{prefix}-email"));
     let (role_for, active_for) = (role_id.clone(), active_id.clone());
     let when = move || last_sign_in.map(|at| i18n.t().moment(at)).unwrap_or_else(|| "—".to_owned());
     view! {
         <tr data-user=username.clone()>
             <th scope="row">{username.clone()}</th>
+            <td>
+                <label class="visually-hidden" for=email_for>
+                    {move || i18n.t().reminders.email_label}
+                </label>
+                <input
+                    id=email_id
+                    type="email"
+                    class="admin-email"
+                    maxlength="254"
+                    prop:value=move || email.get()
+                    on:input=move |event| email.set(event_target_value(&event))
+                />
+            </td>
             <td>
                 <label class="visually-hidden" for=role_for>
                     {move || i18n.t().admin.role_label}
@@ -181,11 +208,12 @@ fn save_account(
     i18n: I18n,
     (id, name): (i32, StoredValue<String>),
     (role, bagian, active): (Role, Vec<i32>, bool),
+    email: String,
     message: RwSignal<Option<(bool, String)>>,
     reload: Callback<()>,
 ) {
     leptos::task::spawn_local(async move {
-        match admin_update_account(id, role, bagian, active).await {
+        match admin_update_account(id, role, bagian, active, Some(email)).await {
             Ok(()) => {
                 let text = name.with_value(|name| (i18n.t().admin.account_saved)(name));
                 message.set(Some((false, text)));

@@ -33,6 +33,7 @@ pub fn AdminPage() -> impl IntoView {
                             <section class="admin" aria-labelledby="admin-title">
                                 <h1 id="admin-title">{move || i18n.t().admin.title}</h1>
                                 <p class="admin-lead">{move || i18n.t().admin.lead}</p>
+                                <MailNote host=accounts.mail_host.clone()/>
                                 <Notice shown message/>
                                 <AddAccount bagian=accounts.bagian.clone() shown message reload/>
                                 <AccountList accounts shown message reload/>
@@ -100,5 +101,19 @@ fn refusal(error: AppError, t: &'static crate::i18n::Strings) -> String {
         AppError::Account(problem) => t.admin.account_problem(problem),
         AppError::Forbidden => t.forbidden_body.to_owned(),
         _ => t.save_failed.to_owned(),
+    }
+}
+
+/// Whether the daily reminder e-mails go out, and through which server.
+#[component]
+fn MailNote(host: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let configured = host.is_some();
+    let text = move || match &host {
+        Some(host) => (i18n.t().reminders.admin_mail_on)(host),
+        None => i18n.t().reminders.mail_off.to_owned(),
+    };
+    view! {
+        <p class="admin-mail" class:is-off=!configured data-testid="mail-note">{text}</p>
     }
 }

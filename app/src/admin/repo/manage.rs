@@ -58,9 +58,10 @@ pub async fn admin_view(db: &DatabaseConnection) -> Result<Accounts, AccountErro
             id: user.id,
             username: user.username,
             active: user.active,
+            email: user.email,
         })
         .collect();
-    Ok(Accounts { users, bagian })
+    Ok(Accounts { users, bagian, mail_host: None })
 }
 
 /// Sets a user's role, their Bagian (an editor's only) and whether they
@@ -101,6 +102,35 @@ pub async fn update_user(
     let mut changed: app_user::ActiveModel = user.into();
     changed.role = Set(role.code().to_owned());
     changed.active = Set(active);
+    changed.update(&txn).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
+/// Sets user `id`'s e-mail address (empty: none), where their daily
+/// reminder digest goes; logged if it changes.
+pub async fn set_email(
+    db: &DatabaseConnection,
+    by: &ChangedBy,
+    id: i32,
+    email: &str,
+) -> Result<(), AccountError> {
+    let email = crate::rules::account::parse_email(email).map_err(|problem| match problem {
+        crate::rules::account::AccountProblem::BadEmail { max } => AccountError::BadEmail { max },
+        _ => AccountError::BadEmail { max: crate::rules::account::MAX_EMAIL_CHARS },
+    })?;
+    let txn = db.begin().await?;
+    let user = app_user::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or_else(|| AccountError::NoSuchUser(id.to_string()))?;
+    if user.email == email {
+        return Ok(());
+    }
+    let detail = email.clone().unwrap_or_else(|| "—".to_owned());
+    record(&txn, by, "email_changed", &user, Some(detail)).await?;
+    let mut changed: app_user::ActiveModel = user.into();
+    changed.email = Set(email);
     changed.update(&txn).await?;
     txn.commit().await?;
     Ok(())

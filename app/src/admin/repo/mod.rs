@@ -11,7 +11,7 @@ pub use crate::auth::Role;
 mod manage;
 mod password;
 pub(crate) mod session;
-pub use manage::{ChangedBy, admin_view, audit_entries, reset_password, update_user};
+pub use manage::{ChangedBy, admin_view, audit_entries, reset_password, set_email, update_user};
 use password::check_password;
 pub use password::{generate_password, hash_off_thread, hash_password, verify_password};
 pub use session::{
@@ -37,6 +37,8 @@ pub enum AccountError {
     NoSuchBagian(i32),
     #[error("the last active admin keeps the role")]
     LastAdmin,
+    #[error("e-mail: one address of at most {max} characters")]
+    BadEmail { max: usize },
     #[error("database: {0}")]
     Database(String),
 }
@@ -53,6 +55,7 @@ impl AccountError {
             Self::NoSuchUser(name) => (t.no_such_user)(name),
             Self::NoSuchBagian(id) => (t.no_such_bagian)(*id),
             Self::LastAdmin => t.last_admin.to_owned(),
+            Self::BadEmail { max } => (t.bad_email)(*max),
             Self::Database(message) => (t.database)(message),
         }
     }
@@ -65,6 +68,7 @@ impl From<AccountError> for crate::error::AppError {
             AccountError::BadUsername { min, max } => AccountProblem::BadUsername { min, max },
             AccountError::Taken(_) => AccountProblem::Taken,
             AccountError::LastAdmin => AccountProblem::LastAdmin,
+            AccountError::BadEmail { max } => AccountProblem::BadEmail { max },
             AccountError::NoSuchBagian(_) => AccountProblem::NoSuchBagian,
             AccountError::NoSuchUser(_) => AccountProblem::NoSuchUser,
             // Passwords made here fit; a role is parsed before it comes here.

@@ -107,6 +107,7 @@ const ACCOUNT: AccountStrings = AccountStrings {
         format!("Username: {min}–{max} characters of a–z, 0–9, '.', '_' or '-'.")
     },
     bad_password: |min, max| format!("Password: {min}–{max} characters."),
+    bad_email: |max| format!("E-mail: one address of at most {max} characters."),
     bad_role: |role| format!("Unknown role \"{role}\": admin, editor, reviewer or viewer."),
     taken: |name| format!("The username {name} is taken."),
     no_such_user: |name| format!("There is no user {name}."),

@@ -119,6 +119,7 @@ const ACCOUNT: AccountStrings = AccountStrings {
         format!("Nama pengguna: {min}–{max} karakter a–z, 0–9, '.', '_' atau '-'.")
     },
     bad_password: |min, max| format!("Kata sandi: {min}–{max} karakter."),
+    bad_email: |max| format!("E-mail: satu alamat, paling banyak {max} karakter."),
     bad_role: |role| {
         format!("Peran \"{role}\" tidak dikenal: admin, editor, reviewer atau viewer.")
     },

@@ -89,6 +89,7 @@ pub struct WriteStrings {
 pub struct AccountStrings {
     pub bad_username: fn(min: usize, max: usize) -> String,
     pub bad_password: fn(min: usize, max: usize) -> String,
+    pub bad_email: fn(max: usize) -> String,
     pub bad_role: fn(role: &str) -> String,
     pub taken: fn(name: &str) -> String,
     pub no_such_user: fn(name: &str) -> String,
