@@ -50,7 +50,7 @@ export default defineConfig({
     {
       // Signed in as an admin unless a journey says otherwise.
       name: "hydrated",
-      testIgnore: /no-javascript|rows|matrix|large|instances|reload|as-of|upload|print|cycle/,
+      testIgnore: /no-javascript|rows|matrix|large|instances|reload|as-of|upload|print|cycle|reminders/,
       dependencies: ["accounts"],
       use: { viewport: { width: 1366, height: 900 }, storageState: admin },
     },
@@ -71,7 +71,7 @@ export default defineConfig({
       // Servers of their own: restarted under an open page; two instances
       // on one PostgreSQL; a register whose change log is dated back.
       name: "instances",
-      testMatch: /instances|reload|as-of|cycle/,
+      testMatch: /instances|reload|as-of|cycle|reminders/,
     },
     {
       // Imports a workbook into the register: no other journey edits meanwhile.
