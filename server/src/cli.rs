@@ -95,6 +95,17 @@ pub enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Write every table to FILE (JSON lines) from one snapshot, while the
+    /// server goes on; restores into SQLite or PostgreSQL.
+    Backup { file: std::path::PathBuf },
+    /// Restore a backup into this database (migrated first); refused when
+    /// it holds data, unless --replace.
+    Restore {
+        file: std::path::PathBuf,
+        /// Delete what the database holds first.
+        #[arg(long)]
+        replace: bool,
+    },
     /// Send today's reminder digests now, through the SMTP server of
     /// BENTURAN_SMTP_HOST (each user once a day: a second run sends none).
     Remind {
@@ -191,6 +202,16 @@ async fn one_off(db: &DatabaseConnection, command: Command, locale: Locale) -> R
             crate::commands::export::evidence(db, key, quarter, &out, locale).await
         }
         Command::User { command } => crate::commands::user::user(db, command, locale).await,
+        Command::Backup { file } => {
+            let report = crate::commands::backup::backup_file(db, &file).await?;
+            eprintln!("{report}");
+            Ok(())
+        }
+        Command::Restore { file, replace } => {
+            let report = crate::commands::backup::restore_file(db, &file, replace).await?;
+            eprintln!("{report}");
+            Ok(())
+        }
         Command::Remind { public_url } => {
             let report = crate::reminders::send_now(db, public_url.as_deref()).await?;
             eprintln!("{report}");

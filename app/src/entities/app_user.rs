@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// An account: its role, and its password as an argon2id PHC string (none
 /// until one is set).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "app_user")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A sign-in (success, failure, lock-out), a role change or a change to a
 /// user, kept for admins to read.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "auth_event")]
 pub struct Model {
     #[sea_orm(primary_key)]

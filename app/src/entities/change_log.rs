@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One changed field of one row: the history behind "as of" views and audits.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "change_log")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A source of conflict of interest (PermenPAN-RB 17/2024); an admin-editable list.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "conflict_source")]
 pub struct Model {
     #[sea_orm(primary_key)]

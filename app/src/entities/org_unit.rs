@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A node of the organisation tree: instansi → biro → bagian.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "org_unit")]
 pub struct Model {
     #[sea_orm(primary_key)]
@@ -13,7 +13,17 @@ pub struct Model {
     pub created_at: DateTimeUtc,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, EnumIter, DeriveActiveEnum)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    EnumIter,
+    DeriveActiveEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 #[sea_orm(rs_type = "String", db_type = "String(StringLen::N(16))")]
 pub enum UnitKind {
     #[sea_orm(string_value = "instansi")]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// The register of one unit (a Biro) for one period (year).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "register")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A Bagian of a register, at its place in the printed order; it stays
 /// when its last row goes, until someone removes it.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "register_section")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A step of a register's cycle: who moved it from which status to which,
 /// when, with what comment; an approval with its decree (SK).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "register_step")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// The day a user's reminder digest was sent, and of how many items: one a
 /// user and day, whichever instance sends it.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "reminder_sent")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A review note on a row, by a head or by APIP / Inspektorat.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "review_note")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// One row of the register: the six text columns of the official form, the
 /// identification and assessment of DOMAIN.md, and RTP tracking.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "risk")]
 pub struct Model {
     #[sea_orm(primary_key)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// What was done on a row's control action in one quarter (triwulan).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "rtp_realisation")]
 pub struct Model {
     #[sea_orm(primary_key)]

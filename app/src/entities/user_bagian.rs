@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A Bagian whose rows an editor may edit.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "user_bagian")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

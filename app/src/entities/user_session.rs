@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A signed-in browser. Only the SHA-256 of its cookie's token is kept.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize, serde::Deserialize)]
 #[sea_orm(table_name = "user_session")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -12,6 +12,7 @@ mod admin;
 mod as_of;
 mod assessment;
 mod availability;
+mod backup;
 mod bagian;
 mod carry;
 mod cli;
