@@ -1,37 +1,47 @@
 //! `/jatuh-tempo`: the signed-in user's control actions falling due; and
 //! its link in the header with their count, following every register's
 //! changes live.
-use super::api::{due_count, get_due_list};
+#[cfg(feature = "hydrate")]
+use super::api::due_count;
+use super::api::get_due_list;
 use super::model::{DueItem, DueList};
 use crate::i18n::use_i18n;
 use crate::layout::{ErrorPanel, PageTitle};
 use leptos::prelude::*;
 
 /// The header's link to the list, with the count of actions falling due.
+/// The count is the browser's: read once hydrated and again on every change
+/// of any register (the server's page says nothing it would have to match).
 #[component]
 pub fn DueLink(current: Signal<Option<&'static str>>) -> impl IntoView {
     let i18n = use_i18n();
-    let count = Resource::new(|| (), |()| due_count());
+    let count = RwSignal::new(None::<u32>);
     #[cfg(feature = "hydrate")]
     {
+        let read = move || {
+            leptos::task::spawn_local(async move {
+                if let Ok(n) = due_count().await {
+                    count.try_set(Some(n));
+                }
+            });
+        };
+        Effect::new(move |_| read());
         let known = StoredValue::new(0);
-        crate::register::components::listen(0, known, None, move || count.refetch());
+        crate::register::components::listen(0, known, None, read);
     }
     let badge = move || {
-        Suspend::new(async move {
-            let count = count.await.ok().filter(|count| *count > 0)?;
-            Some(view! {
-                <span class="due-badge" data-testid="due-badge">
-                    <span aria-hidden="true">{count}</span>
-                    <span class="visually-hidden">{move || (i18n.t().reminders.badge_label)(count)}</span>
-                </span>
-            })
+        let count = count.get().filter(|count| *count > 0)?;
+        Some(view! {
+            <span class="due-badge" data-testid="due-badge">
+                <span aria-hidden="true">{count}</span>
+                <span class="visually-hidden">{move || (i18n.t().reminders.badge_label)(count)}</span>
+            </span>
         })
     };
     view! {
         <a class="header-link" href="/jatuh-tempo" aria-current=current data-testid="due-link">
             {move || i18n.t().reminders.nav}
-            <Transition fallback=|| ()>{badge}</Transition>
+            {badge}
         </a>
     }
 }
