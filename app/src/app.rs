@@ -47,7 +47,7 @@ pub fn App() -> impl IntoView {
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Meta name="theme-color" content="#12355b"/>
         <Router>
-            <SiteHeader/>
+            <SiteHeader nav_extra=ViewFn::from(|| view! { <crate::reminders::components::DueLink/> })/>
             <main id="main" class="page">
                 <Routes fallback=NotFoundPage>
                     <Route path=StaticSegment("login") view=LoginPage/>

@@ -7,6 +7,8 @@ use leptos::server_fn::codec::GetUrl;
 
 #[cfg(feature = "ssr")]
 pub mod audit;
+#[cfg(feature = "ssr")]
+pub mod load;
 pub mod model;
 
 pub use model::{CurrentUser, Permission, Role};

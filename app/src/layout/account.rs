@@ -102,23 +102,26 @@ pub fn UserMenu() -> impl IntoView {
 
 /// The ways to the mapping table and the dashboard, for signed-in users.
 #[component]
-pub fn MainNav() -> impl IntoView {
+pub fn MainNav(
+    /// More links, after the table's and the dashboard's.
+    extra: ViewFn,
+) -> impl IntoView {
     let i18n = use_i18n();
     let Some(SignedIn(user)) = use_context::<SignedIn>() else {
         return ().into_any();
     };
     let location = leptos_router::hooks::use_location();
-    // Which of the three the page is: the dashboard, the list of actions
-    // falling due, else a register.
+    // The dashboard, another page of its own, else a register.
     let section = move || {
         location.pathname.with(|path| match path {
             _ if path.starts_with("/dasbor") => 1,
-            _ if path.starts_with("/jatuh-tempo") => 2,
-            _ => 0,
+            _ if path == "/" || path.starts_with("/register") => 0,
+            _ => 2,
         })
     };
     let current = move |which: u8| (section() == which).then_some("page");
     let links = move || {
+        let extra = extra.clone();
         Suspend::new(async move {
             user.await?;
             Some(view! {
@@ -129,7 +132,7 @@ pub fn MainNav() -> impl IntoView {
                     <a class="header-link" href="/dasbor" aria-current=move || current(1)>
                         {move || i18n.t().nav_dashboard}
                     </a>
-                    <crate::reminders::components::DueLink current=Signal::derive(move || current(2))/>
+                    {extra.run()}
                 </nav>
             })
         })

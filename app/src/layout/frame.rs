@@ -1,8 +1,10 @@
 use crate::i18n::{LanguageSwitch, use_i18n};
 use leptos::prelude::*;
 
+/// The header: the brand, the ways to the app's parts (`nav_extra` after
+/// them: what the app adds), the admin's link, who is signed in, the language.
 #[component]
-pub fn SiteHeader() -> impl IntoView {
+pub fn SiteHeader(#[prop(optional)] nav_extra: ViewFn) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <a class="skip-link" href="#main">{move || i18n.t().skip_to_table}</a>
@@ -15,7 +17,7 @@ pub fn SiteHeader() -> impl IntoView {
                 </span>
             </a>
             <div class="header-tools">
-                <super::MainNav/>
+                <super::MainNav extra=nav_extra/>
                 <super::AdminLink/>
                 <super::UserMenu/>
                 <LanguageSwitch/>

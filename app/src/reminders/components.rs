@@ -13,8 +13,11 @@ use leptos::prelude::*;
 /// The count is the browser's: read once hydrated and again on every change
 /// of any register (the server's page says nothing it would have to match).
 #[component]
-pub fn DueLink(current: Signal<Option<&'static str>>) -> impl IntoView {
+pub fn DueLink() -> impl IntoView {
     let i18n = use_i18n();
+    let location = leptos_router::hooks::use_location();
+    let current =
+        move || location.pathname.with(|path| path.starts_with("/jatuh-tempo")).then_some("page");
     let count = RwSignal::new(None::<u32>);
     #[cfg(feature = "hydrate")]
     {

@@ -55,7 +55,9 @@ impl MailSettings {
         get: impl Fn(&str) -> Option<String>,
         public_url: String,
     ) -> Result<Option<Self>, String> {
-        let Some(host) = get("BENTURAN_SMTP_HOST").filter(|host| !host.trim().is_empty()) else {
+        // A variable set empty (compose passes them all) is one not set.
+        let get = |name: &str| get(name).filter(|value| !value.trim().is_empty());
+        let Some(host) = get("BENTURAN_SMTP_HOST") else {
             return Ok(None);
         };
         let tls = match get("BENTURAN_SMTP_TLS").as_deref().map(str::trim) {
@@ -129,7 +131,7 @@ pub async fn send_digests(
     let mut report = DigestReport::default();
     for user in users {
         let Some(address) = user.email.clone() else { continue };
-        let Some(current) = crate::admin::repo::session::signed_in_user(
+        let Some(current) = crate::auth::load::signed_in_user(
             db,
             user.id,
             user.username.clone(),

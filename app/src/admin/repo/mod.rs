@@ -10,7 +10,7 @@ pub use crate::auth::Role;
 
 mod manage;
 mod password;
-pub(crate) mod session;
+mod session;
 pub use manage::{ChangedBy, admin_view, audit_entries, reset_password, set_email, update_user};
 use password::check_password;
 pub use password::{generate_password, hash_off_thread, hash_password, verify_password};

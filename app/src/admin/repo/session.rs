@@ -3,9 +3,9 @@
 //! SHA-256, so a copy of the database signs no one in. Sessions live in
 //! the app's database: they survive a restart and every instance knows them.
 use super::{by_name, check_credentials};
+use crate::auth::CurrentUser;
 use crate::auth::audit::record_event as record;
-use crate::auth::{CurrentUser, Role};
-use crate::entities::{app_user, auth_event, user_bagian, user_session};
+use crate::entities::{app_user, auth_event, user_session};
 use argon2::password_hash::rand_core::{OsRng, RngCore};
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
@@ -179,7 +179,7 @@ pub async fn resolve_session(
             .await?;
     }
     let SessionUser { user_id, username, display_name, role, .. } = session;
-    signed_in_user(db, user_id, username, display_name, &role).await
+    crate::auth::load::signed_in_user(db, user_id, username, display_name, &role).await
 }
 
 /// Signs out: ends every session of the user of `token` (signing out on
@@ -211,34 +211,8 @@ async fn current_user(
     db: &impl ConnectionTrait,
     user: app_user::Model,
 ) -> Result<Option<CurrentUser>, DbErr> {
-    signed_in_user(db, user.id, user.username, user.display_name, &user.role).await
-}
-
-/// The signed-in user, with the Bagian they edit; `None` for an unknown role.
-pub(crate) async fn signed_in_user(
-    db: &impl ConnectionTrait,
-    id: i32,
-    username: String,
-    display_name: String,
-    role: &str,
-) -> Result<Option<CurrentUser>, DbErr> {
-    let Some(role) = Role::parse(role) else {
-        tracing::warn!(user = %username, role, "unknown role: not signed in");
-        return Ok(None);
-    };
-    let bagian = if role == Role::Editor {
-        user_bagian::Entity::find()
-            .select_only()
-            .column(user_bagian::Column::BagianId)
-            .filter(user_bagian::Column::UserId.eq(id))
-            .order_by_asc(user_bagian::Column::BagianId)
-            .into_tuple()
-            .all(db)
-            .await?
-    } else {
-        Vec::new()
-    };
-    Ok(Some(CurrentUser { id, username, display_name, role, bagian }))
+    crate::auth::load::signed_in_user(db, user.id, user.username, user.display_name, &user.role)
+        .await
 }
 
 /// The times of the failed sign-ins of `name` within the window and since
