@@ -77,13 +77,22 @@ pub fn CarriedFrom(unit_id: i32, from: i32) -> impl IntoView {
     let i18n = use_i18n();
     let t = move || i18n.t();
     let path = RegisterKey::path(unit_id, from + 1);
+    // The choice on show is marked.
+    let query = leptos_router::hooks::use_query_map();
+    let shown = move || query.with(|query| query.get("asal"));
+    let current = move |code: Option<&str>| (shown().as_deref() == code).then_some("page");
     let choices = Origin::ALL
         .into_iter()
         .enumerate()
         .map(|(at, origin)| {
             let href = format!("{path}?asal={}", origin.code());
+            let code = origin.code();
             view! {
-                <li><a href=href data-origin=origin.code()>{move || t().cycle.origin_choices[at]}</a></li>
+                <li>
+                    <a href=href data-origin=code aria-current=move || current(Some(code))>
+                        {move || t().cycle.origin_choices[at]}
+                    </a>
+                </li>
             }
         })
         .collect_view();
@@ -95,7 +104,11 @@ pub fn CarriedFrom(unit_id: i32, from: i32) -> impl IntoView {
             <nav aria-label=move || t().cycle.origin_label>
                 <ul class="origin-links">
                     {choices}
-                    <li><a href=path.clone()>{move || t().cycle.origin_all}</a></li>
+                    <li>
+                        <a href=path.clone() aria-current=move || current(None)>
+                            {move || t().cycle.origin_all}
+                        </a>
+                    </li>
                 </ul>
             </nav>
         </div>
