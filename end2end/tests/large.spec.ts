@@ -53,8 +53,10 @@ test("a register of 10,000 rows loads a window, and scrolling reaches every row 
     };
   });
   await expect(page.getByTestId("register-summary")).toHaveText("400 bagian · 10.000 baris risiko");
-  // The rows on the screen first, those to spare beyond its edge a frame later.
-  await expect.poll(() => page.locator(rowsInDom).count()).toBeGreaterThan(5);
+  // A window: the rows from the table's top to the screen's bottom and some
+  // to spare (the table starts under the heading and the cycle panel), far
+  // from all 10,000.
+  await expect.poll(() => page.locator(rowsInDom).count()).toBeGreaterThanOrEqual(3);
   const inDom = await page.locator(rowsInDom).count();
   expect(inDom).toBeLessThan(200);
   await expectAccessible(page);
