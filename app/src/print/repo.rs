@@ -47,8 +47,8 @@ pub async fn load_print_form(
     let mut settings = settings_of(&stored);
     if let Printed::Revision(revision) = printed {
         let steps = crate::register::repo::steps_of(db, stored.id).await?;
-        let cycle = crate::register::model::CycleView { steps, ..Default::default() };
-        let decree = cycle.approval_of(revision).and_then(|approval| approval.sk.clone());
+        let approval = crate::register::model::approval_of(&steps, revision);
+        let decree = approval.and_then(|approval| approval.sk.clone());
         if let Some((number, date)) = decree {
             (settings.sk_number, settings.sk_date) = (number, Some(date));
         }

@@ -1,8 +1,8 @@
 //! An approved revision read back: the register at the version its
 //! approval made, rebuilt from the change log.
 use crate::register::as_of::repo::register_at;
-use crate::register::model::{AsOf, RegisterKey, RegisterView};
-use crate::register::repo::{cycle_of, register_record};
+use crate::register::model::{AsOf, RegisterKey, RegisterView, approval_of};
+use crate::register::repo::{register_record, steps_of};
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, DbErr};
 
@@ -18,8 +18,8 @@ pub async fn load_revision(
     let Some(record) = register_record(db, key).await? else {
         return Ok(None);
     };
-    let cycle = cycle_of(db, &record).await?;
-    let Some(approval) = cycle.approval_of(revision) else {
+    let steps = steps_of(db, record.id).await?;
+    let Some(approval) = approval_of(&steps, revision) else {
         return Ok(None);
     };
     let date = crate::rules::assessment::today_in_makassar(approval.at);

@@ -45,8 +45,13 @@ impl CycleView {
 
     /// The approval of `revision`, if it was set.
     pub fn approval_of(&self, revision: i32) -> Option<&StepView> {
-        self.approvals().find(|step| step.revision == revision)
+        approval_of(&self.steps, revision)
     }
+}
+
+/// Among `steps`, the approval of `revision`, if it was set.
+pub fn approval_of(steps: &[StepView], revision: i32) -> Option<&StepView> {
+    steps.iter().rev().find(|step| step.step == Step::Approve && step.revision == revision)
 }
 
 /// A register of a unit, as the dashboard lists them.

@@ -3,7 +3,7 @@ mod cycle;
 mod history;
 mod notes;
 
-pub use cycle::{CycleView, Origin, RegisterLine, StepView, next_steps};
+pub use cycle::{CycleView, Origin, RegisterLine, StepView, approval_of, next_steps};
 pub use history::{Action, Author, ChangeView, DeletedRow, RowHistory};
 pub use notes::NoteView;
 use serde::{Deserialize, Serialize};
